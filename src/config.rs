@@ -1,0 +1,327 @@
+//! The configuration file (TOML): inputs, reading options, rule tolerances, per-vendor
+//! overrides and resource limits. Unknown keys are refused, so a typo never silently falls
+//! back to a default. Relative input paths are taken from the config file's folder.
+
+use crate::error::ConfigError;
+use crate::load::{DateOrder, DecimalMark, ExtraAliases, Limits, LoadOptions};
+use crate::model::{DocKind, fold_name};
+use chrono::NaiveTime;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default)]
+    pub trips: Vec<String>,
+    #[serde(default)]
+    pub receipts: Vec<String>,
+    #[serde(default)]
+    pub invoices: Vec<String>,
+    #[serde(default)]
+    pub vehicles: Vec<String>,
+    #[serde(default)]
+    pub prices: Vec<String>,
+    pub out: Option<String>,
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub reading: Reading,
+    /// Extra header aliases: `[aliases.receipts] receipt_no = ["Pump slip"]`.
+    #[serde(default)]
+    pub aliases: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    pub rules: RuleSettings,
+    /// Per-vendor overrides of the tolerances: `[vendors."Total Energies"]`.
+    #[serde(default)]
+    pub vendors: BTreeMap<String, VendorOverride>,
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+/// How ambiguous values are read when a column does not settle it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// `","` or `"."`.
+    pub decimal_mark: Option<String>,
+    pub date_order: Option<DateOrder>,
+}
+
+/// Whether every trip ticket needs a receipt, or only those that record fuel.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum RequireReceipt {
+    #[default]
+    #[serde(rename = "if-fuel")]
+    IfFuel,
+    #[serde(rename = "always")]
+    Always,
+}
+
+/// The tolerances and defaults of SPEC §4. Percentages are written as percent (`0.5` is 0.5 %).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RuleSettings {
+    pub amount_tolerance: Decimal,
+    /// The smallest amount difference that counts; unset, it is one unit of the smallest
+    /// currency denomination the data uses (1 for `12500`, 0.01 for `12.50`).
+    pub amount_tolerance_min: Option<Decimal>,
+    pub litres_tolerance: Decimal,
+    pub price_tolerance: Decimal,
+    pub tank_tolerance: Decimal,
+    pub consumption_tolerance: Decimal,
+    pub odometer_gap_km: Decimal,
+    pub date_window_days: u32,
+    pub max_fills_per_day: u32,
+    pub require_receipt: RequireReceipt,
+    /// `"06:00-18:00"`; unset, OFF_HOURS_FILL does not run.
+    pub working_hours: Option<String>,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            amount_tolerance: Decimal::new(5, 1),
+            amount_tolerance_min: None,
+            litres_tolerance: Decimal::new(5, 1),
+            price_tolerance: Decimal::ZERO,
+            tank_tolerance: Decimal::from(5),
+            consumption_tolerance: Decimal::from(25),
+            odometer_gap_km: Decimal::from(5),
+            date_window_days: 1,
+            max_fills_per_day: 2,
+            require_receipt: RequireReceipt::IfFuel,
+            working_hours: None,
+        }
+    }
+}
+
+/// What a contract may set differently for one vendor.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorOverride {
+    pub amount_tolerance: Option<Decimal>,
+    pub litres_tolerance: Option<Decimal>,
+    pub price_tolerance: Option<Decimal>,
+}
+
+/// The validated configuration a run uses.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub inputs: BTreeMap<DocKind, Vec<String>>,
+    pub out: Option<PathBuf>,
+    pub lang: Option<String>,
+    pub load: LoadOptions,
+    pub rules: RuleSettings,
+    pub working_hours: Option<(NaiveTime, NaiveTime)>,
+    /// Overrides keyed by folded vendor name.
+    pub vendors: BTreeMap<String, VendorOverride>,
+    /// The file as read, for the manifest.
+    pub effective: serde_json::Value,
+}
+
+impl Config {
+    /// Reads and validates a config file.
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|cause| ConfigError::Io {
+            path: path.to_path_buf(),
+            cause,
+        })?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: e.message().to_string() + &location(&text, e.span()),
+        })?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        Config::validate(file, base).map_err(|message| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        })
+    }
+
+    /// Checks what serde cannot, and resolves input paths against `base`.
+    pub fn validate(file: ConfigFile, base: &Path) -> Result<Config, String> {
+        let resolve = |paths: &[String]| -> Vec<String> {
+            paths
+                .iter()
+                .map(|p| {
+                    if Path::new(p).is_absolute() || base.as_os_str().is_empty() {
+                        p.clone()
+                    } else {
+                        base.join(p).to_string_lossy().into_owned()
+                    }
+                })
+                .collect()
+        };
+        let mut inputs = BTreeMap::new();
+        for (kind, paths) in [
+            (DocKind::Trips, &file.trips),
+            (DocKind::Receipts, &file.receipts),
+            (DocKind::Invoices, &file.invoices),
+            (DocKind::Vehicles, &file.vehicles),
+            (DocKind::Prices, &file.prices),
+        ] {
+            if !paths.is_empty() {
+                inputs.insert(kind, resolve(paths));
+            }
+        }
+        let decimal_mark = match file.reading.decimal_mark.as_deref() {
+            None => None,
+            Some(".") => Some(DecimalMark::Dot),
+            Some(",") => Some(DecimalMark::Comma),
+            Some(other) => {
+                return Err(format!(
+                    "reading.decimal_mark must be \".\" or \",\", not {other:?}"
+                ));
+            }
+        };
+        let mut aliases: HashMap<DocKind, ExtraAliases> = HashMap::new();
+        for (kind_name, fields) in &file.aliases {
+            let kind = DocKind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == kind_name)
+                .ok_or_else(|| format!("aliases.{kind_name}: not a document kind (trips, receipts, invoices, vehicles, prices)"))?;
+            let known = crate::load::schema::fields(kind);
+            for (field, names) in fields {
+                if !known.iter().any(|f| f.name == field) {
+                    let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+                    return Err(format!(
+                        "aliases.{kind_name}.{field}: no such field; the fields are {}",
+                        names.join(", ")
+                    ));
+                }
+                aliases
+                    .entry(kind)
+                    .or_default()
+                    .insert(field.clone(), names.clone());
+            }
+        }
+        let working_hours = match &file.rules.working_hours {
+            None => None,
+            Some(text) => Some(parse_working_hours(text)?),
+        };
+        for (name, value) in [
+            ("amount_tolerance", file.rules.amount_tolerance),
+            ("litres_tolerance", file.rules.litres_tolerance),
+            ("price_tolerance", file.rules.price_tolerance),
+            ("tank_tolerance", file.rules.tank_tolerance),
+            ("consumption_tolerance", file.rules.consumption_tolerance),
+            ("odometer_gap_km", file.rules.odometer_gap_km),
+        ] {
+            if value.is_sign_negative() {
+                return Err(format!("rules.{name} must not be negative"));
+            }
+        }
+        let effective = serde_json::json!({
+            "reading": file.reading,
+            "aliases": file.aliases,
+            "rules": file.rules,
+            "vendors": file.vendors,
+            "limits": file.limits,
+        });
+        Ok(Config {
+            inputs,
+            out: file.out.map(|o| base.join(o)),
+            lang: file.lang,
+            load: LoadOptions {
+                aliases,
+                decimal_mark,
+                date_order: file.reading.date_order,
+                limits: file.limits,
+            },
+            rules: file.rules,
+            working_hours,
+            vendors: file
+                .vendors
+                .into_iter()
+                .map(|(name, o)| (fold_name(&name), o))
+                .collect(),
+            effective,
+        })
+    }
+
+    /// The defaults, for a run without a config file.
+    pub fn defaults() -> Config {
+        Config::validate(ConfigFile::default(), Path::new("")).unwrap_or_default()
+    }
+}
+
+fn parse_working_hours(text: &str) -> Result<(NaiveTime, NaiveTime), String> {
+    let bad = || format!("rules.working_hours must look like \"06:00-18:00\", not {text:?}");
+    let (from, to) = text.split_once('-').ok_or_else(bad)?;
+    let parse = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| bad());
+    Ok((parse(from)?, parse(to)?))
+}
+
+fn location(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    match span {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!(" (line {line})")
+        }
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        Config::validate(file, Path::new("conf"))
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert!(parse("[rules]\namount_tolerence = 1\n").is_err());
+        assert!(parse("colour = 1\n").is_err());
+    }
+
+    #[test]
+    fn defaults_are_those_of_the_spec() {
+        let config = parse("").unwrap();
+        assert_eq!(config.rules.amount_tolerance, Decimal::new(5, 1));
+        assert_eq!(config.rules.litres_tolerance, Decimal::new(5, 1));
+        assert_eq!(config.rules.tank_tolerance, Decimal::from(5));
+        assert_eq!(config.rules.consumption_tolerance, Decimal::from(25));
+        assert_eq!(config.rules.odometer_gap_km, Decimal::from(5));
+        assert_eq!(config.rules.date_window_days, 1);
+        assert_eq!(config.rules.max_fills_per_day, 2);
+        assert_eq!(config.rules.require_receipt, RequireReceipt::IfFuel);
+        assert!(config.working_hours.is_none());
+    }
+
+    #[test]
+    fn paths_are_relative_to_the_config() {
+        let config = parse("trips = [\"t.csv\"]\n").unwrap();
+        assert_eq!(
+            config.inputs[&DocKind::Trips],
+            vec![
+                Path::new("conf")
+                    .join("t.csv")
+                    .to_string_lossy()
+                    .into_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn aliases_must_name_real_fields() {
+        assert!(parse("[aliases.receipts]\nreceipt_no = [\"Slip\"]\n").is_ok());
+        let err = parse("[aliases.receipts]\nreceipt = [\"Slip\"]\n").unwrap_err();
+        assert!(err.contains("no such field"), "{err}");
+    }
+
+    #[test]
+    fn working_hours_and_vendor_overrides() {
+        let config = parse("[rules]\nworking_hours = \"06:00-18:30\"\n[vendors.\"Total Énergies\"]\nlitres_tolerance = 1\n").unwrap();
+        assert_eq!(
+            config.working_hours.unwrap().1,
+            NaiveTime::from_hms_opt(18, 30, 0).unwrap()
+        );
+        assert!(config.vendors.contains_key("totalenergies"));
+        assert!(parse("[rules]\nworking_hours = \"6 to 6\"\n").is_err());
+    }
+}

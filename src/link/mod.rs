@@ -1,0 +1,220 @@
+//! Stage 2, link: the matching passes of SPEC §3, deterministic, over hash indexes.
+//!
+//! Invoice line → receipt: exact by receipt number within the vendor, then, over what is still
+//! unlinked, a fuzzy pass (same vendor and vehicle, date within the window, litres within the
+//! tolerance; closest amount wins). Receipt → trip: by trip id, else by a voucher listed on a
+//! trip, else by vehicle and date. Records arrive in canonical order (`Dataset::canonicalise`),
+//! so "first" and "earliest" never depend on the order of rows in the files.
+
+use crate::config::Config;
+use crate::model::{Dataset, Receipt, Trip};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::fmt;
+
+/// How a link was made; written to matches.csv.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    ReceiptNo,
+    Fuzzy,
+    TripId,
+    Voucher,
+    VehicleDate,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::ReceiptNo => "receipt_no",
+            Method::Fuzzy => "fuzzy",
+            Method::TripId => "trip_id",
+            Method::Voucher => "voucher",
+            Method::VehicleDate => "vehicle_date",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Every link, both ways. Indexes are into the dataset's collections.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// For each invoice line, the receipt it bills.
+    pub line_receipt: Vec<Option<(usize, Method)>>,
+    /// For each receipt, the invoice lines that bill it, in canonical order.
+    pub receipt_lines: Vec<Vec<usize>>,
+    /// For each receipt, the trip it belongs to.
+    pub receipt_trip: Vec<Option<(usize, Method)>>,
+    /// For each trip, its receipts.
+    pub trip_receipts: Vec<Vec<usize>>,
+}
+
+/// Runs every pass.
+pub fn link(data: &Dataset, config: &Config) -> Links {
+    let mut links = Links {
+        line_receipt: vec![None; data.invoice_lines.len()],
+        receipt_lines: vec![Vec::new(); data.receipts.len()],
+        receipt_trip: vec![None; data.receipts.len()],
+        trip_receipts: vec![Vec::new(); data.trips.len()],
+    };
+    link_lines_to_receipts(data, config, &mut links);
+    link_receipts_to_trips(data, config, &mut links);
+    links
+}
+
+fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
+    value.as_ref().map(f)
+}
+
+fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
+    let mut by_number: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_vehicle: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        let Some(vendor) = key(&receipt.vendor, |v| v.key()) else {
+            continue;
+        };
+        if let Some(number) = key(&receipt.receipt_no, |r| r.key()) {
+            by_number.entry((vendor, number)).or_insert(index);
+        }
+        if let Some(vehicle) = key(&receipt.vehicle_id, |v| v.key()) {
+            by_vehicle.entry((vendor, vehicle)).or_default().push(index);
+        }
+    }
+    for (index, line) in data.invoice_lines.iter().enumerate() {
+        let (Some(vendor), Some(number)) = (
+            key(&line.vendor, |v| v.key()),
+            key(&line.receipt_no, |r| r.key()),
+        ) else {
+            continue;
+        };
+        if let Some(&receipt) = by_number.get(&(vendor, number)) {
+            links.line_receipt[index] = Some((receipt, Method::ReceiptNo));
+            links.receipt_lines[receipt].push(index);
+        }
+    }
+    let window = i64::from(config.rules.date_window_days);
+    for (index, line) in data.invoice_lines.iter().enumerate() {
+        if links.line_receipt[index].is_some() {
+            continue;
+        }
+        let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (
+            key(&line.vendor, |v| v.key()),
+            key(&line.vehicle_id, |v| v.key()),
+            line.date,
+            line.litres,
+        ) else {
+            continue;
+        };
+        let tolerance = litres_tolerance(config, vendor);
+        let candidates = by_vehicle
+            .get(&(vendor, vehicle))
+            .map_or(&[][..], Vec::as_slice);
+        let best = candidates
+            .iter()
+            .copied()
+            .filter(|&r| links.receipt_lines[r].is_empty())
+            .filter(|&r| {
+                let receipt = &data.receipts[r];
+                receipt
+                    .date
+                    .is_some_and(|d| (d - date).num_days().abs() <= window)
+                    && receipt
+                        .litres
+                        .is_some_and(|l| (l - litres).abs() <= tolerance)
+            })
+            .min_by_key(|&r| {
+                let distance = match (data.receipts[r].amount, line.amount) {
+                    (Some(a), Some(b)) => (a - b).abs(),
+                    _ => Decimal::MAX,
+                };
+                (distance, r)
+            });
+        if let Some(receipt) = best {
+            links.line_receipt[index] = Some((receipt, Method::Fuzzy));
+            links.receipt_lines[receipt].push(index);
+        }
+    }
+}
+
+/// The litres tolerance for a vendor (keyed by folded name), after its override.
+pub fn litres_tolerance(config: &Config, vendor_key: &str) -> Decimal {
+    config
+        .vendors
+        .get(vendor_key)
+        .and_then(|o| o.litres_tolerance)
+        .unwrap_or(config.rules.litres_tolerance)
+}
+
+fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
+    let mut by_trip_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_voucher: HashMap<&str, usize> = HashMap::new();
+    let mut by_vehicle: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, trip) in data.trips.iter().enumerate() {
+        if let Some(id) = key(&trip.trip_id, |t| t.key()) {
+            by_trip_id.entry(id).or_insert(index);
+        }
+        for voucher in &trip.voucher_nos {
+            by_voucher.entry(voucher.key()).or_insert(index);
+        }
+        if let Some(vehicle) = key(&trip.vehicle_id, |v| v.key()) {
+            by_vehicle.entry(vehicle).or_default().push(index);
+        }
+    }
+    let window = i64::from(config.rules.date_window_days);
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        let by_id = key(&receipt.trip_id, |t| t.key())
+            .and_then(|id| by_trip_id.get(id))
+            .map(|&t| (t, Method::TripId));
+        let by_voucher = || {
+            key(&receipt.voucher_no, |v| v.key())
+                .and_then(|v| by_voucher.get(v))
+                .map(|&t| (t, Method::Voucher))
+        };
+        let by_date = || {
+            let vehicle = key(&receipt.vehicle_id, |v| v.key())?;
+            let candidates = by_vehicle.get(vehicle)?;
+            nearest_trip(&data.trips, candidates, receipt, window).map(|t| (t, Method::VehicleDate))
+        };
+        if let Some((trip, method)) = by_id.or_else(by_voucher).or_else(by_date) {
+            links.receipt_trip[index] = Some((trip, method));
+            links.trip_receipts[trip].push(index);
+        }
+    }
+}
+
+/// How many days a date lies outside a trip's [date_out, date_in] (0 inside it).
+pub fn days_outside(trip: &Trip, date: NaiveDate) -> Option<i64> {
+    let start = trip.date_out?;
+    let end = trip.date_in.filter(|end| *end >= start).unwrap_or(start);
+    Some(if date < start {
+        (start - date).num_days()
+    } else if date > end {
+        (date - end).num_days()
+    } else {
+        0
+    })
+}
+
+fn nearest_trip(
+    trips: &[Trip],
+    candidates: &[usize],
+    receipt: &Receipt,
+    window: i64,
+) -> Option<usize> {
+    let date = receipt.date?;
+    candidates
+        .iter()
+        .copied()
+        .filter_map(|t| {
+            days_outside(&trips[t], date)
+                .filter(|d| *d <= window)
+                .map(|d| (d, t))
+        })
+        .min()
+        .map(|(_, t)| t)
+}

@@ -1,0 +1,354 @@
+//! Reading delimited text: encoding and delimiter are decided once from the start of the file,
+//! then the rows stream through one reused `ByteRecord`.
+//!
+//! Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); without one, UTF-16 is recognised by its
+//! zero bytes, and otherwise each cell is read as UTF-8 when it is valid and as Windows-1252
+//! when it is not, so a file that is mostly UTF-8 with one cp1252 cell loses nothing.
+
+use super::cell::{Cell, RawRow, column_letter};
+use super::limits::Limits;
+use crate::error::LoadError;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+
+/// How many bytes of the file's start decide encoding and delimiter.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// The text encoding of a file, as far as the reader has to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-8, with Windows-1252 for any cell that is not valid UTF-8.
+    Utf8OrWindows1252,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// What the start of a file told us.
+#[derive(Debug)]
+pub struct Dialect {
+    pub encoding: TextEncoding,
+    pub bom_len: u64,
+    pub delimiter: u8,
+}
+
+/// Streams the rows of a delimited text file.
+pub struct CsvRows {
+    path: String,
+    reader: csv::Reader<Box<dyn Read>>,
+    record: csv::ByteRecord,
+    limits: Limits,
+    rows_seen: u64,
+    pub dialect_delimiter: u8,
+}
+
+impl CsvRows {
+    pub fn open(path: &str, limits: Limits) -> Result<CsvRows, LoadError> {
+        let io = |cause| LoadError::Io {
+            path: path.to_string(),
+            cause,
+        };
+        let mut file = File::open(path).map_err(io)?;
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        (&mut file)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        let dialect = sniff(path, &head)?;
+        file.seek(SeekFrom::Start(dialect.bom_len)).map_err(io)?;
+        let stream: Box<dyn Read> = match dialect.encoding {
+            TextEncoding::Utf8OrWindows1252 => Box::new(BufReader::new(file)),
+            TextEncoding::Utf16Le => Box::new(transcoder(file, UTF_16LE)),
+            TextEncoding::Utf16Be => Box::new(transcoder(file, UTF_16BE)),
+        };
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(dialect.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(stream);
+        Ok(CsvRows {
+            path: path.to_string(),
+            reader,
+            record: csv::ByteRecord::new(),
+            limits,
+            rows_seen: 0,
+            dialect_delimiter: dialect.delimiter,
+        })
+    }
+
+    /// The next row, with the number of entirely empty lines skipped before it (the CSV parser
+    /// does not return those, and every row read must be accounted for).
+    pub fn next_row(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
+        let line_before = self.reader.position().line();
+        let more = self
+            .reader
+            .read_byte_record(&mut self.record)
+            .map_err(|e| {
+                let row = e.position().map_or(line_before, csv::Position::line);
+                LoadError::Csv {
+                    path: self.path.clone(),
+                    row,
+                    message: csv_error_message(&e),
+                }
+            })?;
+        if !more {
+            return Ok(None);
+        }
+        let row = self
+            .record
+            .position()
+            .map_or(line_before, csv::Position::line);
+        self.rows_seen += 1;
+        if self.rows_seen > self.limits.max_rows {
+            return Err(LoadError::TooManyRows {
+                path: self.path.clone(),
+                limit: self.limits.max_rows,
+            });
+        }
+        let mut cells = Vec::with_capacity(self.record.len());
+        for (index, field) in self.record.iter().enumerate() {
+            if field.len() > self.limits.max_cell_bytes {
+                return Err(LoadError::CellTooLarge {
+                    path: self.path.clone(),
+                    row,
+                    column: column_letter(index),
+                    size: field.len(),
+                    limit: self.limits.max_cell_bytes,
+                });
+            }
+            cells.push(if field.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(decode_cell(field))
+            });
+        }
+        let empty_lines = row.saturating_sub(line_before.max(1));
+        Ok(Some((RawRow { row, cells }, empty_lines)))
+    }
+}
+
+fn csv_error_message(error: &csv::Error) -> String {
+    match error.kind() {
+        csv::ErrorKind::Io(e) => format!("read failed: {e}"),
+        other => format!("{other:?}"),
+    }
+}
+
+fn transcoder(file: File, encoding: &'static Encoding) -> impl Read {
+    encoding_rs_io::DecodeReaderBytesBuilder::new()
+        .encoding(Some(encoding))
+        .bom_override(false)
+        .build(BufReader::new(file))
+}
+
+/// UTF-8 when valid, else Windows-1252 (which maps every byte).
+fn decode_cell(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Decides the encoding and delimiter from the start of a file, and refuses what is not text.
+pub fn sniff(path: &str, head: &[u8]) -> Result<Dialect, LoadError> {
+    refuse_known_binary(path, head)?;
+    let (encoding, bom_len) = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        (TextEncoding::Utf8OrWindows1252, 3)
+    } else if head.starts_with(&[0xFF, 0xFE]) {
+        (TextEncoding::Utf16Le, 2)
+    } else if head.starts_with(&[0xFE, 0xFF]) {
+        (TextEncoding::Utf16Be, 2)
+    } else {
+        (
+            utf16_without_bom(head).unwrap_or(TextEncoding::Utf8OrWindows1252),
+            0,
+        )
+    };
+    let body = &head[bom_len as usize..];
+    let text = match encoding {
+        TextEncoding::Utf8OrWindows1252 => match std::str::from_utf8(body) {
+            Ok(text) => text.to_string(),
+            // The sample may end inside a character, or hold cp1252 bytes: either way the
+            // delimiter sniffing only needs ASCII.
+            Err(_) => WINDOWS_1252
+                .decode_without_bom_handling(body)
+                .0
+                .into_owned(),
+        },
+        TextEncoding::Utf16Le => UTF_16LE.decode_without_bom_handling(body).0.into_owned(),
+        TextEncoding::Utf16Be => UTF_16BE.decode_without_bom_handling(body).0.into_owned(),
+    };
+    refuse_binary_text(path, &text)?;
+    Ok(Dialect {
+        encoding,
+        bom_len,
+        delimiter: sniff_delimiter(&text),
+    })
+}
+
+fn refuse_known_binary(path: &str, head: &[u8]) -> Result<(), LoadError> {
+    let wrong = |what, advice| {
+        Err(LoadError::WrongContent {
+            path: path.to_string(),
+            what,
+            advice,
+        })
+    };
+    if head.starts_with(b"PK\x03\x04") {
+        return wrong(
+            "a zip archive (perhaps an Excel workbook)",
+            "if it is a workbook, give it its .xlsx name; otherwise unpack it",
+        );
+    }
+    if head.starts_with(&[0x1F, 0x8B]) {
+        return wrong("a gzip archive", "unpack it first");
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return wrong("an old Excel workbook", "give it its .xls name");
+    }
+    if head.starts_with(b"%PDF") {
+        return wrong("a PDF document", "export the data as CSV or Excel");
+    }
+    Ok(())
+}
+
+/// Text with many control characters is binary data, whatever its name says.
+fn refuse_binary_text(path: &str, text: &str) -> Result<(), LoadError> {
+    let total = text.chars().count();
+    let control = text
+        .chars()
+        .filter(|c| (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || *c == '\u{FFFD}')
+        .count();
+    if total > 0 && control * 10 > total {
+        return Err(LoadError::WrongContent {
+            path: path.to_string(),
+            what: "binary data",
+            advice: "export the data as CSV (UTF-8 or Windows-1252) or Excel",
+        });
+    }
+    Ok(())
+}
+
+/// UTF-16 without a BOM shows as a zero byte in every other position of ASCII text.
+fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zero_even = head.iter().step_by(2).filter(|b| **b == 0).count();
+    let zero_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if zero_odd * 10 >= pairs * 7 && zero_even * 10 <= pairs {
+        Some(TextEncoding::Utf16Le)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 <= pairs {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// Picks the delimiter that splits the first lines most consistently: the header line and the
+/// data lines should have the same count of it. Decimal commas in a `;` file are data, not
+/// structure, and the header line has none of them, which is what tells the two apart.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let mut best = (b',', 0usize, 0usize);
+    for delimiter in DELIMITERS {
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|line| count_outside_quotes(line, delimiter))
+            .collect();
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        if first == 0 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        if (consistent, first) > (best.1, best.2) {
+            best = (delimiter, consistent, first);
+        }
+    }
+    best.0
+}
+
+fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for byte in line.bytes() {
+        if byte == b'"' {
+            quoted = !quoted;
+        } else if byte == delimiter && !quoted {
+            count += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolons_win_over_decimal_commas() {
+        let text = "Date;Montant;Litres\n05/03/2020;1 234,50;45,5\n06/03/2020;99,00;10,0\n";
+        assert_eq!(sniff_delimiter(text), b';');
+    }
+
+    #[test]
+    fn each_delimiter_is_recognised() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("a|b|c\n1|2|3\n"), b'|');
+        assert_eq!(sniff_delimiter("a;b\n\"1;5\";2\n"), b';');
+    }
+
+    #[test]
+    fn utf16_is_recognised_without_a_bom() {
+        let le: Vec<u8> = "a,b\n1,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "a,b\n1,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(sniff("x", &le).unwrap().encoding, TextEncoding::Utf16Le);
+        assert_eq!(sniff("x", &be).unwrap().encoding, TextEncoding::Utf16Be);
+    }
+
+    #[test]
+    fn boms_decide_the_encoding() {
+        assert_eq!(sniff("x", b"\xEF\xBB\xBFa,b\n").unwrap().bom_len, 3);
+        assert_eq!(
+            sniff("x", b"\xFF\xFEa\0,\0b\0").unwrap().encoding,
+            TextEncoding::Utf16Le
+        );
+        assert_eq!(
+            sniff("x", b"\xFE\xFF\0a\0,\0b").unwrap().encoding,
+            TextEncoding::Utf16Be
+        );
+    }
+
+    #[test]
+    fn cp1252_cells_decode() {
+        assert_eq!(decode_cell(b"Ann\xe9e \x80"), "Année €");
+        assert_eq!(decode_cell("Année".as_bytes()), "Année");
+    }
+
+    #[test]
+    fn binary_content_is_refused() {
+        assert!(sniff("x", b"PK\x03\x04rest").is_err());
+        assert!(sniff("x", &[0x1F, 0x8B, 8, 0]).is_err());
+        let garbage: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(sniff("x", &garbage).is_err());
+    }
+}

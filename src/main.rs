@@ -1,0 +1,32 @@
+//! Thin: parse the command line, run, map the outcome to an exit code (0 done, 1 findings at or
+//! above `--fail-on`, 2 usage, config or input error).
+
+use clap::Parser;
+use fuelrecon::cli::Cli;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match fuelrecon::cmd::run(cli) {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(error) => {
+            if is_broken_pipe(&error) {
+                return ExitCode::SUCCESS;
+            }
+            let chain: Vec<String> = error.chain().map(ToString::to_string).collect();
+            let mut message = chain.join(": ");
+            message.retain(|c| c != '\n' && c != '\r');
+            eprintln!("fuelrecon: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `fuelrecon check | head` is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,173 @@
+//! Identifiers and vendor names: the text a report shows, and the key they are compared by.
+
+use std::cmp::Ordering;
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A document identifier (trip, receipt, voucher, invoice, vehicle), compared normalised as
+/// SPEC §2.2 says: `INV-0012`, `inv 0012` and `INV/0012` are one invoice.
+#[derive(Clone, Debug)]
+pub struct Ident {
+    text: String,
+    key: String,
+}
+
+impl Ident {
+    /// Returns `None` when nothing is left after normalisation (a cell of dashes, say).
+    pub fn new(text: &str) -> Option<Ident> {
+        let text = text.trim();
+        let key = normalise_id(text);
+        (!key.is_empty()).then(|| Ident {
+            text: text.to_string(),
+            key,
+        })
+    }
+
+    /// The text as the input had it, for reports.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalised form identifiers are compared by.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl PartialEq for Ident {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Ident {}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Trim, upper-case, drop spaces and `- / _ .`, and drop the leading zeros of an all-digit id.
+pub fn normalise_id(text: &str) -> String {
+    let mut key: String = text
+        .trim()
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '/' | '_' | '.')))
+        .flat_map(char::to_uppercase)
+        .collect();
+    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+        let trimmed = key.trim_start_matches('0');
+        key = if trimmed.is_empty() {
+            "0".to_string()
+        } else {
+            trimmed.to_string()
+        };
+    }
+    key
+}
+
+/// A vendor's name, compared case-, accent-, space- and punctuation-insensitively:
+/// `Total Énergies`, `TOTAL ENERGIES` and `total-energies` are one vendor.
+#[derive(Clone, Debug)]
+pub struct VendorName {
+    text: String,
+    key: String,
+}
+
+impl VendorName {
+    pub fn new(text: &str) -> Option<VendorName> {
+        let text = text.trim();
+        let key = fold_name(text);
+        (!key.is_empty()).then(|| VendorName {
+            text: text.to_string(),
+            key,
+        })
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+}
+
+impl PartialEq for VendorName {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for VendorName {}
+
+impl PartialOrd for VendorName {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for VendorName {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl fmt::Display for VendorName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// Lower-case, strip accents, keep letters and digits only. `N°` folds to `no` first, so that
+/// `N° Bon`, `no_bon` and `NO. BON` are one header.
+pub fn fold_name(text: &str) -> String {
+    text.chars()
+        .map(|c| if matches!(c, '°' | 'º') { 'o' } else { c })
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_ignore_case_spaces_and_separators() {
+        assert_eq!(normalise_id(" inv-00/12_a.b "), "INV0012AB");
+        assert_eq!(Ident::new("R 123"), Ident::new("r-123"));
+    }
+
+    #[test]
+    fn all_digit_ids_lose_leading_zeros() {
+        assert_eq!(normalise_id("000123"), "123");
+        assert_eq!(normalise_id("0000"), "0");
+        assert_eq!(normalise_id("00A1"), "00A1");
+    }
+
+    #[test]
+    fn an_id_of_only_separators_is_no_id() {
+        assert_eq!(Ident::new(" -- "), None);
+    }
+
+    #[test]
+    fn vendor_names_fold_accents_case_and_punctuation() {
+        assert_eq!(
+            VendorName::new("Total Énergies"),
+            VendorName::new("TOTAL-ENERGIES")
+        );
+        assert_ne!(VendorName::new("Total"), VendorName::new("Shell"));
+    }
+
+    #[test]
+    fn numero_sign_folds_to_no() {
+        assert_eq!(fold_name("N° Bon"), "nobon");
+        assert_eq!(fold_name("no_bon"), "nobon");
+        assert_eq!(fold_name("NO. BON"), "nobon");
+    }
+}

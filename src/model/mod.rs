@@ -1,0 +1,323 @@
+//! The canonical model of SPEC §2.1: one typed record per input row, each carrying where it came
+//! from and the problems found while reading it.
+//!
+//! Fields are `Option`: `None` means the value was not read (blank, unreadable or invalid); the
+//! raw text of an unreadable or invalid value lives in the record's [`FieldProblem`]s. Rules
+//! compare only values that were read, so a missing value never counts as zero.
+
+mod ids;
+mod provenance;
+
+pub use ids::{Ident, VendorName, fold_name};
+pub use provenance::{Provenance, SourceId};
+
+use chrono::{NaiveDate, NaiveTime};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::fmt;
+
+/// The five kinds of document fuelrecon reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Trips,
+    Receipts,
+    Invoices,
+    Vehicles,
+    Prices,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] = [
+        DocKind::Trips,
+        DocKind::Receipts,
+        DocKind::Invoices,
+        DocKind::Vehicles,
+        DocKind::Prices,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Trips => "trips",
+            DocKind::Receipts => "receipts",
+            DocKind::Invoices => "invoices",
+            DocKind::Vehicles => "vehicles",
+            DocKind::Prices => "prices",
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a field's value could not be used. The codes are the exception codes of SPEC §4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum ProblemCode {
+    #[serde(rename = "MISSING_FIELD")]
+    Missing,
+    #[serde(rename = "UNREADABLE_FIELD")]
+    Unreadable,
+    #[serde(rename = "INVALID_VALUE")]
+    Invalid,
+}
+
+impl ProblemCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::Missing => "MISSING_FIELD",
+            ProblemCode::Unreadable => "UNREADABLE_FIELD",
+            ProblemCode::Invalid => "INVALID_VALUE",
+        }
+    }
+}
+
+/// A problem with one field of one record, with the text that was found (empty when missing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub code: ProblemCode,
+    pub raw: String,
+    /// What the value should have been, for INVALID_VALUE ("a date", "a number of litres").
+    pub expected: &'static str,
+}
+
+/// Fuel types fold to the two the rules compare; anything else is kept as given.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FuelType {
+    Diesel,
+    Petrol,
+    Other(String),
+}
+
+impl fmt::Display for FuelType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FuelType::Diesel => f.write_str("diesel"),
+            FuelType::Petrol => f.write_str("petrol"),
+            FuelType::Other(other) => f.write_str(other),
+        }
+    }
+}
+
+/// How readable a receipt is, from its `legible` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Legibility {
+    Readable,
+    Partial,
+    Unreadable,
+}
+
+/// A vehicle trip ticket (feuille de route).
+#[derive(Clone, Debug)]
+pub struct Trip {
+    pub prov: Provenance,
+    pub problems: Vec<FieldProblem>,
+    pub trip_id: Option<Ident>,
+    pub vehicle_id: Option<Ident>,
+    pub driver: Option<String>,
+    pub date_out: Option<NaiveDate>,
+    pub date_in: Option<NaiveDate>,
+    pub odometer_out: Option<Decimal>,
+    pub odometer_in: Option<Decimal>,
+    pub fuel_litres: Option<Decimal>,
+    pub voucher_nos: Vec<Ident>,
+    pub destination: Option<String>,
+    pub approved_by: Option<String>,
+}
+
+/// A fuel station receipt submitted by a driver.
+#[derive(Clone, Debug)]
+pub struct Receipt {
+    pub prov: Provenance,
+    pub problems: Vec<FieldProblem>,
+    pub receipt_no: Option<Ident>,
+    pub vehicle_id: Option<Ident>,
+    pub date: Option<NaiveDate>,
+    pub time: Option<NaiveTime>,
+    pub vendor: Option<VendorName>,
+    pub station: Option<String>,
+    pub fuel_type: Option<FuelType>,
+    pub litres: Option<Decimal>,
+    pub unit_price: Option<Decimal>,
+    pub amount: Option<Decimal>,
+    pub trip_id: Option<Ident>,
+    pub voucher_no: Option<Ident>,
+    pub odometer: Option<Decimal>,
+    pub legibility: Legibility,
+}
+
+/// One line of a vendor invoice.
+#[derive(Clone, Debug)]
+pub struct InvoiceLine {
+    pub prov: Provenance,
+    pub problems: Vec<FieldProblem>,
+    pub invoice_no: Option<Ident>,
+    pub vendor: Option<VendorName>,
+    pub invoice_date: Option<NaiveDate>,
+    /// The line number as given, or the line's position within its invoice.
+    pub line_no: u32,
+    pub receipt_no: Option<Ident>,
+    pub vehicle_id: Option<Ident>,
+    pub date: Option<NaiveDate>,
+    pub fuel_type: Option<FuelType>,
+    pub litres: Option<Decimal>,
+    pub unit_price: Option<Decimal>,
+    pub amount: Option<Decimal>,
+    pub invoice_total: Option<Decimal>,
+}
+
+/// A vehicle of the fleet, with what the rules expect of it.
+#[derive(Clone, Debug)]
+pub struct Vehicle {
+    pub prov: Provenance,
+    pub problems: Vec<FieldProblem>,
+    pub vehicle_id: Option<Ident>,
+    pub tank_litres: Option<Decimal>,
+    pub fuel_type: Option<FuelType>,
+    pub l_per_100km: Option<Decimal>,
+}
+
+/// A contract price: what a vendor may charge per litre of a fuel type over a period.
+#[derive(Clone, Debug)]
+pub struct Price {
+    pub prov: Provenance,
+    pub problems: Vec<FieldProblem>,
+    pub vendor: Option<VendorName>,
+    pub fuel_type: Option<FuelType>,
+    pub unit_price: Option<Decimal>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: Option<NaiveDate>,
+}
+
+/// Everything one run read: every record of every input, in a canonical order that does not
+/// depend on the order of rows in the files (see [`Dataset::canonicalise`]).
+#[derive(Debug, Default)]
+pub struct Dataset {
+    pub trips: Vec<Trip>,
+    pub receipts: Vec<Receipt>,
+    pub invoice_lines: Vec<InvoiceLine>,
+    pub vehicles: Vec<Vehicle>,
+    pub prices: Vec<Price>,
+    /// Which kinds were given at all: a kind given with an empty file still counts as given.
+    pub given: Vec<DocKind>,
+}
+
+impl Dataset {
+    pub fn has(&self, kind: DocKind) -> bool {
+        self.given.contains(&kind)
+    }
+
+    /// Sorts every collection by content, so that matching and reports are the same whatever
+    /// the row order of the inputs. Provenance decides only between records whose content is
+    /// identical, and those are interchangeable for every rule.
+    pub fn canonicalise(&mut self) {
+        self.trips.sort_by(|a, b| {
+            trip_order(a)
+                .cmp(&trip_order(b))
+                .then_with(|| a.prov.cmp(&b.prov))
+        });
+        self.receipts.sort_by(|a, b| {
+            receipt_order(a)
+                .cmp(&receipt_order(b))
+                .then_with(|| a.prov.cmp(&b.prov))
+        });
+        self.invoice_lines.sort_by(|a, b| {
+            line_order(a)
+                .cmp(&line_order(b))
+                .then_with(|| a.prov.cmp(&b.prov))
+        });
+        self.vehicles.sort_by(|a, b| {
+            (id_key(&a.vehicle_id), &a.prov).cmp(&(id_key(&b.vehicle_id), &b.prov))
+        });
+        self.prices.sort_by(|a, b| {
+            price_order(a)
+                .cmp(&price_order(b))
+                .then_with(|| a.prov.cmp(&b.prov))
+        });
+    }
+}
+
+fn id_key(id: &Option<Ident>) -> Option<&str> {
+    id.as_ref().map(Ident::key)
+}
+
+fn vendor_key(vendor: &Option<VendorName>) -> Option<&str> {
+    vendor.as_ref().map(VendorName::key)
+}
+
+type TripOrder<'a> = (
+    Option<&'a str>,
+    Option<NaiveDate>,
+    Option<Decimal>,
+    Option<&'a str>,
+    Option<NaiveDate>,
+    Option<Decimal>,
+    Option<Decimal>,
+);
+
+fn trip_order(t: &Trip) -> TripOrder<'_> {
+    (
+        id_key(&t.vehicle_id),
+        t.date_out,
+        t.odometer_out,
+        id_key(&t.trip_id),
+        t.date_in,
+        t.odometer_in,
+        t.fuel_litres,
+    )
+}
+
+type ReceiptOrder<'a> = (
+    Option<NaiveDate>,
+    Option<NaiveTime>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<Decimal>,
+    Option<Decimal>,
+    Option<Decimal>,
+);
+
+fn receipt_order(r: &Receipt) -> ReceiptOrder<'_> {
+    (
+        r.date,
+        r.time,
+        id_key(&r.vehicle_id),
+        vendor_key(&r.vendor),
+        id_key(&r.receipt_no),
+        r.litres,
+        r.amount,
+        r.odometer,
+    )
+}
+
+type LineOrder<'a> = (
+    Option<NaiveDate>,
+    Option<&'a str>,
+    Option<&'a str>,
+    u32,
+    Option<&'a str>,
+    Option<NaiveDate>,
+    Option<Decimal>,
+    Option<Decimal>,
+);
+
+fn line_order(l: &InvoiceLine) -> LineOrder<'_> {
+    (
+        l.invoice_date,
+        vendor_key(&l.vendor),
+        id_key(&l.invoice_no),
+        l.line_no,
+        id_key(&l.receipt_no),
+        l.date,
+        l.litres,
+        l.amount,
+    )
+}
+
+fn price_order(p: &Price) -> (Option<&str>, Option<NaiveDate>, Option<Decimal>) {
+    (vendor_key(&p.vendor), p.valid_from, p.unit_price)
+}

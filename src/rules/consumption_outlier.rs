@@ -1,0 +1,172 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use crate::model::DocKind;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it catches
+    /// A vehicle that, over a calendar month, used more fuel per 100 km than its expected
+    /// `l_per_100km` by more than `consumption_tolerance` percent. Litres are those of its
+    /// receipts (or of its trip tickets when it has no receipts); kilometres are those of its
+    /// trip tickets' odometers (or, with no trips, the span of its receipts' odometers).
+    /// ## Why it matters to an auditor
+    /// Fuel that the kilometres do not explain is the classic sign of siphoning or of fills
+    /// for other vehicles.
+    /// ## Example
+    /// UN-1234 is expected to use 12 L/100 km; in March it bought 600 L for 2 000 km (30 L/100 km).
+    /// ## Amount at risk
+    /// (Litres − kilometres × expected consumption ÷ 100) × the run's average price per litre.
+    ConsumptionOutlier, "CONSUMPTION_OUTLIER", Medium, "a vehicle's fuel use per km is far above its expected consumption"
+}
+
+#[derive(Default)]
+struct Month {
+    litres: Decimal,
+    km: Decimal,
+    receipt_odometers: Vec<Decimal>,
+}
+
+fn month_of(date: NaiveDate) -> (i32, u32) {
+    (date.year(), date.month())
+}
+
+impl Rule for ConsumptionOutlier {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Vehicles])
+            .or_else(|| {
+                let rated = ctx.data.vehicles.iter().any(|v| v.l_per_100km.is_some());
+                (!rated).then(|| "the vehicles file gives no l_per_100km".to_string())
+            })
+            .or_else(|| {
+                (!ctx.data.has(DocKind::Trips) && !ctx.data.has(DocKind::Receipts))
+                    .then(|| "no trips or receipts file was given".to_string())
+            })
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        let data = ctx.data;
+        let mut months: BTreeMap<(&str, (i32, u32)), Month> = BTreeMap::new();
+        let mut with_receipts = std::collections::HashSet::new();
+        let mut with_trips = std::collections::HashSet::new();
+        for receipt in &data.receipts {
+            let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) else {
+                continue;
+            };
+            with_receipts.insert(vehicle.key());
+            let month = months.entry((vehicle.key(), month_of(date))).or_default();
+            month.litres += receipt.litres.unwrap_or_default();
+            month.receipt_odometers.extend(receipt.odometer);
+        }
+        for trip in &data.trips {
+            let (Some(vehicle), Some(date)) = (&trip.vehicle_id, trip.date_out) else {
+                continue;
+            };
+            with_trips.insert(vehicle.key());
+            let month = months.entry((vehicle.key(), month_of(date))).or_default();
+            if let (Some(out), Some(back)) = (trip.odometer_out, trip.odometer_in)
+                && back > out
+            {
+                month.km += back - out;
+            }
+            if !with_receipts.contains(vehicle.key()) {
+                month.litres += trip.fuel_litres.unwrap_or_default();
+            }
+        }
+        for ((vehicle_key, (year, month_number)), month) in &months {
+            let Some(vehicle) = ctx.vehicle_by_key(vehicle_key) else {
+                continue;
+            };
+            let Some(expected) = vehicle.l_per_100km else {
+                continue;
+            };
+            let km = if with_trips.contains(vehicle_key) {
+                month.km
+            } else {
+                let max = month
+                    .receipt_odometers
+                    .iter()
+                    .max()
+                    .copied()
+                    .unwrap_or_default();
+                let min = month
+                    .receipt_odometers
+                    .iter()
+                    .min()
+                    .copied()
+                    .unwrap_or_default();
+                max - min
+            };
+            if km <= Decimal::ZERO || month.litres <= Decimal::ZERO {
+                continue;
+            }
+            let actual = month.litres * Decimal::ONE_HUNDRED / km;
+            let limit = expected
+                * (Decimal::ONE + ctx.config.rules.consumption_tolerance / Decimal::ONE_HUNDRED);
+            if actual <= limit {
+                continue;
+            }
+            let excess = month.litres - km * expected / Decimal::ONE_HUNDRED;
+            let at_risk = ctx
+                .average_price()
+                .map_or(Decimal::ZERO, |p| ctx.money(excess * p));
+            let period = format!("{year}-{month_number:02}");
+            let mut exception = Exception::on_other(&Self::INFO, "vehicle", Some(&vehicle.prov))
+                .at_risk(at_risk)
+                .message(format!(
+                    "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).",
+                    vehicle.vehicle_id.as_ref().map_or(String::new(), ToString::to_string),
+                    month.litres.normalize(),
+                    km.normalize(),
+                    actual.round_dp(1).normalize(),
+                    expected.normalize(),
+                    limit.round_dp(1).normalize(),
+                    ctx.config.rules.consumption_tolerance.normalize()
+                ))
+                .evidence("period", period)
+                .evidence("litres", month.litres)
+                .evidence("km", km)
+                .evidence("l_per_100km", actual.round_dp(2))
+                .evidence("expected_l_per_100km", expected)
+                .evidence("excess_litres", excess.round_dp(2));
+            exception.vehicle_id = vehicle.vehicle_id.as_ref().map(ToString::to_string);
+            exception.date = NaiveDate::from_ymd_opt(*year, *month_number, 1);
+            out.push(exception);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn month_with(litres: &str) -> Vec<Exception> {
+        let mut data = dataset();
+        let mut v = vehicle("V1");
+        v.l_per_100km = Some(d("10"));
+        data.vehicles.push(v);
+        data.trips
+            .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", litres, "1000"));
+        check(&ConsumptionOutlier, data)
+    }
+
+    #[test]
+    fn above_expected_plus_tolerance_is_raised() {
+        // 1 000 km at 10 L/100 km is 100 L; 25 % more is 125 L.
+        let found = month_with("125.1");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].evidence["period"], "2020-03");
+    }
+
+    #[test]
+    fn within_the_tolerance_is_silent() {
+        assert!(month_with("125").is_empty());
+    }
+}

@@ -1,0 +1,228 @@
+//! One exception: what a rule found, on which document, how much money it puts at risk, and the
+//! evidence an auditor needs to redo the check. Every output renders from these.
+
+use super::{RuleInfo, Severity};
+use crate::model::{InvoiceLine, Provenance, Receipt, Trip};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+
+/// Which record an exception concerns, for the money and documentation headlines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Trip(usize),
+    Receipt(usize),
+    InvoiceLine(usize),
+    /// An invoice as a whole, by its first line.
+    Invoice(usize),
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub struct Exception {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What kind of document: trip, receipt, invoice_line, invoice, vehicle, price,
+    /// voucher_series.
+    pub document: &'static str,
+    pub target: Target,
+    pub trip_id: Option<String>,
+    pub receipt_no: Option<String>,
+    pub invoice_no: Option<String>,
+    pub invoice_line: Option<u32>,
+    pub vehicle_id: Option<String>,
+    pub driver: Option<String>,
+    pub vendor: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub amount_at_risk: Decimal,
+    pub message: String,
+    pub evidence: Map<String, Value>,
+    /// `file[#sheet]:row`, empty for findings on no single row (a voucher series).
+    pub source: String,
+}
+
+fn text<T: ToString>(value: &Option<T>) -> Option<String> {
+    value.as_ref().map(ToString::to_string)
+}
+
+impl Exception {
+    fn blank(
+        info: &RuleInfo,
+        document: &'static str,
+        target: Target,
+        prov: Option<&Provenance>,
+    ) -> Exception {
+        Exception {
+            code: info.code,
+            severity: info.severity,
+            document,
+            target,
+            trip_id: None,
+            receipt_no: None,
+            invoice_no: None,
+            invoice_line: None,
+            vehicle_id: None,
+            driver: None,
+            vendor: None,
+            date: None,
+            amount_at_risk: Decimal::ZERO,
+            message: String::new(),
+            evidence: Map::new(),
+            source: prov.map(ToString::to_string).unwrap_or_default(),
+        }
+    }
+
+    pub fn on_trip(info: &RuleInfo, index: usize, trip: &Trip) -> Exception {
+        Exception {
+            trip_id: text(&trip.trip_id),
+            vehicle_id: text(&trip.vehicle_id),
+            driver: trip.driver.clone(),
+            date: trip.date_out,
+            ..Exception::blank(info, "trip", Target::Trip(index), Some(&trip.prov))
+        }
+    }
+
+    pub fn on_receipt(info: &RuleInfo, index: usize, receipt: &Receipt) -> Exception {
+        Exception {
+            receipt_no: text(&receipt.receipt_no),
+            trip_id: text(&receipt.trip_id),
+            vehicle_id: text(&receipt.vehicle_id),
+            vendor: text(&receipt.vendor),
+            date: receipt.date,
+            ..Exception::blank(info, "receipt", Target::Receipt(index), Some(&receipt.prov))
+        }
+    }
+
+    pub fn on_line(info: &RuleInfo, index: usize, line: &InvoiceLine) -> Exception {
+        Exception {
+            invoice_no: text(&line.invoice_no),
+            invoice_line: Some(line.line_no),
+            receipt_no: text(&line.receipt_no),
+            vehicle_id: text(&line.vehicle_id),
+            vendor: text(&line.vendor),
+            date: line.date.or(line.invoice_date),
+            ..Exception::blank(
+                info,
+                "invoice_line",
+                Target::InvoiceLine(index),
+                Some(&line.prov),
+            )
+        }
+    }
+
+    /// An exception on a whole invoice, located at its first line.
+    pub fn on_invoice(info: &RuleInfo, first_line: usize, line: &InvoiceLine) -> Exception {
+        Exception {
+            invoice_no: text(&line.invoice_no),
+            vendor: text(&line.vendor),
+            date: line.invoice_date,
+            ..Exception::blank(
+                info,
+                "invoice",
+                Target::Invoice(first_line),
+                Some(&line.prov),
+            )
+        }
+    }
+
+    /// An exception on a record of another kind (a vehicle, a price) or on no single row.
+    pub fn on_other(
+        info: &RuleInfo,
+        document: &'static str,
+        prov: Option<&Provenance>,
+    ) -> Exception {
+        Exception::blank(info, document, Target::Other, prov)
+    }
+
+    pub fn at_risk(mut self, amount: Decimal) -> Exception {
+        self.amount_at_risk = amount.max(Decimal::ZERO);
+        self
+    }
+
+    pub fn message(mut self, message: String) -> Exception {
+        self.message = message;
+        self
+    }
+
+    /// Adds the inputs and thresholds the rule used. `value` is anything serde can write;
+    /// decimals are written as strings so nothing is rounded.
+    pub fn evidence(mut self, key: &str, value: impl Into<Evidence>) -> Exception {
+        let value: Evidence = value.into();
+        self.evidence.insert(key.to_string(), value.0);
+        self
+    }
+}
+
+/// A value of an exception's evidence.
+pub struct Evidence(pub Value);
+
+impl From<Decimal> for Evidence {
+    fn from(d: Decimal) -> Self {
+        Evidence(Value::String(d.normalize().to_string()))
+    }
+}
+
+impl From<Option<Decimal>> for Evidence {
+    fn from(d: Option<Decimal>) -> Self {
+        Evidence(d.map_or(Value::Null, |d| Value::String(d.normalize().to_string())))
+    }
+}
+
+impl From<&str> for Evidence {
+    fn from(s: &str) -> Self {
+        Evidence(Value::String(s.to_string()))
+    }
+}
+
+impl From<String> for Evidence {
+    fn from(s: String) -> Self {
+        Evidence(Value::String(s))
+    }
+}
+
+impl From<NaiveDate> for Evidence {
+    fn from(d: NaiveDate) -> Self {
+        Evidence(Value::String(d.to_string()))
+    }
+}
+
+impl From<Option<NaiveDate>> for Evidence {
+    fn from(d: Option<NaiveDate>) -> Self {
+        Evidence(d.map_or(Value::Null, |d| Value::String(d.to_string())))
+    }
+}
+
+impl From<u32> for Evidence {
+    fn from(n: u32) -> Self {
+        Evidence(Value::from(n))
+    }
+}
+
+impl From<usize> for Evidence {
+    fn from(n: usize) -> Self {
+        Evidence(Value::from(n))
+    }
+}
+
+impl From<i64> for Evidence {
+    fn from(n: i64) -> Self {
+        Evidence(Value::from(n))
+    }
+}
+
+impl From<Vec<String>> for Evidence {
+    fn from(items: Vec<String>) -> Self {
+        Evidence(Value::Array(items.into_iter().map(Value::String).collect()))
+    }
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}

@@ -1,0 +1,125 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use crate::model::{DocKind, FuelType, Ident};
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it catches
+    /// A receipt or invoice line for a fuel the vehicle does not use: petrol for a diesel
+    /// vehicle, say. Fuel names are folded first (gasoil, gazole and DSL are diesel; essence,
+    /// super and SP95 are petrol).
+    /// ## Why it matters to an auditor
+    /// A diesel vehicle cannot run on petrol: the fuel went into another vehicle or a can.
+    /// ## Example
+    /// UN-1234 runs on diesel; receipt 55012 is for 40 L of super.
+    /// ## Amount at risk
+    /// The receipt's or line's amount.
+    FuelTypeMismatch, "FUEL_TYPE_MISMATCH", High, "the fuel bought is not the vehicle's fuel type"
+}
+
+impl FuelTypeMismatch {
+    fn mismatch(
+        ctx: &Context<'_>,
+        fuel: &Option<FuelType>,
+        vehicle: &Option<Ident>,
+    ) -> Option<(FuelType, FuelType)> {
+        let bought = fuel.as_ref()?;
+        let expected = ctx.vehicle(vehicle)?.fuel_type.as_ref()?;
+        let differs = match (bought, expected) {
+            (FuelType::Other(a), FuelType::Other(b)) => {
+                crate::model::fold_name(a) != crate::model::fold_name(b)
+            }
+            (a, b) => a != b,
+        };
+        differs.then(|| (bought.clone(), expected.clone()))
+    }
+}
+
+impl Rule for FuelTypeMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Vehicles]).or_else(|| {
+            let typed = ctx.data.vehicles.iter().any(|v| v.fuel_type.is_some());
+            (!typed).then(|| "the vehicles file gives no fuel_type".to_string())
+        })
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        let info = &Self::INFO;
+        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+            if let Some((bought, expected)) =
+                Self::mismatch(ctx, &receipt.fuel_type, &receipt.vehicle_id)
+            {
+                out.push(
+                    Exception::on_receipt(info, index, receipt)
+                        .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                        .message(format!(
+                            "Receipt {} is for {bought}, but vehicle {} runs on {expected}.",
+                            receipt
+                                .receipt_no
+                                .as_ref()
+                                .map_or("(no number)".into(), ToString::to_string),
+                            receipt
+                                .vehicle_id
+                                .as_ref()
+                                .map_or(String::new(), ToString::to_string)
+                        ))
+                        .evidence("fuel_type", bought.to_string())
+                        .evidence("vehicle_fuel_type", expected.to_string()),
+                );
+            }
+        }
+        for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
+            if let Some((bought, expected)) = Self::mismatch(ctx, &line.fuel_type, &line.vehicle_id)
+            {
+                out.push(
+                    Exception::on_line(info, index, line)
+                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .message(format!(
+                            "Invoice {} line {} bills {bought}, but vehicle {} runs on {expected}.",
+                            line.invoice_no
+                                .as_ref()
+                                .map_or("(no number)".into(), ToString::to_string),
+                            line.line_no,
+                            line.vehicle_id
+                                .as_ref()
+                                .map_or(String::new(), ToString::to_string)
+                        ))
+                        .evidence("fuel_type", bought.to_string())
+                        .evidence("vehicle_fuel_type", expected.to_string()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn bought(fuel: FuelType) -> Vec<Exception> {
+        let mut data = dataset();
+        let mut v = vehicle("V1");
+        v.fuel_type = Some(FuelType::Diesel);
+        data.vehicles.push(v);
+        let mut r = receipt("R1", "V1", "2020-03-05", "40", "30000");
+        r.fuel_type = Some(fuel);
+        data.receipts.push(r);
+        check(&FuelTypeMismatch, data)
+    }
+
+    #[test]
+    fn petrol_in_a_diesel_vehicle_is_raised() {
+        let found = bought(FuelType::Petrol);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_at_risk, d("30000"));
+    }
+
+    #[test]
+    fn the_right_fuel_is_silent() {
+        assert!(bought(FuelType::Diesel).is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use crate::model::DocKind;
+use std::collections::BTreeMap;
+
+declare_rule! {
+    /// ## What it catches
+    /// More than `max_fills_per_day` receipts for one vehicle on one day; raised on each fill
+    /// beyond the allowed number (by time, then content).
+    /// ## Why it matters to an auditor
+    /// A vehicle rarely needs several full tanks in a day; repeated fills are a sign of fuel
+    /// taken for something else.
+    /// ## Example
+    /// UN-1234 has receipts at 08:10, 12:40 and 17:05 on 5 March.
+    /// ## Amount at risk
+    /// 0.
+    MultipleFills, "MULTIPLE_FILLS", Low, "a vehicle is filled more times in a day than allowed"
+}
+
+impl Rule for MultipleFills {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Receipts])
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        let allowed = ctx.config.rules.max_fills_per_day as usize;
+        let mut days: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
+        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+            if let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) {
+                days.entry((vehicle.key(), date)).or_default().push(index);
+            }
+        }
+        for ((_, date), fills) in days {
+            if fills.len() <= allowed {
+                continue;
+            }
+            for (position, &index) in fills.iter().enumerate().skip(allowed) {
+                let receipt = &ctx.data.receipts[index];
+                out.push(
+                    Exception::on_receipt(&Self::INFO, index, receipt)
+                        .message(format!(
+                            "Receipt {} is fill {} of {} for vehicle {} on {date}; at most {allowed} a day are expected.",
+                            receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                            position + 1,
+                            fills.len(),
+                            receipt.vehicle_id.as_ref().map_or(String::new(), ToString::to_string)
+                        ))
+                        .evidence("fills_that_day", fills.len())
+                        .evidence("max_fills_per_day", ctx.config.rules.max_fills_per_day),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn fills(count: usize) -> Vec<Exception> {
+        let mut data = dataset();
+        for n in 0..count {
+            data.receipts.push(receipt(
+                &format!("R{n}"),
+                "V1",
+                "2020-03-05",
+                &format!("{}", 10 + n),
+                "100",
+            ));
+        }
+        check(&MultipleFills, data)
+    }
+
+    #[test]
+    fn the_third_fill_of_a_day_is_raised() {
+        assert_eq!(fills(3).len(), 1);
+    }
+
+    #[test]
+    fn two_fills_are_silent() {
+        assert!(fills(2).is_empty());
+    }
+}

@@ -1,0 +1,218 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre};
+use crate::model::{DocKind, FuelType, Ident, Price, VendorName};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it catches
+    /// A receipt or invoice line whose price per litre is above the contract price for its
+    /// vendor, fuel type and date (plus the vendor's `price_tolerance`, 0 unless set). The
+    /// fuel type is the record's own, else its vehicle's; the price is the unit price given,
+    /// else amount ÷ litres.
+    /// ## Why it matters to an auditor
+    /// The contract fixes the price; every litre above it is money the vendor is not owed.
+    /// ## Example
+    /// The contract says diesel at 655 FCFA/L from 1 March; line F-031/4 bills 700 FCFA/L.
+    /// ## Amount at risk
+    /// (Price − contract price) × litres.
+    PriceAboveContract, "PRICE_ABOVE_CONTRACT", High, "the price per litre is above the contract price"
+}
+
+/// The contract price in force for a vendor, fuel type and date: of those whose period holds
+/// the date, the one that started last.
+fn contract_price<'a>(
+    prices: &'a [Price],
+    vendor: &VendorName,
+    fuel: &FuelType,
+    on: NaiveDate,
+) -> Option<&'a Price> {
+    prices
+        .iter()
+        .filter(|p| {
+            p.vendor.as_ref() == Some(vendor)
+                && p.fuel_type.as_ref() == Some(fuel)
+                && p.unit_price.is_some()
+        })
+        .filter(|p| {
+            p.valid_from.is_none_or(|from| from <= on) && p.valid_to.is_none_or(|to| on <= to)
+        })
+        .max_by_key(|p| p.valid_from)
+}
+
+struct Charged<'a> {
+    vendor: Option<&'a VendorName>,
+    fuel: Option<FuelType>,
+    date: Option<NaiveDate>,
+    price: Option<Decimal>,
+    litres: Option<Decimal>,
+}
+
+impl PriceAboveContract {
+    fn fuel_of(
+        ctx: &Context<'_>,
+        own: &Option<FuelType>,
+        vehicle: &Option<Ident>,
+    ) -> Option<FuelType> {
+        own.clone()
+            .or_else(|| ctx.vehicle(vehicle).and_then(|v| v.fuel_type.clone()))
+    }
+
+    fn excess(
+        ctx: &Context<'_>,
+        charged: &Charged<'_>,
+    ) -> Option<(Decimal, Decimal, Decimal, String)> {
+        let (Some(vendor), Some(fuel), Some(date), Some(price), Some(litres)) = (
+            charged.vendor,
+            &charged.fuel,
+            charged.date,
+            charged.price,
+            charged.litres,
+        ) else {
+            return None;
+        };
+        let contract = contract_price(&ctx.data.prices, vendor, fuel, date)?;
+        let contract_price = contract.unit_price?;
+        let tolerance = ctx.price_tolerance(Some(vendor.key()));
+        (price > contract_price + tolerance).then(|| {
+            (
+                price,
+                contract_price,
+                ctx.money((price - contract_price) * litres),
+                contract.prov.to_string(),
+            )
+        })
+    }
+}
+
+impl Rule for PriceAboveContract {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Prices]).or_else(|| {
+            let priced = ctx.data.prices.iter().any(|p| p.unit_price.is_some());
+            (!priced).then(|| "the prices file holds no readable contract price".to_string())
+        })
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        let info = &Self::INFO;
+        let describe =
+            |what: String, price: Decimal, contract: Decimal, fuel: &Option<FuelType>| {
+                format!(
+                    "{what} charges {} per litre of {}, above the contract price of {}.",
+                    price.round_dp(2).normalize(),
+                    fuel.as_ref().map_or(String::new(), ToString::to_string),
+                    contract.normalize()
+                )
+            };
+        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+            let charged = Charged {
+                vendor: receipt.vendor.as_ref(),
+                fuel: Self::fuel_of(ctx, &receipt.fuel_type, &receipt.vehicle_id),
+                date: receipt.date,
+                price: price_per_litre(receipt.unit_price, receipt.amount, receipt.litres),
+                litres: receipt.litres,
+            };
+            if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
+                let what = format!(
+                    "Receipt {}",
+                    receipt
+                        .receipt_no
+                        .as_ref()
+                        .map_or("(no number)".into(), ToString::to_string)
+                );
+                out.push(
+                    Exception::on_receipt(info, index, receipt)
+                        .at_risk(at_risk)
+                        .message(describe(what, price, contract, &charged.fuel))
+                        .evidence("price_per_litre", price.round_dp(4))
+                        .evidence("contract_price", contract)
+                        .evidence("litres", receipt.litres)
+                        .evidence("contract_source", source),
+                );
+            }
+        }
+        for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
+            let charged = Charged {
+                vendor: line.vendor.as_ref(),
+                fuel: Self::fuel_of(ctx, &line.fuel_type, &line.vehicle_id),
+                date: line.date.or(line.invoice_date),
+                price: price_per_litre(line.unit_price, line.amount, line.litres),
+                litres: line.litres,
+            };
+            if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
+                let what = format!(
+                    "Invoice {} line {}",
+                    line.invoice_no
+                        .as_ref()
+                        .map_or("(no number)".into(), ToString::to_string),
+                    line.line_no
+                );
+                out.push(
+                    Exception::on_line(info, index, line)
+                        .at_risk(at_risk)
+                        .message(describe(what, price, contract, &charged.fuel))
+                        .evidence("price_per_litre", price.round_dp(4))
+                        .evidence("contract_price", contract)
+                        .evidence("litres", line.litres)
+                        .evidence("contract_source", source),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn contract(price: &str) -> Price {
+        Price {
+            prov: crate::model::Provenance {
+                source: "prices.csv".into(),
+                row: 2,
+            },
+            problems: Vec::new(),
+            vendor: VendorName::new("Total"),
+            fuel_type: Some(FuelType::Diesel),
+            unit_price: Some(d(price)),
+            valid_from: Some(date("2020-03-01")),
+            valid_to: None,
+        }
+    }
+
+    fn billed_at(unit_price: &str) -> Vec<Exception> {
+        let mut data = dataset();
+        data.prices.push(contract("650"));
+        let mut l = line("INV1", 1, "R1", "40", "26000");
+        l.fuel_type = Some(FuelType::Diesel);
+        l.unit_price = Some(d(unit_price));
+        data.invoice_lines.push(l);
+        check(&PriceAboveContract, data)
+    }
+
+    #[test]
+    fn a_price_above_contract_is_raised_with_the_excess_on_all_litres() {
+        let found = billed_at("651");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_at_risk, d("40"));
+    }
+
+    #[test]
+    fn the_contract_price_itself_is_silent() {
+        assert!(billed_at("650").is_empty());
+    }
+
+    #[test]
+    fn a_contract_not_yet_in_force_does_not_apply() {
+        let mut data = dataset();
+        data.prices.push(contract("600"));
+        let mut r = receipt("R1", "V1", "2020-02-28", "40", "26000");
+        r.fuel_type = Some(FuelType::Diesel);
+        data.receipts.push(r);
+        assert!(check(&PriceAboveContract, data).is_empty());
+    }
+}

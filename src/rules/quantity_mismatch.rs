@@ -1,0 +1,92 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price};
+use crate::model::DocKind;
+
+declare_rule! {
+    /// ## What it catches
+    /// An invoice line that bills different litres from its receipt's, by more than
+    /// `litres_tolerance`.
+    /// ## Why it matters to an auditor
+    /// Litres are what the vehicle received; billing more litres than were delivered is an
+    /// overcharge even when the price is right.
+    /// ## Example
+    /// Receipt 55012 shows 40 L; invoice line F-031/4 bills 45 L.
+    /// ## Amount at risk
+    /// (Billed − receipt litres) × the line's price per litre, when positive.
+    QuantityMismatch, "QUANTITY_MISMATCH", Medium, "the billed litres differ from the receipt's"
+}
+
+impl Rule for QuantityMismatch {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Invoices, DocKind::Receipts])
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
+            let Some((receipt_index, _)) = ctx.links.line_receipt[index] else {
+                continue;
+            };
+            let receipt = &ctx.data.receipts[receipt_index];
+            let (Some(billed), Some(delivered)) = (line.litres, receipt.litres) else {
+                continue;
+            };
+            let tolerance = ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key()));
+            if (billed - delivered).abs() <= tolerance {
+                continue;
+            }
+            let price = line_price(line).or_else(|| receipt_price(receipt));
+            let at_risk =
+                price.map_or_else(Default::default, |p| ctx.money((billed - delivered) * p));
+            out.push(
+                Exception::on_line(&Self::INFO, index, line)
+                    .at_risk(at_risk)
+                    .message(format!(
+                        "Invoice {} line {} bills {} L, but its receipt {} shows {} L (tolerance {} L).",
+                        line.invoice_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        line.line_no,
+                        billed.normalize(),
+                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        delivered.normalize(),
+                        tolerance.normalize()
+                    ))
+                    .evidence("billed_litres", billed)
+                    .evidence("receipt_litres", delivered)
+                    .evidence("tolerance_litres", tolerance)
+                    .evidence("price_per_litre", price.map(|p| p.round_dp(4)))
+                    .evidence("receipt_source", receipt.prov.to_string()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn billed(litres: &str) -> Vec<Exception> {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "30000"));
+        data.invoice_lines
+            .push(line("INV1", 1, "R1", litres, "30000"));
+        check(&QuantityMismatch, data)
+    }
+
+    #[test]
+    fn beyond_the_tolerance_is_raised() {
+        let found = billed("40.6");
+        assert_eq!(found.len(), 1);
+        // 0.6 L at 30000 / 40.6 per litre.
+        assert_eq!(found[0].amount_at_risk, d("443"));
+    }
+
+    #[test]
+    fn at_the_tolerance_is_silent() {
+        assert!(billed("40.5").is_empty());
+        assert!(billed("39.5").is_empty());
+    }
+}

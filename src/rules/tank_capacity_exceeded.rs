@@ -1,0 +1,94 @@
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price};
+use crate::model::DocKind;
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it catches
+    /// A receipt for more litres than the vehicle's tank holds, beyond `tank_tolerance`
+    /// percent (pumps and tank labels are not exact).
+    /// ## Why it matters to an auditor
+    /// Fuel that cannot fit in the tank went somewhere else: into jerrycans, another vehicle,
+    /// or nowhere at all.
+    /// ## Example
+    /// UN-1234 has an 80 L tank; receipt 55012 puts 95 L into it.
+    /// ## Amount at risk
+    /// (Litres − tank capacity) × the receipt's price per litre.
+    TankCapacityExceeded, "TANK_CAPACITY_EXCEEDED", High, "a fill larger than the vehicle's tank"
+}
+
+impl Rule for TankCapacityExceeded {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+        ctx.lacks(&[DocKind::Receipts, DocKind::Vehicles])
+            .or_else(|| {
+                let sized = ctx.data.vehicles.iter().any(|v| v.tank_litres.is_some());
+                (!sized).then(|| "the vehicles file gives no tank_litres".to_string())
+            })
+    }
+
+    fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
+        let tolerance = ctx.config.rules.tank_tolerance;
+        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+            let Some(tank) = ctx.vehicle(&receipt.vehicle_id).and_then(|v| v.tank_litres) else {
+                continue;
+            };
+            let Some(litres) = receipt.litres else {
+                continue;
+            };
+            let limit = tank * (Decimal::ONE + tolerance / Decimal::ONE_HUNDRED);
+            if litres <= limit {
+                continue;
+            }
+            let at_risk =
+                receipt_price(receipt).map_or(Decimal::ZERO, |p| ctx.money((litres - tank) * p));
+            out.push(
+                Exception::on_receipt(&Self::INFO, index, receipt)
+                    .at_risk(at_risk)
+                    .message(format!(
+                        "Receipt {} puts {} L into vehicle {}, whose tank holds {} L (at most {} L with the {}% tolerance).",
+                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        litres.normalize(),
+                        receipt.vehicle_id.as_ref().map_or(String::new(), ToString::to_string),
+                        tank.normalize(),
+                        limit.normalize(),
+                        tolerance.normalize()
+                    ))
+                    .evidence("litres", litres)
+                    .evidence("tank_litres", tank)
+                    .evidence("tank_tolerance_percent", tolerance)
+                    .evidence("limit_litres", limit),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::*;
+
+    fn fill(litres: &str) -> Vec<Exception> {
+        let mut data = dataset();
+        let mut v = vehicle("V1");
+        v.tank_litres = Some(d("80"));
+        data.vehicles.push(v);
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", litres, "70000"));
+        check(&TankCapacityExceeded, data)
+    }
+
+    #[test]
+    fn beyond_tank_and_tolerance_is_raised() {
+        let found = fill("84.1");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].amount_at_risk > Decimal::ZERO);
+    }
+
+    #[test]
+    fn within_the_tolerance_is_silent() {
+        assert!(fill("84").is_empty());
+    }
+}

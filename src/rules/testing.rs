@@ -1,0 +1,140 @@
+//! Small builders for rule tests: records with only the fields a test cares about.
+
+use super::{Context, Exception, Rule};
+use crate::config::Config;
+use crate::model::{
+    Dataset, DocKind, Ident, InvoiceLine, Legibility, Provenance, Receipt, Trip, Vehicle,
+    VendorName,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+pub fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).expect("a decimal literal")
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("an ISO date")
+}
+
+pub fn id(text: &str) -> Option<Ident> {
+    Ident::new(text)
+}
+
+fn prov(source: &str, row: u64) -> Provenance {
+    Provenance {
+        source: source.into(),
+        row,
+    }
+}
+
+pub fn trip(
+    trip_id: &str,
+    vehicle: &str,
+    date_out: &str,
+    odometer: (&str, &str),
+    litres: Option<&str>,
+) -> Trip {
+    Trip {
+        prov: prov("trips.csv", 2),
+        problems: Vec::new(),
+        trip_id: id(trip_id),
+        vehicle_id: id(vehicle),
+        driver: Some("A. Driver".into()),
+        date_out: Some(date(date_out)),
+        date_in: Some(date(date_out)),
+        odometer_out: Some(d(odometer.0)),
+        odometer_in: Some(d(odometer.1)),
+        fuel_litres: litres.map(d),
+        voucher_nos: Vec::new(),
+        destination: None,
+        approved_by: None,
+    }
+}
+
+pub fn receipt(number: &str, vehicle: &str, on: &str, litres: &str, amount: &str) -> Receipt {
+    Receipt {
+        prov: prov("receipts.csv", 2),
+        problems: Vec::new(),
+        receipt_no: id(number),
+        vehicle_id: id(vehicle),
+        date: Some(date(on)),
+        time: None,
+        vendor: VendorName::new("Total"),
+        station: None,
+        fuel_type: None,
+        litres: Some(d(litres)),
+        unit_price: None,
+        amount: Some(d(amount)),
+        trip_id: None,
+        voucher_no: None,
+        odometer: None,
+        legibility: Legibility::Readable,
+    }
+}
+
+pub fn line(
+    invoice: &str,
+    line_no: u32,
+    receipt_no: &str,
+    litres: &str,
+    amount: &str,
+) -> InvoiceLine {
+    InvoiceLine {
+        prov: prov("invoices.csv", 2),
+        problems: Vec::new(),
+        invoice_no: id(invoice),
+        vendor: VendorName::new("Total"),
+        invoice_date: Some(date("2020-03-31")),
+        line_no,
+        receipt_no: id(receipt_no),
+        vehicle_id: None,
+        date: None,
+        fuel_type: None,
+        litres: Some(d(litres)),
+        unit_price: None,
+        amount: Some(d(amount)),
+        invoice_total: None,
+    }
+}
+
+pub fn vehicle(vehicle_id: &str) -> Vehicle {
+    Vehicle {
+        prov: prov("vehicles.csv", 2),
+        problems: Vec::new(),
+        vehicle_id: id(vehicle_id),
+        tank_litres: None,
+        fuel_type: None,
+        l_per_100km: None,
+    }
+}
+
+/// A dataset in which every kind counts as given.
+pub fn dataset() -> Dataset {
+    Dataset {
+        given: DocKind::ALL.to_vec(),
+        ..Dataset::default()
+    }
+}
+
+/// Links and runs one rule with `config`, as a run would.
+pub fn check_with(rule: &dyn Rule, mut data: Dataset, config: &Config) -> Vec<Exception> {
+    data.canonicalise();
+    let links = crate::link::link(&data, config);
+    let ctx = Context::new(&data, &links, config);
+    assert_eq!(
+        rule.missing_data(&ctx),
+        None,
+        "the test data should let {} run",
+        rule.info().code
+    );
+    let mut out = Vec::new();
+    rule.check(&ctx, &mut out);
+    out
+}
+
+/// The same with the default settings.
+pub fn check(rule: &dyn Rule, data: Dataset) -> Vec<Exception> {
+    check_with(rule, data, &Config::defaults())
+}
