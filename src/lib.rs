@@ -15,4 +15,5 @@ pub mod error;
 pub mod link;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod rules;

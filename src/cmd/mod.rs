@@ -1,12 +1,81 @@
-//! Runs a parsed command line.
-pub fn run(_: crate::cli::Cli) -> anyhow::Result<Outcome> {
-    Ok(Outcome::Done)
-}
+//! Runs a parsed command line: resolves inputs from flags and config, then hands over to the
+//! command. Errors carry the file (and row and column) they concern; `main` prints them.
+
+mod check;
+mod reconcile;
+mod rules;
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::config::Config;
+use crate::load::Input;
+use crate::model::DocKind;
+use anyhow::{Context as _, bail};
+use std::io::IsTerminal;
+
+/// How a run ended, for the exit code.
+#[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Done,
+    /// `--fail-on` found an exception at or above its severity.
+    FindingsAtOrAbove,
 }
+
 impl Outcome {
     pub fn exit_code(&self) -> u8 {
-        0
+        match self {
+            Outcome::Done => 0,
+            Outcome::FindingsAtOrAbove => 1,
+        }
     }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Reconcile(args) => reconcile::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::run(args),
+    }
+}
+
+/// The config (from `--config`, or the defaults) and the inputs: a document kind given by flag
+/// replaces that kind's files from the config.
+fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
+    let config = match &args.config {
+        Some(path) => Config::from_file(path)?,
+        None => Config::defaults(),
+    };
+    let mut inputs = Vec::new();
+    for (kind, flags) in [
+        (DocKind::Trips, &args.trips),
+        (DocKind::Receipts, &args.receipts),
+        (DocKind::Invoices, &args.invoices),
+        (DocKind::Vehicles, &args.vehicles),
+        (DocKind::Prices, &args.prices),
+    ] {
+        let paths = if flags.is_empty() {
+            config.inputs.get(&kind).cloned().unwrap_or_default()
+        } else {
+            flags.clone()
+        };
+        inputs.extend(paths.iter().map(|p| Input::parse(kind, p)));
+    }
+    if inputs.is_empty() {
+        bail!(
+            "no input files: give --trips, --receipts or --invoices (or a --config that lists them)"
+        );
+    }
+    Ok((config, inputs))
+}
+
+/// Progress for a person watching a long run; silent when stderr is not a terminal.
+fn progress(message: &str) {
+    let stderr = std::io::stderr();
+    if stderr.is_terminal() {
+        eprintln!("fuelrecon: {message}");
+    }
+}
+
+fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
+    progress(&format!("reading {} file(s)", inputs.len()));
+    crate::load::load_all(inputs, &config.load).context("cannot load the inputs")
 }

@@ -9,8 +9,11 @@ use super::cell::{Cell, RawRow, column_letter};
 use super::limits::Limits;
 use crate::error::LoadError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::rc::Rc;
 
 /// How many bytes of the file's start decide encoding and delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -32,13 +35,82 @@ pub struct Dialect {
     pub delimiter: u8,
 }
 
+/// Where the line breaks of a stream are, so that a record's byte position becomes the line a
+/// person sees in a text editor. `\n`, `\r\n` and a lone `\r` each end a line. Only the
+/// breaks ahead of the parser are kept.
+#[derive(Debug, Default)]
+struct LineBreaks {
+    /// Breaks already behind the parser.
+    passed: u64,
+    ahead: VecDeque<u64>,
+    offset: u64,
+    carriage_return_at: Option<u64>,
+}
+
+impl LineBreaks {
+    fn scan(&mut self, bytes: &[u8]) {
+        for (i, byte) in bytes.iter().enumerate() {
+            let at = self.offset + i as u64;
+            if let Some(cr) = self.carriage_return_at.take()
+                && *byte != b'\n'
+            {
+                self.ahead.push_back(cr);
+            }
+            match byte {
+                b'\n' => self.ahead.push_back(at),
+                b'\r' => self.carriage_return_at = Some(at),
+                _ => {}
+            }
+        }
+        self.offset += bytes.len() as u64;
+    }
+
+    /// The line (from 1) that holds byte `at`; calls must not go backwards.
+    fn line_of(&mut self, at: u64) -> u64 {
+        while self.ahead.front().is_some_and(|b| *b < at) {
+            self.ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+/// A reader that notes line breaks as the CSV parser pulls bytes through it.
+struct Counting<R> {
+    inner: R,
+    breaks: Rc<RefCell<LineBreaks>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.breaks.borrow_mut().scan(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Line breaks inside a record's quoted fields, counted as `LineBreaks` counts them.
+fn breaks_inside(record: &csv::ByteRecord) -> u64 {
+    let bytes = record.as_slice();
+    let mut count = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        if *byte == b'\n' || (*byte == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Streams the rows of a delimited text file.
 pub struct CsvRows {
     path: String,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Counting<Box<dyn Read>>>,
+    breaks: Rc<RefCell<LineBreaks>>,
     record: csv::ByteRecord,
     limits: Limits,
     rows_seen: u64,
+    /// The last line of the previous record.
+    last_line: u64,
     pub dialect_delimiter: u8,
 }
 
@@ -61,17 +133,23 @@ impl CsvRows {
             TextEncoding::Utf16Le => Box::new(transcoder(file, UTF_16LE)),
             TextEncoding::Utf16Be => Box::new(transcoder(file, UTF_16BE)),
         };
+        let breaks = Rc::new(RefCell::new(LineBreaks::default()));
         let reader = csv::ReaderBuilder::new()
             .delimiter(dialect.delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(stream);
+            .from_reader(Counting {
+                inner: stream,
+                breaks: Rc::clone(&breaks),
+            });
         Ok(CsvRows {
             path: path.to_string(),
             reader,
+            breaks,
             record: csv::ByteRecord::new(),
             limits,
             rows_seen: 0,
+            last_line: 0,
             dialect_delimiter: dialect.delimiter,
         })
     }
@@ -79,25 +157,24 @@ impl CsvRows {
     /// The next row, with the number of entirely empty lines skipped before it (the CSV parser
     /// does not return those, and every row read must be accounted for).
     pub fn next_row(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
-        let line_before = self.reader.position().line();
         let more = self
             .reader
             .read_byte_record(&mut self.record)
-            .map_err(|e| {
-                let row = e.position().map_or(line_before, csv::Position::line);
-                LoadError::Csv {
-                    path: self.path.clone(),
-                    row,
-                    message: csv_error_message(&e),
-                }
+            .map_err(|e| LoadError::Csv {
+                path: self.path.clone(),
+                row: self.last_line + 1,
+                message: csv_error_message(&e),
             })?;
         if !more {
             return Ok(None);
         }
-        let row = self
-            .record
-            .position()
-            .map_or(line_before, csv::Position::line);
+        let end = self.reader.position().byte();
+        let last_line = self.breaks.borrow_mut().line_of(end.saturating_sub(1));
+        let row = last_line
+            .saturating_sub(breaks_inside(&self.record))
+            .max(self.last_line + 1);
+        let empty_lines = row - self.last_line - 1;
+        self.last_line = last_line.max(row);
         self.rows_seen += 1;
         if self.rows_seen > self.limits.max_rows {
             return Err(LoadError::TooManyRows {
@@ -122,7 +199,6 @@ impl CsvRows {
                 Cell::Text(decode_cell(field))
             });
         }
-        let empty_lines = row.saturating_sub(line_before.max(1));
         Ok(Some((RawRow { row, cells }, empty_lines)))
     }
 }
@@ -336,6 +412,29 @@ mod tests {
             sniff("x", b"\xFE\xFF\0a\0,\0b").unwrap().encoding,
             TextEncoding::Utf16Be
         );
+    }
+
+    fn rows_of(text: &str) -> Vec<(u64, u64)> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, text).unwrap();
+        let mut rows = CsvRows::open(path.to_str().unwrap(), Limits::default()).unwrap();
+        let mut seen = Vec::new();
+        while let Some((row, empty)) = rows.next_row().unwrap() {
+            seen.push((row.row, empty));
+        }
+        seen
+    }
+
+    #[test]
+    fn rows_are_numbered_as_a_text_editor_shows_them() {
+        let expected = [(1, 0), (2, 0), (5, 2), (6, 0), (8, 0)];
+        assert_eq!(rows_of("a,b\n1,2\n\n\n3,4\n\"x\ny\",5\n6,7"), expected);
+        assert_eq!(
+            rows_of("a,b\r\n1,2\r\n\r\n\r\n3,4\r\n\"x\r\ny\",5\r\n6,7\r\n"),
+            expected
+        );
+        assert_eq!(rows_of("a,b\r1,2\r\r\r3,4\r\"x\ry\",5\r6,7\r"), expected);
     }
 
     #[test]

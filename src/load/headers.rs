@@ -119,17 +119,17 @@ fn mapped(map: &ColumnMap) -> usize {
 pub fn find_header(
     path: &str,
     kind: &'static str,
-    candidates: &[RawRow],
+    candidates: &[&RawRow],
     fields: &[FieldSpec],
     extra: &ExtraAliases,
-) -> Result<(usize, ColumnMap), LoadError> {
+) -> Result<ColumnMap, LoadError> {
     let table = alias_table(fields, extra);
     let required = fields.iter().filter(|f| f.required).count();
     let mut best: Option<(usize, ColumnMap)> = None;
     for (index, row) in candidates.iter().enumerate() {
         let map = map_row(path, row, fields, &table)?;
         if required_found(&map, fields) == required && mapped(&map) > 0 {
-            return Ok((index, map));
+            return Ok(map);
         }
         let better = best.as_ref().is_none_or(|(_, b)| {
             (required_found(&map, fields), mapped(&map)) > (required_found(b, fields), mapped(b))
@@ -149,7 +149,7 @@ pub fn find_header(
         .find(|(f, c)| f.required && c.is_none())
         .map(|(f, _)| f);
     let Some(missing) = missing else {
-        return Ok((index, map));
+        return Ok(map);
     };
     let mut accepted: Vec<String> = std::iter::once(missing.name)
         .chain(missing.aliases.iter().copied())
@@ -190,6 +190,15 @@ mod tests {
         }
     }
 
+    fn header_of(
+        rows: &[RawRow],
+        fields: &[FieldSpec],
+        extra: &ExtraAliases,
+    ) -> Result<ColumnMap, LoadError> {
+        let refs: Vec<&RawRow> = rows.iter().collect();
+        find_header("f.csv", "kind", &refs, fields, extra)
+    }
+
     fn column_of(map: &ColumnMap, fields: &[FieldSpec], name: &str) -> Option<usize> {
         map.columns[fields.iter().position(|f| f.name == name).unwrap()]
     }
@@ -208,14 +217,7 @@ mod tests {
                 "Lisible",
             ],
         );
-        let (_, map) = find_header(
-            "r.csv",
-            "receipts",
-            &[header],
-            RECEIPTS,
-            &ExtraAliases::new(),
-        )
-        .unwrap();
+        let map = header_of(&[header], RECEIPTS, &ExtraAliases::new()).unwrap();
         assert_eq!(column_of(&map, RECEIPTS, "receipt_no"), Some(0));
         assert_eq!(column_of(&map, RECEIPTS, "litres"), Some(4));
         assert_eq!(column_of(&map, RECEIPTS, "amount"), Some(5));
@@ -244,9 +246,8 @@ mod tests {
                 ],
             ),
         ];
-        let (index, map) =
-            find_header("i.csv", "invoices", &rows, INVOICES, &ExtraAliases::new()).unwrap();
-        assert_eq!((index, map.header_row), (1, 2));
+        let map = header_of(&rows, INVOICES, &ExtraAliases::new()).unwrap();
+        assert_eq!(map.header_row, 2);
     }
 
     #[test]
@@ -255,7 +256,7 @@ mod tests {
             1,
             &["trip_id", "vehicle", "driver", "date", "km start"],
         )];
-        let err = find_header("t.csv", "trips", &rows, TRIPS, &ExtraAliases::new())
+        let err = find_header("t.csv", "trips", &[&rows[0]], TRIPS, &ExtraAliases::new())
             .unwrap_err()
             .to_string();
         assert!(err.contains("odometer_in"), "{err}");
@@ -266,7 +267,7 @@ mod tests {
     #[test]
     fn two_columns_for_one_field_are_refused() {
         let rows = [row(1, &["Date", "Date départ", "trip", "vehicle"])];
-        let err = find_header("t.csv", "trips", &rows, TRIPS, &ExtraAliases::new())
+        let err = find_header("t.csv", "trips", &[&rows[0]], TRIPS, &ExtraAliases::new())
             .unwrap_err()
             .to_string();
         assert!(err.contains("both match field date_out"), "{err}");
@@ -280,7 +281,7 @@ mod tests {
             1,
             &["Pump slip", "Plate", "Date", "Supplier", "Litres", "Total"],
         );
-        let (_, map) = find_header("r.csv", "receipts", &[header], RECEIPTS, &extra).unwrap();
+        let map = find_header("r.csv", "receipts", &[&header], RECEIPTS, &extra).unwrap();
         assert_eq!(column_of(&map, RECEIPTS, "receipt_no"), Some(0));
     }
 }

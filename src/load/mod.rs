@@ -167,21 +167,27 @@ fn load_file(
     let no_aliases = ExtraAliases::new();
     let aliases = options.aliases.get(&input.kind).unwrap_or(&no_aliases);
 
-    let mut candidates = Vec::new();
-    while candidates.len() < headers::MAX_HEADER_SEARCH {
+    // The first rows, blank ones included, until enough non-blank ones to find the header.
+    let mut head: Vec<(RawRow, u64)> = Vec::new();
+    while head.iter().filter(|(row, _)| !row.is_blank()).count() < headers::MAX_HEADER_SEARCH {
         match rows.next()? {
-            Some((row, _)) if row.is_blank() => continue,
-            Some((row, _)) => candidates.push(row),
+            Some(row) => head.push(row),
             None => break,
         }
     }
-    let (header_index, map) = headers::find_header(
+    let candidates: Vec<&RawRow> = head
+        .iter()
+        .map(|(row, _)| row)
+        .filter(|row| !row.is_blank())
+        .collect();
+    let map = headers::find_header(
         &input.path,
         input.kind.as_str(),
         &candidates,
         fields,
         aliases,
     )?;
+    let header_row = map.header_row;
     let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
 
     let mut stats = FileStats {
@@ -220,8 +226,8 @@ fn load_file(
         }
         pending.push((row.row, mapped));
     };
-    for row in candidates.into_iter().skip(header_index + 1) {
-        take_row(row, 0, &mut stats);
+    for (row, empty_lines) in head.into_iter().filter(|(row, _)| row.row > header_row) {
+        take_row(row, empty_lines, &mut stats);
     }
     while let Some((row, empty_lines)) = rows.next()? {
         take_row(row, empty_lines, &mut stats);

@@ -30,6 +30,7 @@ mod vehicle_mismatch;
 mod voucher_sequence_gap;
 
 pub use exception::{Evidence, Exception, Target};
+pub use trip_without_receipt::requires_receipt;
 
 use crate::config::Config;
 use crate::link::Links;
