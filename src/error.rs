@@ -23,7 +23,7 @@ pub enum LoadError {
         advice: &'static str,
     },
 
-    #[error("{path}: the file is empty: it has no header row and no data")]
+    #[error("{path}: nothing to read: no header row and no data")]
     Empty { path: String },
 
     #[error(

@@ -9,7 +9,7 @@ use crate::cli::{Cli, Command, InputArgs};
 use crate::config::Config;
 use crate::load::Input;
 use crate::model::DocKind;
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use std::io::IsTerminal;
 
 /// How a run ended, for the exit code.
@@ -77,5 +77,5 @@ fn progress(message: &str) {
 
 fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
     progress(&format!("reading {} file(s)", inputs.len()));
-    crate::load::load_all(inputs, &config.load).context("cannot load the inputs")
+    Ok(crate::load::load_all(inputs, &config.load)?)
 }

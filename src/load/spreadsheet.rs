@@ -191,6 +191,45 @@ fn float_cell(value: f64) -> Cell {
 mod tests {
     use super::*;
 
+    fn first_cells(file: &str) -> Vec<Cell> {
+        let path = format!(
+            "{}/../shared/realdata/calamine-tests/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let mut rows = SheetRows::open(&path, "xlsx", None, Limits::default()).unwrap();
+        (0..2)
+            .map(|_| rows.next_row().unwrap().cells.remove(0))
+            .collect()
+    }
+
+    #[test]
+    fn date_cells_read_alike_in_the_1900_and_1904_systems() {
+        let day = |d| Cell::Date(chrono::NaiveDate::from_ymd_opt(2021, 1, d).unwrap(), None);
+        assert_eq!(first_cells("date.xlsx"), [day(1), day(2)]);
+        assert_eq!(first_cells("date_1904.xlsx"), [day(1), day(2)]);
+    }
+
+    #[test]
+    fn a_sheet_is_picked_by_name_and_a_wrong_name_lists_the_sheets() {
+        let path = format!(
+            "{}/../shared/realdata/calamine-tests/any_sheets.xlsx",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let err = SheetRows::open(&path, "xlsx", Some("Nope"), Limits::default())
+            .err()
+            .unwrap();
+        let LoadError::NoSheet { sheets, .. } = err else {
+            panic!("{err}")
+        };
+        let first = sheets.split(", ").next().unwrap().to_string();
+        assert_eq!(
+            SheetRows::open(&path, "xlsx", Some(&first), Limits::default())
+                .unwrap()
+                .sheet,
+            first
+        );
+    }
+
     #[test]
     fn floats_keep_their_shortest_text() {
         assert_eq!(
