@@ -231,13 +231,17 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber
     let groups: Vec<&str> = int_part
         .split(|c: char| c == mark.other() || is_group_space(c))
         .collect();
-    let grouped = groups.len() > 1;
-    for (i, group) in groups.iter().enumerate() {
-        let ok = !group.is_empty() && group.chars().all(|c| c.is_ascii_digit());
-        let ok = ok && (!grouped || i == 0 || group.len() == 3) && (!grouped || group.len() <= 3);
-        if !ok && !(i == 0 && group.is_empty() && !grouped) {
-            return Err(NotANumber);
+    let digits_only = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let well_grouped = match groups.as_slice() {
+        // Ungrouped: may be empty, as in `,5`.
+        [single] => single.bytes().all(|b| b.is_ascii_digit()),
+        [first, rest @ ..] => {
+            digits_only(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits_only(g))
         }
+        [] => true,
+    };
+    if !well_grouped {
+        return Err(NotANumber);
     }
     let mut digits: String = groups.concat();
     if digits.is_empty() {

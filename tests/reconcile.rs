@@ -1,0 +1,418 @@
+//! `fuelrecon reconcile` end to end: the sample months against figures worked out by hand, the
+//! audit's scenario, row-order independence, exit codes and the report folder.
+
+mod common;
+
+use common::{Workdir, repo};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn reconcile(dir: &Workdir, args: &[&str]) -> common::Run {
+    let mut all = vec!["reconcile"];
+    all.extend_from_slice(args);
+    dir.run(&all)
+}
+
+fn codes(exceptions: &Value) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for e in exceptions.as_array().expect("an array of exceptions") {
+        *counts
+            .entry(e["code"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn the_english_sample_month_matches_the_figures_worked_by_hand() {
+    let dir = Workdir::new();
+    reconcile(
+        &dir,
+        &[
+            "--config",
+            &repo("sample-data/en/recon.toml"),
+            "--out",
+            "report",
+        ],
+    )
+    .succeeds();
+    let summary = dir.json("report/summary.json");
+    // T-003 (illegible receipt), T-005 (no driver) and T-007 (no receipt) are not documented.
+    assert_eq!(
+        summary["trips"]["headline"],
+        "documented: 5 of 8 trip tickets"
+    );
+    // Lines: 56 + 70 + 46.50 + 63 + 134.40 + 61 + 56 + 45.60 + 70 + 38.75.
+    assert_eq!(summary["money"]["invoiced"], "641.25");
+    // At risk per line, the largest reason: 46.50 illegible receipt, 8.40 over the tank
+    // (6 L × 1.40), 5.00 above its receipt, 56.00 a copied receipt, 3.60 above contract
+    // (0.12 × 30 L), 70.00 billed twice, 38.75 no receipt.
+    assert_eq!(summary["money"]["at_risk"], "228.25");
+    assert_eq!(summary["money"]["supported"], "413.00");
+    assert_eq!(
+        summary["trips"]["by_vehicle"]["UN103"],
+        serde_json::json!({"total": 2, "documented": 0})
+    );
+    let expected: BTreeMap<String, usize> = [
+        ("AMOUNT_MISMATCH", 1),
+        ("ARITHMETIC_ERROR", 1),
+        ("BILLED_TWICE", 1),
+        ("BILLED_WITHOUT_RECEIPT", 1),
+        ("CONSUMPTION_OUTLIER", 1),
+        ("INVALID_VALUE", 1),
+        ("MISSING_FIELD", 1),
+        ("ODOMETER_GAP", 1),
+        ("OFF_HOURS_FILL", 1),
+        ("POSSIBLE_DUPLICATE", 1),
+        ("PRICE_ABOVE_CONTRACT", 2),
+        ("RECEIPT_NOT_BILLED", 1),
+        ("RECEIPT_WITHOUT_TRIP", 1),
+        ("TANK_CAPACITY_EXCEEDED", 1),
+        ("TRIP_WITHOUT_RECEIPT", 1),
+        ("UNREADABLE_FIELD", 1),
+        ("VOUCHER_SEQUENCE_GAP", 1),
+    ]
+    .into_iter()
+    .map(|(c, n)| (c.to_string(), n))
+    .collect();
+    assert_eq!(codes(&dir.json("report/exceptions.json")), expected);
+    assert_eq!(summary["rules_not_run"], serde_json::json!([]));
+}
+
+#[test]
+fn the_french_sample_month_matches_the_figures_worked_by_hand() {
+    let dir = Workdir::new();
+    reconcile(
+        &dir,
+        &[
+            "--config",
+            &repo("sample-data/fr/recon.toml"),
+            "--out",
+            "rapport",
+        ],
+    )
+    .succeeds();
+    let summary = dir.json("rapport/summary.json");
+    // FR-03 (fuel "?", illegible receipt) and FR-05 (no driver, partial receipt).
+    assert_eq!(
+        summary["trips"]["headline"],
+        "documented: 3 of 5 trip tickets"
+    );
+    // 29 803 + 32 750 + 26 200 + 23 250 + 27 125; line 5's amount is #N/A and counts for nothing.
+    assert_eq!(summary["money"]["invoiced"], "139128");
+    // 26 200 on an illegible receipt, 27 125 on a line with no receipt.
+    assert_eq!(summary["money"]["at_risk"], "53325");
+    assert_eq!(summary["money"]["supported"], "85803");
+    let found = codes(&dir.json("rapport/exceptions.json"));
+    assert_eq!(found["UNREADABLE_FIELD"], 4);
+    assert_eq!(found["MISSING_FIELD"], 1);
+    assert_eq!(found["BILLED_WITHOUT_RECEIPT"], 1);
+    assert_eq!(found.values().sum::<usize>(), 6);
+}
+
+#[test]
+fn every_output_file_is_written_with_the_spec_fields() {
+    let dir = Workdir::new();
+    reconcile(
+        &dir,
+        &[
+            "--config",
+            &repo("sample-data/en/recon.toml"),
+            "--out",
+            "report",
+        ],
+    )
+    .succeeds();
+    let header = dir
+        .read("report/exceptions.csv")
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        header,
+        "id,code,severity,document,trip_id,receipt_no,invoice_no,invoice_line,vehicle_id,driver,vendor,date,amount_at_risk,message,evidence,source"
+    );
+    let first = &dir.json("report/exceptions.json")[0];
+    assert!(first["evidence"].is_object());
+    assert!(first["source"].as_str().unwrap().contains(".csv:"));
+    assert!(
+        dir.read("report/matches.csv")
+            .contains("invoice KF-2024-031 line 1,receipt R-5001,receipt_no")
+    );
+    let manifest = dir.json("report/manifest.json");
+    assert_eq!(manifest["tool"], "fuelrecon");
+    assert_eq!(manifest["generated_at"], "2023-11-14T22:13:20Z");
+    assert_eq!(manifest["inputs"].as_array().unwrap().len(), 5);
+    assert_eq!(manifest["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+}
+
+/// Writes the audit's scenario: 31 vehicles, 75 trip tickets with fuel, of which 6 have a
+/// legible, complete receipt and 69 lack one, have an unreadable one, or have a blank field.
+fn audit_scenario(dir: &Workdir) -> Vec<String> {
+    let mut trips =
+        String::from("trip_id,vehicle_id,driver,date_out,odometer_out,odometer_in,fuel_litres\n");
+    let mut receipts =
+        String::from("receipt_no,vehicle_id,date,vendor,litres,amount,trip_id,legible\n");
+    let mut undocumented = Vec::new();
+    for n in 0..75u32 {
+        let vehicle = format!("UNMIS-{:03}", n % 31);
+        let trip = format!("FR-{n:04}");
+        let day = 1 + n % 28;
+        let driver = if n % 5 == 4 {
+            String::new()
+        } else {
+            format!("Driver {n}")
+        };
+        trips.push_str(&format!(
+            "{trip},{vehicle},{driver},2010-11-{day:02},{},{},40\n",
+            1000 * n,
+            1000 * n + 200
+        ));
+        // 0..5 mod 6: 0 complete, 1 no receipt, 2 illegible, 3 unreadable amount, 4 blank
+        // driver (on the trip), 5 receipt with a blank litres field. Six trips (n = 0, 30, 60
+        // and 6, 36, 66 ...) are chosen complete below.
+        let complete = n % 12 == 0 && n % 5 != 4;
+        let receipt = match (complete, n % 6) {
+            (true, _) => Some("40,30000,".to_string() + &trip + ",yes"),
+            (false, 1) => None,
+            (false, 2) => Some("40,30000,".to_string() + &trip + ",illegible"),
+            (false, 3) => Some("40,?,".to_string() + &trip + ",yes"),
+            (false, 5) => Some(",30000,".to_string() + &trip + ",yes"),
+            (false, _) => Some("40,30000,".to_string() + &trip + ",non"),
+        };
+        if let Some(rest) = receipt {
+            receipts.push_str(&format!(
+                "RC-{n:04},{vehicle},2010-11-{day:02},Vendor,{rest}\n"
+            ));
+        }
+        if !complete {
+            undocumented.push(trip);
+        }
+    }
+    dir.write("trips.csv", trips);
+    dir.write("receipts.csv", receipts);
+    undocumented
+}
+
+#[test]
+fn the_audits_scenario_documents_6_of_75_and_names_the_other_69() {
+    let dir = Workdir::new();
+    let undocumented = audit_scenario(&dir);
+    assert_eq!(
+        undocumented.len(),
+        69,
+        "the scenario is built as the audit found it"
+    );
+    reconcile(
+        &dir,
+        &[
+            "--trips",
+            "trips.csv",
+            "--receipts",
+            "receipts.csv",
+            "--out",
+            "report",
+        ],
+    )
+    .succeeds();
+    let summary = dir.json("report/summary.json");
+    assert_eq!(
+        summary["trips"]["headline"],
+        "documented: 6 of 75 trip tickets"
+    );
+    assert_eq!(
+        summary["trips"]["by_vehicle"].as_object().unwrap().len(),
+        31
+    );
+    let exceptions = dir.json("report/exceptions.json");
+    let text = exceptions.to_string();
+    for trip in &undocumented {
+        assert!(
+            text.contains(&format!("\"{trip}\"")),
+            "{trip} is named by an exception"
+        );
+    }
+    let not_run: Vec<&str> = summary["rules_not_run"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        not_run.contains(&"BILLED_WITHOUT_RECEIPT"),
+        "no invoices: {not_run:?}"
+    );
+    assert!(
+        not_run.contains(&"TANK_CAPACITY_EXCEEDED"),
+        "no vehicles: {not_run:?}"
+    );
+}
+
+/// Shuffles the data rows of a CSV file, keeping its header, by a fixed permutation.
+fn shuffle_rows(text: &str, seed: usize) -> String {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    let n = lines.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (i * 7919 + seed * 104_729) % (i + 1);
+        order.swap(i, j);
+    }
+    let mut out = String::from(header);
+    out.push('\n');
+    for i in order {
+        if !lines[i].trim().is_empty() {
+            out.push_str(lines[i]);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A report with the row numbers taken out of `source` references: they are the one thing
+/// that rightly changes when rows move.
+fn without_row_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == ':' && chars.peek().is_some_and(char::is_ascii_digit) && out.ends_with(".csv:") {
+            while chars.peek().is_some_and(char::is_ascii_digit) {
+                chars.next();
+            }
+            out.push('#');
+        }
+    }
+    out
+}
+
+#[test]
+fn shuffled_rows_give_byte_identical_reports() {
+    let dir = Workdir::new();
+    let names = [
+        "trips.csv",
+        "receipts.csv",
+        "invoices.csv",
+        "vehicles.csv",
+        "prices.csv",
+    ];
+    for name in names {
+        let text = std::fs::read_to_string(repo(&format!("sample-data/en/{name}"))).unwrap();
+        dir.write(
+            &format!("a/{name}"),
+            shuffle_rows(&text, 0).replace("\n\n", "\n"),
+        );
+        dir.write(&format!("b/{name}"), shuffle_rows(&text, 1));
+        dir.write(&format!("c/{name}"), shuffle_rows(&text, 2));
+    }
+    let config = std::fs::read_to_string(repo("sample-data/en/recon.toml")).unwrap();
+    let mut reports = Vec::new();
+    for run in ["a", "b", "c"] {
+        dir.write(
+            &format!("{run}/recon.toml"),
+            config.replace("../../report-en", "report"),
+        );
+        reconcile(&dir, &["--config", &format!("{run}/recon.toml")]).succeeds();
+        reports.push(
+            [
+                "exceptions.json",
+                "exceptions.csv",
+                "summary.json",
+                "matches.csv",
+            ]
+            .map(|f| {
+                without_row_numbers(
+                    &dir.read(&format!("{run}/report/{f}"))
+                        .replace(&format!("{run}/"), ""),
+                )
+            }),
+        );
+    }
+    assert_ne!(
+        dir.read("a/trips.csv"),
+        dir.read("b/trips.csv"),
+        "the rows did move"
+    );
+    assert_eq!(reports[0], reports[1]);
+    assert_eq!(reports[0], reports[2]);
+}
+
+#[test]
+fn fail_on_exits_1_only_when_such_an_exception_exists() {
+    let dir = Workdir::new();
+    let config = repo("sample-data/en/recon.toml");
+    assert_eq!(
+        reconcile(
+            &dir,
+            &["--config", &config, "--out", "r1", "--fail-on", "high"]
+        )
+        .code,
+        1
+    );
+    let clean = dir.write(
+        "r.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount\nR1,V1,2020-03-05,Total,40,100\n",
+    );
+    assert_eq!(
+        reconcile(
+            &dir,
+            &["--receipts", &clean, "--out", "r2", "--fail-on", "low"]
+        )
+        .code,
+        0
+    );
+}
+
+#[test]
+fn the_config_date_order_decides_ambiguous_dates() {
+    let dir = Workdir::new();
+    dir.write("trips.csv", "trip_id,vehicle_id,driver,date_out,odometer_out,odometer_in,fuel_litres\nT1,V1,Ann,2020-03-05,100,200,40\n");
+    dir.write(
+        "receipts.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount\nR1,V1,03/05/2020,Total,40,100\n",
+    );
+    let run = |order: &str, out: &str| {
+        dir.write("recon.toml", format!("trips = [\"trips.csv\"]\nreceipts = [\"receipts.csv\"]\n[reading]\ndate_order = \"{order}\"\n"));
+        reconcile(&dir, &["--config", "recon.toml", "--out", out]).succeeds();
+        dir.json(&format!("{out}/summary.json"))["trips"]["documented"].clone()
+    };
+    assert_eq!(
+        run("month-first", "m"),
+        1,
+        "3 May read as 5 March matches the trip"
+    );
+    assert_eq!(run("day-first", "d"), 0);
+}
+
+#[test]
+fn the_report_folder_is_replaced_but_never_a_folder_of_other_things() {
+    let dir = Workdir::new();
+    let config = repo("sample-data/en/recon.toml");
+    reconcile(&dir, &["--config", &config, "--out", "report"]).succeeds();
+    reconcile(&dir, &["--config", &config, "--out", "report"]).succeeds();
+    dir.write("documents/thesis.docx", "precious");
+    reconcile(&dir, &["--config", &config, "--out", "documents"])
+        .fails_naming("documents: the folder is not empty");
+    assert!(dir.path("documents/thesis.docx").exists());
+}
+
+#[test]
+fn without_an_out_folder_or_inputs_the_usage_error_says_what_to_give() {
+    let dir = Workdir::new();
+    reconcile(&dir, &["--receipts", "r.csv"]).fails_naming("no report folder: give --out DIR");
+    reconcile(&dir, &["--out", "x"]).fails_naming("no input files");
+}
+
+#[test]
+fn the_rules_command_prints_the_catalogue_and_each_manual() {
+    let dir = Workdir::new();
+    let run = dir.run(&["rules"]);
+    run.succeeds();
+    assert_eq!(run.stdout.lines().count(), 24);
+    assert!(run.stdout.contains("BILLED_TWICE"));
+    let manual = dir.run(&["rules", "billed_twice"]);
+    manual.succeeds();
+    assert!(manual.stdout.contains("## Why it matters to an auditor"));
+    dir.run(&["rules", "NOPE"]).fails_naming("no rule \"NOPE\"");
+}
