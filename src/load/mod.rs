@@ -1,8 +1,8 @@
 //! Stage 1, load: files in, typed records out, every row accounted for.
 //!
-//! A file is read once, streaming: its rows are mapped to fields as they come and kept as
-//! cells; when the file ends, each column's locale questions are settled from all its values
-//! (see `profile`) and the cells become typed records. Memory follows the rows kept.
+//! A file is read twice, streaming: the first pass settles each column's locale questions from
+//! all its values (see `profile`: which mark is the decimal one, day or month first), the
+//! second turns each row into a typed record. Memory follows the records kept, never the file.
 
 mod cell;
 mod csv;
@@ -107,6 +107,17 @@ enum Rows {
 }
 
 impl Rows {
+    /// Back to the first row, for the second pass.
+    fn rewind(self, input: &Input, limits: Limits) -> Result<Rows, LoadError> {
+        match self {
+            Rows::Text(_) => Ok(Rows::Text(csv::CsvRows::open(&input.path, limits)?)),
+            Rows::Sheet(mut rows) => {
+                rows.rewind();
+                Ok(Rows::Sheet(rows))
+            }
+        }
+    }
+
     /// The next row and the count of empty lines skipped before it.
     fn next(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
         match self {
@@ -167,82 +178,81 @@ fn load_file(
     let no_aliases = ExtraAliases::new();
     let aliases = options.aliases.get(&input.kind).unwrap_or(&no_aliases);
 
-    // The first rows, blank ones included, until enough non-blank ones to find the header.
-    let mut head: Vec<(RawRow, u64)> = Vec::new();
-    while head.iter().filter(|(row, _)| !row.is_blank()).count() < headers::MAX_HEADER_SEARCH {
+    // The first non-blank rows, to find the header among.
+    let mut candidates: Vec<RawRow> = Vec::new();
+    while candidates.len() < headers::MAX_HEADER_SEARCH {
         match rows.next()? {
-            Some(row) => head.push(row),
+            Some((row, _)) if row.is_blank() => {}
+            Some((row, _)) => candidates.push(row),
             None => break,
         }
     }
-    let candidates: Vec<&RawRow> = head
-        .iter()
-        .map(|(row, _)| row)
-        .filter(|row| !row.is_blank())
-        .collect();
+    let candidate_refs: Vec<&RawRow> = candidates.iter().collect();
     let map = headers::find_header(
-        &input.path,
+        &source,
         input.kind.as_str(),
-        &candidates,
+        &candidate_refs,
         fields,
         aliases,
     )?;
     let header_row = map.header_row;
     let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
-
-    let mut stats = FileStats {
-        source: source.clone(),
-        path: input.path.clone(),
-        kind: input.kind,
-        header_row: map.header_row,
-        rows_read: 0,
-        rows_loaded: 0,
-        rows_blank: 0,
+    let mapped = |row: &mut RawRow, field: usize| -> Cell {
+        map.columns[field]
+            .and_then(|c| row.cells.get_mut(c))
+            .map(std::mem::take)
+            .unwrap_or_default()
     };
+
+    // First pass: every value of every column, to settle the locale questions per column.
     let mut profile = Profile::new(fields.len());
-    let mut pending: Vec<(u64, Vec<Cell>)> = Vec::new();
-    let mut take_row = |row: RawRow, empty_lines: u64, stats: &mut FileStats| {
-        stats.rows_read += empty_lines;
-        stats.rows_blank += empty_lines;
-        stats.rows_read += 1;
-        if row.is_blank() {
-            stats.rows_blank += 1;
-            return;
+    let mut observe = |mut row: RawRow| {
+        for (index, spec) in fields.iter().enumerate() {
+            profile.observe(index, spec, &mapped(&mut row, index));
         }
-        stats.rows_loaded += 1;
-        let mut cells = row.cells;
-        let mapped: Vec<Cell> = map
-            .columns
-            .iter()
-            .map(|column| {
-                column
-                    .and_then(|c| cells.get_mut(c))
-                    .map(std::mem::take)
-                    .unwrap_or_default()
-            })
-            .collect();
-        for (index, cell) in mapped.iter().enumerate() {
-            profile.observe(index, &fields[index], cell);
-        }
-        pending.push((row.row, mapped));
     };
-    for (row, empty_lines) in head.into_iter().filter(|(row, _)| row.row > header_row) {
-        take_row(row, empty_lines, &mut stats);
+    candidates
+        .into_iter()
+        .filter(|row| row.row > header_row)
+        .for_each(&mut observe);
+    while let Some((row, _)) = rows.next()? {
+        observe(row);
     }
-    while let Some((row, empty_lines)) = rows.next()? {
-        take_row(row, empty_lines, &mut stats);
-    }
-
     let semicolon_file = matches!(&rows, Rows::Text(text) if text.dialect_delimiter == b';');
     let readings = profile.decide(Defaults {
         decimal_mark: options.decimal_mark,
         date_order: options.date_order,
         semicolon_file,
     });
-    for (row, cells) in pending {
+
+    // Second pass: every row becomes a record or is counted blank.
+    let mut rows = rows.rewind(input, options.limits)?;
+    let mut stats = FileStats {
+        source: source.clone(),
+        path: input.path.clone(),
+        kind: input.kind,
+        header_row,
+        rows_read: 0,
+        rows_loaded: 0,
+        rows_blank: 0,
+    };
+    while let Some((mut row, empty_lines)) = rows.next()? {
+        if row.row <= header_row {
+            continue;
+        }
+        stats.rows_read += empty_lines + 1;
+        stats.rows_blank += empty_lines;
+        if row.is_blank() {
+            stats.rows_blank += 1;
+            continue;
+        }
+        stats.rows_loaded += 1;
+        let cells: Vec<Cell> = (0..fields.len())
+            .map(|field| mapped(&mut row, field))
+            .collect();
         let prov = Provenance {
             source: source.clone(),
-            row,
+            row: row.row,
         };
         let reader = FieldReader::new(fields, &present, &readings, cells);
         match record::build(input.kind, prov, reader) {

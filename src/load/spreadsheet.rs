@@ -79,6 +79,10 @@ impl SheetRows {
         })
     }
 
+    pub fn rewind(&mut self) {
+        self.next = 0;
+    }
+
     pub fn next_row(&mut self) -> Option<RawRow> {
         let (start_row, start_col) = self.range.start()?;
         let row = self.range.rows().nth(self.next)?;

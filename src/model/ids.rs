@@ -124,6 +124,13 @@ impl fmt::Display for VendorName {
 /// Lower-case, strip accents, keep letters and digits only. `N°` folds to `no` first, so that
 /// `N° Bon`, `no_bon` and `NO. BON` are one header.
 pub fn fold_name(text: &str) -> String {
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     text.chars()
         .map(|c| if matches!(c, '°' | 'º') { 'o' } else { c })
         .nfd()
@@ -162,6 +169,11 @@ mod tests {
             VendorName::new("TOTAL-ENERGIES")
         );
         assert_ne!(VendorName::new("Total"), VendorName::new("Shell"));
+    }
+
+    #[test]
+    fn ascii_and_unicode_names_fold_alike() {
+        assert_eq!(fold_name("Total-Energies 2"), fold_name("Tötal Énergies 2"));
     }
 
     #[test]

@@ -214,30 +214,39 @@ impl Dataset {
     /// the row order of the inputs. Provenance decides only between records whose content is
     /// identical, and those are interchangeable for every rule.
     pub fn canonicalise(&mut self) {
-        self.trips.sort_by(|a, b| {
+        sort_records(&mut self.trips, |a, b| {
             trip_order(a)
                 .cmp(&trip_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        self.receipts.sort_by(|a, b| {
+        sort_records(&mut self.receipts, |a, b| {
             receipt_order(a)
                 .cmp(&receipt_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        self.invoice_lines.sort_by(|a, b| {
+        sort_records(&mut self.invoice_lines, |a, b| {
             line_order(a)
                 .cmp(&line_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        self.vehicles.sort_by(|a, b| {
+        sort_records(&mut self.vehicles, |a, b| {
             (id_key(&a.vehicle_id), &a.prov).cmp(&(id_key(&b.vehicle_id), &b.prov))
         });
-        self.prices.sort_by(|a, b| {
+        sort_records(&mut self.prices, |a, b| {
             price_order(a)
                 .cmp(&price_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
     }
+}
+
+/// Sorts by moving each record once: records are large, and a sort that swaps them in place
+/// spends its time copying.
+fn sort_records<T>(records: &mut Vec<T>, compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| compare(&records[a], &records[b]));
+    let mut slots: Vec<Option<T>> = records.drain(..).map(Some).collect();
+    records.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 fn id_key(id: &Option<Ident>) -> Option<&str> {
