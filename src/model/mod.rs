@@ -240,13 +240,22 @@ impl Dataset {
     }
 }
 
-/// Sorts by moving each record once: records are large, and a sort that swaps them in place
-/// spends its time copying.
-fn sort_records<T>(records: &mut Vec<T>, compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
+/// Sorts a permutation, then applies it in place, cycle by cycle: records are large, and a sort
+/// that swaps them as it goes spends its time copying.
+fn sort_records<T>(records: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| compare(&records[a], &records[b]));
-    let mut slots: Vec<Option<T>> = records.drain(..).map(Some).collect();
-    records.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    // order[i] is the record that belongs at i; walk each cycle once.
+    for start in 0..order.len() {
+        let mut current = start;
+        while order[current] != start {
+            let next = order[current];
+            records.swap(current, next);
+            order[current] = current;
+            current = next;
+        }
+        order[current] = current;
+    }
 }
 
 fn id_key(id: &Option<Ident>) -> Option<&str> {
@@ -329,4 +338,20 @@ fn line_order(l: &InvoiceLine) -> LineOrder<'_> {
 
 fn price_order(p: &Price) -> (Option<&str>, Option<NaiveDate>, Option<Decimal>) {
     (vendor_key(&p.vendor), p.valid_from, p.unit_price)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_records;
+
+    #[test]
+    fn records_are_sorted_in_place() {
+        for n in 0..40u32 {
+            let mut values: Vec<u32> = (0..n).map(|i| (i * 7919 + 13) % 31).collect();
+            let mut expected = values.clone();
+            expected.sort();
+            sort_records(&mut values, |a, b| a.cmp(b));
+            assert_eq!(values, expected);
+        }
+    }
 }
