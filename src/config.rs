@@ -209,8 +209,8 @@ impl Config {
             ("consumption_tolerance", file.rules.consumption_tolerance),
             ("odometer_gap_km", file.rules.odometer_gap_km),
         ] {
-            if value.is_sign_negative() {
-                return Err(format!("rules.{name} must not be negative"));
+            if value.is_sign_negative() || value > Decimal::from(crate::load::values::MAX_NUMBER) {
+                return Err(format!("rules.{name} must be a number from 0 to a trillion, not {value}"));
             }
         }
         let effective = serde_json::json!({

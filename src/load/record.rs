@@ -191,7 +191,7 @@ impl<'a> FieldReader<'a> {
 
 fn number_of(cell: &Cell, reading: ColumnReading) -> Option<Decimal> {
     match cell {
-        Cell::Number(n) => Some(*n),
+        Cell::Number(n) if n.abs() <= Decimal::from(values::MAX_NUMBER) => Some(*n),
         Cell::Text(text) => values::parse_number(text, reading.decimal_mark).ok(),
         _ => None,
     }

@@ -212,6 +212,10 @@ fn single_mark_evidence(core: &str, mark: char, as_decimal: DecimalMark) -> Opti
     }
 }
 
+/// The largest number read: a trillion litres, kilometres or units of money is no real fill,
+/// and keeping values below it keeps every product the rules take within a decimal's range.
+pub const MAX_NUMBER: i64 = 1_000_000_000_000;
+
 /// Why a text is not a number.
 #[derive(Debug, PartialEq, Eq)]
 pub struct NotANumber;
@@ -254,6 +258,9 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber
         digits.push_str(frac);
     }
     let value = Decimal::from_str_exact(&digits).map_err(|_| NotANumber)?;
+    if value > Decimal::from(MAX_NUMBER) {
+        return Err(NotANumber);
+    }
     Ok(if negative { -value } else { value })
 }
 
@@ -587,6 +594,13 @@ mod tests {
         assert_eq!(num("12,5", DecimalMark::Dot), dec("12.5"));
         assert_eq!(num("1.234.567", DecimalMark::Dot), dec("1234567"));
         assert_eq!(num("0,500", DecimalMark::Dot), dec("0.500"));
+    }
+
+    #[test]
+    fn numbers_beyond_a_trillion_are_not_read() {
+        assert!(parse_number("1000000000000", DecimalMark::Dot).is_ok());
+        assert!(parse_number("1000000000001", DecimalMark::Dot).is_err());
+        assert!(parse_number("99999999999999999999999999999999", DecimalMark::Dot).is_err());
     }
 
     #[test]

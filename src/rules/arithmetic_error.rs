@@ -27,7 +27,7 @@ impl ArithmeticError {
         amount: Option<Decimal>,
     ) -> Option<(Decimal, Decimal, Decimal)> {
         let (litres, price, amount) = (litres?, unit_price?, amount?);
-        let expected = litres * price;
+        let expected = litres.checked_mul(price)?;
         let tolerance = ctx.amount_tolerance(vendor, expected, amount);
         ((amount - expected).abs() > tolerance).then_some((expected, amount, tolerance))
     }

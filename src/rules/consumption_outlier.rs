@@ -104,16 +104,19 @@ impl Rule for ConsumptionOutlier {
             if km <= Decimal::ZERO || month.litres <= Decimal::ZERO {
                 continue;
             }
-            let actual = month.litres * Decimal::ONE_HUNDRED / km;
-            let limit = expected
-                * (Decimal::ONE + ctx.config.rules.consumption_tolerance / Decimal::ONE_HUNDRED);
+            let (Some(actual), Some(expected_litres)) = (
+                (month.litres * Decimal::ONE_HUNDRED).checked_div(km),
+                km.checked_mul(expected).map(|l| l / Decimal::ONE_HUNDRED),
+            ) else {
+                continue;
+            };
+            let tolerance = ctx.config.rules.consumption_tolerance / Decimal::ONE_HUNDRED;
+            let Some(limit) = expected.checked_mul(Decimal::ONE + tolerance) else { continue };
             if actual <= limit {
                 continue;
             }
-            let excess = month.litres - km * expected / Decimal::ONE_HUNDRED;
-            let at_risk = ctx
-                .average_price()
-                .map_or(Decimal::ZERO, |p| ctx.money(excess * p));
+            let excess = month.litres - expected_litres;
+            let at_risk = ctx.average_price().map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
             let period = format!("{year}-{month_number:02}");
             let mut exception = Exception::on_other(&Self::INFO, "vehicle", Some(&vehicle.prov))
                 .at_risk(at_risk)

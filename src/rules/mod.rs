@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
                     litres += l;
                 }
             }
-            (litres > Decimal::ZERO).then(|| amount / litres)
+            (litres > Decimal::ZERO).then(|| amount.checked_div(litres)).flatten()
         };
         let average_price = average(&mut data.receipts.iter().map(|r| (r.amount, r.litres)))
             .or_else(|| average(&mut data.invoice_lines.iter().map(|l| (l.amount, l.litres))));
@@ -204,6 +204,12 @@ impl<'a> Context<'a> {
         self.average_price
     }
 
+    /// `quantity × price` as money at risk. Beyond what a decimal holds it is no sum anyone
+    /// billed, and is reported as 0 (the exception still stands, with its evidence).
+    pub fn money_of(&self, quantity: Decimal, price: Decimal) -> Decimal {
+        quantity.checked_mul(price).map_or(Decimal::ZERO, |m| self.money(m))
+    }
+
     /// Rounds money to the decimals the data uses.
     pub fn money(&self, amount: Decimal) -> Decimal {
         let mut rounded = amount.round_dp(self.money_scale);
@@ -223,7 +229,8 @@ impl<'a> Context<'a> {
             .rules
             .amount_tolerance_min
             .unwrap_or_else(|| Decimal::new(1, self.money_scale));
-        (a.abs().max(b.abs()) * percent / Decimal::ONE_HUNDRED).max(floor)
+        let relative = a.abs().max(b.abs()).checked_mul(percent / Decimal::ONE_HUNDRED);
+        relative.unwrap_or(Decimal::MAX).max(floor)
     }
 
     pub fn litres_tolerance(&self, vendor_key: Option<&str>) -> Decimal {
@@ -248,7 +255,7 @@ pub fn price_per_litre(
     litres: Option<Decimal>,
 ) -> Option<Decimal> {
     unit_price.or_else(|| match (amount, litres) {
-        (Some(a), Some(l)) if l > Decimal::ZERO => Some(a / l),
+        (Some(a), Some(l)) if l > Decimal::ZERO => a.checked_div(l),
         _ => None,
     })
 }

@@ -77,7 +77,7 @@ impl PriceAboveContract {
             (
                 price,
                 contract_price,
-                ctx.money((price - contract_price) * litres),
+                ctx.money_of(price - contract_price, litres),
                 contract.prov.to_string(),
             )
         })

@@ -39,7 +39,7 @@ impl Rule for QuantityMismatch {
             }
             let price = line_price(line).or_else(|| receipt_price(receipt));
             let at_risk =
-                price.map_or_else(Default::default, |p| ctx.money((billed - delivered) * p));
+                price.map_or_else(Default::default, |p| ctx.money_of(billed - delivered, p));
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(at_risk)

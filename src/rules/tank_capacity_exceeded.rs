@@ -38,12 +38,12 @@ impl Rule for TankCapacityExceeded {
             let Some(litres) = receipt.litres else {
                 continue;
             };
-            let limit = tank * (Decimal::ONE + tolerance / Decimal::ONE_HUNDRED);
+            let Some(limit) = tank.checked_mul(Decimal::ONE + tolerance / Decimal::ONE_HUNDRED) else { continue };
             if litres <= limit {
                 continue;
             }
             let at_risk =
-                receipt_price(receipt).map_or(Decimal::ZERO, |p| ctx.money((litres - tank) * p));
+                receipt_price(receipt).map_or(Decimal::ZERO, |p| ctx.money_of(litres - tank, p));
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .at_risk(at_risk)

@@ -43,7 +43,7 @@ impl Rule for TripWithoutReceipt {
                 continue;
             }
             let at_risk = match (trip.fuel_litres, ctx.average_price()) {
-                (Some(litres), Some(price)) => ctx.money(litres * price),
+                (Some(litres), Some(price)) => ctx.money_of(litres, price),
                 _ => Decimal::ZERO,
             };
             let fuel = match trip.fuel_litres {

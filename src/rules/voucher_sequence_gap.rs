@@ -20,8 +20,10 @@ declare_rule! {
 /// digit count (to write missing numbers the way the series does).
 fn split(key: &str) -> Option<(&str, u64, usize)> {
     let digits_at = key
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let digits = &key[digits_at..];
     if digits.is_empty() || digits.len() > 18 {
         return None;
@@ -116,6 +118,13 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].evidence["first_missing"], "B0103");
         assert_eq!(found[0].evidence["last_missing"], "B0104");
+    }
+
+    #[test]
+    fn prefixes_of_any_script_split_from_their_numbers() {
+        assert_eq!(split("É12"), Some(("É", 12, 2)));
+        assert_eq!(split("БОН007"), Some(("БОН", 7, 3)));
+        assert_eq!(split("ÉÉ"), None);
     }
 
     #[test]
