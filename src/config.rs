@@ -210,7 +210,9 @@ impl Config {
             ("odometer_gap_km", file.rules.odometer_gap_km),
         ] {
             if value.is_sign_negative() || value > Decimal::from(crate::load::values::MAX_NUMBER) {
-                return Err(format!("rules.{name} must be a number from 0 to a trillion, not {value}"));
+                return Err(format!(
+                    "rules.{name} must be a number from 0 to a trillion, not {value}"
+                ));
             }
         }
         let effective = serde_json::json!({

@@ -82,6 +82,16 @@ pub enum LoadError {
     TooManyRows { path: String, limit: u64 },
 
     #[error(
+        "{path}: a sheet spans {rows} rows by {columns} columns, over the limit of {limit} cells (a damaged or hostile file, or a stray cell far from the data): if it is genuine, raise limits.max_sheet_cells in the config"
+    )]
+    SheetTooLarge {
+        path: String,
+        rows: u64,
+        columns: u64,
+        limit: u64,
+    },
+
+    #[error(
         "{path}: the spreadsheet unpacks to {size} bytes, over the limit of {limit} (a zip bomb, or a very large sheet): if it is genuine, raise limits.max_unpacked_bytes in the config"
     )]
     TooLargeUnpacked { path: String, size: u64, limit: u64 },

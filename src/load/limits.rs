@@ -12,6 +12,8 @@ pub struct Limits {
     pub max_cell_bytes: usize,
     /// Bytes a zipped spreadsheet (xlsx, xlsm, xlsb, ods) may unpack to.
     pub max_unpacked_bytes: u64,
+    /// Cells a sheet may span, from its first row and column to its last.
+    pub max_sheet_cells: u64,
 }
 
 impl Default for Limits {
@@ -20,6 +22,7 @@ impl Default for Limits {
             max_rows: 10_000_000,
             max_cell_bytes: 1 << 20,
             max_unpacked_bytes: 1 << 30,
+            max_sheet_cells: 200_000_000,
         }
     }
 }

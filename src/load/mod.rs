@@ -9,6 +9,8 @@ mod csv;
 mod headers;
 mod limits;
 mod profile;
+#[cfg(test)]
+mod properties;
 mod record;
 pub mod schema;
 mod spreadsheet;
@@ -122,7 +124,7 @@ impl Rows {
     fn next(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
         match self {
             Rows::Text(rows) => rows.next_row(),
-            Rows::Sheet(rows) => Ok(rows.next_row().map(|row| (row, 0))),
+            Rows::Sheet(rows) => Ok(rows.next_row()),
         }
     }
 }

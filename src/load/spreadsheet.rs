@@ -6,7 +6,7 @@
 use super::cell::{Cell, RawRow, column_letter};
 use super::limits::Limits;
 use crate::error::LoadError;
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
 use rust_decimal::Decimal;
 use std::fs::File;
 use std::io::BufReader;
@@ -17,10 +17,13 @@ use std::str::FromStr;
 pub const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 const ZIPPED: [&str; 4] = ["xlsx", "xlsm", "xlsb", "ods"];
 
-/// A sheet read into memory (calamine reads whole sheets), handed out row by row.
+/// A sheet's cells, kept sparse (only cells that hold something) and handed out row by row, so
+/// memory follows the cells a file really has, whatever range it claims.
 pub struct SheetRows {
-    range: Range<Data>,
+    /// (row, column, value), zero-based, in row then column order.
+    cells: Vec<(u32, u32, Cell)>,
     next: usize,
+    last_row: Option<u32>,
     pub sheet: String,
 }
 
@@ -34,73 +37,193 @@ impl SheetRows {
         if ZIPPED.contains(&extension) {
             check_unpacked_size(path, limits.max_unpacked_bytes)?;
         }
+        check_old_excel_extent(path, limits)?;
         let failed = |message: String| LoadError::Spreadsheet {
             path: path.to_string(),
             message,
         };
         // calamine parses untrusted bytes; a panic inside it is reported as this file's error
         // rather than taking the run down.
-        let opened = quietly(|| read_sheet(path, sheet))
+        let opened = quietly(|| read_sheet(path, sheet, limits))
             .map_err(|_| failed("the file is damaged or not a spreadsheet of its kind".into()))?;
-        let (sheet_name, range) = opened.map_err(|e| match e {
+        let (sheet_name, mut cells) = opened.map_err(|e| match e {
             SheetError::Calamine(message) => failed(message),
             SheetError::NoSheet(sheets) => LoadError::NoSheet {
                 path: path.to_string(),
                 sheet: sheet.unwrap_or_default().to_string(),
                 sheets,
             },
-        })?;
-        if range.height() as u64 > limits.max_rows {
-            return Err(LoadError::TooManyRows {
+            SheetError::CellTooLarge { row, col, size } => LoadError::CellTooLarge {
                 path: path.to_string(),
-                limit: limits.max_rows,
-            });
-        }
-        for (row_index, row) in range.rows().enumerate() {
-            for (col_index, cell) in row.iter().enumerate() {
-                if let Data::String(text) = cell
-                    && text.len() > limits.max_cell_bytes
-                {
-                    let (start_row, start_col) = range.start().unwrap_or((0, 0));
-                    return Err(LoadError::CellTooLarge {
-                        path: path.to_string(),
-                        row: u64::from(start_row) + row_index as u64 + 1,
-                        column: column_letter(start_col as usize + col_index),
-                        size: text.len(),
-                        limit: limits.max_cell_bytes,
-                    });
-                }
-            }
-        }
+                row: u64::from(row) + 1,
+                column: column_letter(col as usize),
+                size,
+                limit: limits.max_cell_bytes,
+            },
+        })?;
+        cells.sort_by_key(|(row, col, _)| (*row, *col));
+        check_extent(path, &cells, limits)?;
         Ok(SheetRows {
-            range,
+            cells,
             next: 0,
+            last_row: None,
             sheet: sheet_name,
         })
     }
 
     pub fn rewind(&mut self) {
         self.next = 0;
+        self.last_row = None;
     }
 
-    pub fn next_row(&mut self) -> Option<RawRow> {
-        let (start_row, start_col) = self.range.start()?;
-        let row = self.range.rows().nth(self.next)?;
-        let number = u64::from(start_row) + self.next as u64 + 1;
-        self.next += 1;
-        let mut cells = vec![Cell::Empty; start_col as usize];
-        cells.extend(row.iter().map(convert));
-        Some(RawRow { row: number, cells })
+    /// The next row that holds a cell, with the count of empty rows skipped before it.
+    pub fn next_row(&mut self) -> Option<(RawRow, u64)> {
+        let (row, _, _) = self.cells.get(self.next)?;
+        let row = *row;
+        let end = self.cells[self.next..]
+            .iter()
+            .position(|(r, _, _)| *r != row)
+            .map_or(self.cells.len(), |n| self.next + n);
+        let width = self.cells[end - 1].1 as usize + 1;
+        let mut values = vec![Cell::Empty; width];
+        for (_, col, cell) in &self.cells[self.next..end] {
+            values[*col as usize] = cell.clone();
+        }
+        self.next = end;
+        let skipped = self.last_row.map_or(0, |last| u64::from(row - last - 1));
+        self.last_row = Some(row);
+        Some((
+            RawRow {
+                row: u64::from(row) + 1,
+                cells: values,
+            },
+            skipped,
+        ))
     }
+}
+
+/// Refuses a sheet whose cells span more rows or more cells than the limits allow: each row is
+/// laid out in full when it is read, so a stray cell at column XFD of row 1 048 576 would
+/// otherwise cost a billion empty cells.
+fn check_extent(path: &str, cells: &[(u32, u32, Cell)], limits: Limits) -> Result<(), LoadError> {
+    let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+        return Ok(());
+    };
+    let rows = u64::from(last.0 - first.0) + 1;
+    if rows > limits.max_rows {
+        return Err(LoadError::TooManyRows {
+            path: path.to_string(),
+            limit: limits.max_rows,
+        });
+    }
+    let columns = u64::from(cells.iter().map(|c| c.1).max().unwrap_or(0)) + 1;
+    too_many_cells(path, rows, columns, limits)
+}
+
+fn too_many_cells(path: &str, rows: u64, columns: u64, limits: Limits) -> Result<(), LoadError> {
+    let cells = rows.saturating_mul(columns);
+    if cells > limits.max_sheet_cells {
+        return Err(LoadError::SheetTooLarge {
+            path: path.to_string(),
+            rows,
+            columns,
+            limit: limits.max_sheet_cells,
+        });
+    }
+    Ok(())
+}
+
+/// An old Excel workbook (OLE, BIFF) is parsed whole when it is opened, every sheet laid out
+/// from its first to its last cell. Its cell records are scanned first, and a workbook whose
+/// cells span more than the limits allow is refused before calamine reads it.
+fn check_old_excel_extent(path: &str, limits: Limits) -> Result<(), LoadError> {
+    let mut head = [0u8; 8];
+    let is_ole = File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    if !is_ole {
+        return Ok(());
+    }
+    // calamine follows the container's sector chains as they claim; a damaged or crafted chain
+    // (a loop, a stream longer than the file) can make it allocate without bound. The cfb
+    // crate checks the chains first, and what it cannot read is refused here.
+    let damaged = |e: std::io::Error| LoadError::Spreadsheet {
+        path: path.to_string(),
+        message: format!("the workbook's container is damaged ({e})"),
+    };
+    let mut compound = cfb::open(path).map_err(damaged)?;
+    let stream = ["/Workbook", "/Book", "/WORKBOOK", "/BOOK"]
+        .into_iter()
+        .find(|s| compound.is_stream(s));
+    let Some(stream) = stream else { return Ok(()) };
+    let mut bytes = Vec::new();
+    let mut reader = compound.open_stream(stream).map_err(damaged)?;
+    std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(damaged)?;
+    for (rows, columns) in biff_sheet_extents(&bytes) {
+        too_many_cells(path, rows, columns, limits)?;
+    }
+    Ok(())
+}
+
+/// The rows and columns each substream's cell records span, from a BIFF workbook stream.
+fn biff_sheet_extents(bytes: &[u8]) -> Vec<(u64, u64)> {
+    const BOF: u16 = 0x0809;
+    const EOF: u16 = 0x000A;
+    const CELLS: [u16; 9] = [
+        0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x0201, 0x00D6, 0x0207,
+    ];
+    const MULTIPLE: [u16; 2] = [0x00BD, 0x00BE];
+    let word = |at: usize| -> Option<u16> {
+        Some(u16::from_le_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]))
+    };
+    let mut extents = Vec::new();
+    let mut bounds: Option<(u16, u16, u16, u16)> = None;
+    let widen = |bounds: &mut Option<(u16, u16, u16, u16)>, row: u16, first: u16, last: u16| {
+        let (r0, r1, c0, c1) = bounds.unwrap_or((row, row, first, last));
+        *bounds = Some((r0.min(row), r1.max(row), c0.min(first), c1.max(last)));
+    };
+    let mut at = 0;
+    while let (Some(kind), Some(len)) = (word(at), word(at + 2)) {
+        let data = at + 4;
+        let len = usize::from(len);
+        if CELLS.contains(&kind) && len >= 4 {
+            if let (Some(row), Some(col)) = (word(data), word(data + 2)) {
+                widen(&mut bounds, row, col, col);
+            }
+        } else if MULTIPLE.contains(&kind) && len >= 6 {
+            if let (Some(row), Some(first), Some(last)) =
+                (word(data), word(data + 2), word(data + len - 2))
+            {
+                widen(&mut bounds, row, first.min(last), first.max(last));
+            }
+        } else if (kind == EOF || kind == BOF)
+            && let Some((r0, r1, c0, c1)) = bounds.take()
+        {
+            extents.push((u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1));
+        }
+        at = data + len;
+    }
+    if let Some((r0, r1, c0, c1)) = bounds {
+        extents.push((u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1));
+    }
+    extents
 }
 
 enum SheetError {
     Calamine(String),
     NoSheet(String),
+    CellTooLarge { row: u32, col: u32, size: usize },
 }
 
-fn read_sheet(path: &str, wanted: Option<&str>) -> Result<(String, Range<Data>), SheetError> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| SheetError::Calamine(e.to_string()))?;
+type SparseCells = Vec<(u32, u32, Cell)>;
+
+fn read_sheet(
+    path: &str,
+    wanted: Option<&str>,
+    limits: Limits,
+) -> Result<(String, SparseCells), SheetError> {
+    let calamine = |e: &dyn std::fmt::Display| SheetError::Calamine(e.to_string());
+    let mut workbook = open_workbook_auto(path).map_err(|e| calamine(&e))?;
     let names = workbook.sheet_names();
     let name = match wanted {
         None => names
@@ -114,10 +237,55 @@ fn read_sheet(path: &str, wanted: Option<&str>) -> Result<(String, Range<Data>),
             .cloned()
             .ok_or_else(|| SheetError::NoSheet(names.join(", ")))?,
     };
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|e| SheetError::Calamine(e.to_string()))?;
-    Ok((name, range))
+    let mut cells = Vec::new();
+    let mut keep = |row: u32, col: u32, cell: Cell| -> Result<(), SheetError> {
+        if let Cell::Text(text) = &cell
+            && text.len() > limits.max_cell_bytes
+        {
+            return Err(SheetError::CellTooLarge {
+                row,
+                col,
+                size: text.len(),
+            });
+        }
+        if !cell.is_blank() {
+            cells.push((row, col, cell));
+        }
+        Ok(())
+    };
+    // xlsx and xlsb stream their cells; the others are read as a range.
+    match &mut workbook {
+        Sheets::Xlsx(book) => {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| calamine(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| calamine(&e))? {
+                let (row, col) = cell.get_position();
+                keep(row, col, convert_ref(cell.get_value()))?;
+            }
+        }
+        Sheets::Xlsb(book) => {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| calamine(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| calamine(&e))? {
+                let (row, col) = cell.get_position();
+                keep(row, col, convert_ref(cell.get_value()))?;
+            }
+        }
+        _ => {
+            let range = workbook.worksheet_range(&name).map_err(|e| calamine(&e))?;
+            let (start_row, start_col) = range.start().unwrap_or((0, 0));
+            for (row, col, value) in range.used_cells() {
+                keep(
+                    start_row + row as u32,
+                    start_col + col as u32,
+                    convert(value),
+                )?;
+            }
+        }
+    }
+    Ok((name, cells))
 }
 
 /// Runs `f`, turning a panic into an error without printing the panic message.
@@ -155,6 +323,20 @@ fn check_unpacked_size(path: &str, limit: u64) -> Result<(), LoadError> {
         });
     }
     Ok(())
+}
+
+fn convert_ref(data: &DataRef<'_>) -> Cell {
+    match data {
+        DataRef::SharedString(text) => Cell::Text((*text).to_string()),
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(text) => Cell::Text(text.clone()),
+        DataRef::Int(n) => Cell::Number(Decimal::from(*n)),
+        DataRef::Float(f) => float_cell(*f),
+        DataRef::Bool(b) => convert(&Data::Bool(*b)),
+        DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
+        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Cell::Text(text.clone()),
+        DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
 }
 
 fn convert(data: &Data) -> Cell {
@@ -202,7 +384,7 @@ mod tests {
         );
         let mut rows = SheetRows::open(&path, "xlsx", None, Limits::default()).unwrap();
         (0..2)
-            .map(|_| rows.next_row().unwrap().cells.remove(0))
+            .map(|_| rows.next_row().unwrap().0.cells.remove(0))
             .collect()
     }
 

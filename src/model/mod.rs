@@ -8,7 +8,7 @@
 mod ids;
 mod provenance;
 
-pub use ids::{Ident, VendorName, fold_name};
+pub use ids::{Ident, VendorName, fold_name, normalise_id};
 pub use provenance::{Provenance, SourceId};
 
 use chrono::{NaiveDate, NaiveTime};

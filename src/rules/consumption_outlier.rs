@@ -111,12 +111,16 @@ impl Rule for ConsumptionOutlier {
                 continue;
             };
             let tolerance = ctx.config.rules.consumption_tolerance / Decimal::ONE_HUNDRED;
-            let Some(limit) = expected.checked_mul(Decimal::ONE + tolerance) else { continue };
+            let Some(limit) = expected.checked_mul(Decimal::ONE + tolerance) else {
+                continue;
+            };
             if actual <= limit {
                 continue;
             }
             let excess = month.litres - expected_litres;
-            let at_risk = ctx.average_price().map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
+            let at_risk = ctx
+                .average_price()
+                .map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
             let period = format!("{year}-{month_number:02}");
             let mut exception = Exception::on_other(&Self::INFO, "vehicle", Some(&vehicle.prov))
                 .at_risk(at_risk)

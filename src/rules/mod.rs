@@ -166,7 +166,9 @@ impl<'a> Context<'a> {
                     litres += l;
                 }
             }
-            (litres > Decimal::ZERO).then(|| amount.checked_div(litres)).flatten()
+            (litres > Decimal::ZERO)
+                .then(|| amount.checked_div(litres))
+                .flatten()
         };
         let average_price = average(&mut data.receipts.iter().map(|r| (r.amount, r.litres)))
             .or_else(|| average(&mut data.invoice_lines.iter().map(|l| (l.amount, l.litres))));
@@ -207,7 +209,9 @@ impl<'a> Context<'a> {
     /// `quantity × price` as money at risk. Beyond what a decimal holds it is no sum anyone
     /// billed, and is reported as 0 (the exception still stands, with its evidence).
     pub fn money_of(&self, quantity: Decimal, price: Decimal) -> Decimal {
-        quantity.checked_mul(price).map_or(Decimal::ZERO, |m| self.money(m))
+        quantity
+            .checked_mul(price)
+            .map_or(Decimal::ZERO, |m| self.money(m))
     }
 
     /// Rounds money to the decimals the data uses.
@@ -229,7 +233,10 @@ impl<'a> Context<'a> {
             .rules
             .amount_tolerance_min
             .unwrap_or_else(|| Decimal::new(1, self.money_scale));
-        let relative = a.abs().max(b.abs()).checked_mul(percent / Decimal::ONE_HUNDRED);
+        let relative = a
+            .abs()
+            .max(b.abs())
+            .checked_mul(percent / Decimal::ONE_HUNDRED);
         relative.unwrap_or(Decimal::MAX).max(floor)
     }
 

@@ -38,7 +38,10 @@ impl Rule for TankCapacityExceeded {
             let Some(litres) = receipt.litres else {
                 continue;
             };
-            let Some(limit) = tank.checked_mul(Decimal::ONE + tolerance / Decimal::ONE_HUNDRED) else { continue };
+            let Some(limit) = tank.checked_mul(Decimal::ONE + tolerance / Decimal::ONE_HUNDRED)
+            else {
+                continue;
+            };
             if litres <= limit {
                 continue;
             }
