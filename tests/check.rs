@@ -252,19 +252,7 @@ fn excel_error_cells_are_unreadable_values() {
     let dir = Workdir::new();
     let path = workbook(&dir, "errors.xlsx", |book| {
         let sheet = book.add_worksheet();
-        for (col, header) in [
-            "receipt_no",
-            "vehicle_id",
-            "date",
-            "vendor",
-            "litres",
-            "amount",
-        ]
-        .iter()
-        .enumerate()
-        {
-            sheet.write(0, col as u16, *header).unwrap();
-        }
+        common::write_receipts_header(sheet);
         for (col, value) in ["R1", "V1", "2020-03-05", "Total", "40"].iter().enumerate() {
             sheet.write(1, col as u16, *value).unwrap();
         }

@@ -286,19 +286,7 @@ fn a_stray_cell_far_from_the_data_is_refused_before_it_costs_memory() {
     let path = dir.path("stray.xlsx");
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (col, header) in [
-        "receipt_no",
-        "vehicle_id",
-        "date",
-        "vendor",
-        "litres",
-        "amount",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write(0, col as u16, *header).unwrap();
-    }
+    common::write_receipts_header(sheet);
     sheet.write(1_048_575, 16_383, "x").unwrap();
     book.save(&path).unwrap();
     dir.run(&["check", "--receipts", &path.to_string_lossy()])

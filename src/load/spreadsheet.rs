@@ -253,26 +253,22 @@ fn read_sheet(
         }
         Ok(())
     };
-    // xlsx and xlsb stream their cells; the others are read as a range.
+    // xlsx and xlsb stream their cells (their readers share no trait, hence the macro); the
+    // others are read as a range.
+    macro_rules! stream_cells {
+        ($book:expr) => {{
+            let mut reader = $book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| calamine(&e))?;
+            while let Some(cell) = reader.next_cell().map_err(|e| calamine(&e))? {
+                let (row, col) = cell.get_position();
+                keep(row, col, convert_ref(cell.get_value()))?;
+            }
+        }};
+    }
     match &mut workbook {
-        Sheets::Xlsx(book) => {
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| calamine(&e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| calamine(&e))? {
-                let (row, col) = cell.get_position();
-                keep(row, col, convert_ref(cell.get_value()))?;
-            }
-        }
-        Sheets::Xlsb(book) => {
-            let mut reader = book
-                .worksheet_cells_reader(&name)
-                .map_err(|e| calamine(&e))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| calamine(&e))? {
-                let (row, col) = cell.get_position();
-                keep(row, col, convert_ref(cell.get_value()))?;
-            }
-        }
+        Sheets::Xlsx(book) => stream_cells!(book),
+        Sheets::Xlsb(book) => stream_cells!(book),
         _ => {
             let range = workbook.worksheet_range(&name).map_err(|e| calamine(&e))?;
             let (start_row, start_col) = range.start().unwrap_or((0, 0));
@@ -414,6 +410,34 @@ mod tests {
                 .sheet,
             first
         );
+    }
+
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut bytes = kind.to_le_bytes().to_vec();
+        bytes.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        bytes.extend_from_slice(data);
+        bytes
+    }
+
+    #[test]
+    fn old_excel_sheet_extents_come_from_their_cell_records() {
+        let number = |row: u16, col: u16| {
+            let mut data = row.to_le_bytes().to_vec();
+            data.extend_from_slice(&col.to_le_bytes());
+            data.extend_from_slice(&[0; 10]);
+            record(0x0203, &data)
+        };
+        let stream = [
+            record(0x0809, &[0; 16]),
+            record(0x000A, &[]),
+            record(0x0809, &[0; 16]),
+            number(2, 1),
+            number(65_535, 300),
+            record(0x000A, &[]),
+        ]
+        .concat();
+        assert_eq!(biff_sheet_extents(&stream), [(65_534, 300)]);
+        assert_eq!(biff_sheet_extents(&stream[..7]), []);
     }
 
     #[test]

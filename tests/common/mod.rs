@@ -97,3 +97,10 @@ pub fn realdata(path: &str) -> PathBuf {
 }
 
 pub const RECEIPTS_HEADER: &str = "receipt_no,vehicle_id,date,vendor,litres,amount\n";
+
+/// The receipts header written into row 1 of a worksheet.
+pub fn write_receipts_header(sheet: &mut rust_xlsxwriter::Worksheet) {
+    for (col, header) in RECEIPTS_HEADER.trim_end().split(',').enumerate() {
+        sheet.write(0, col as u16, header).expect("a header cell");
+    }
+}
