@@ -72,8 +72,8 @@ impl Rule for FuelTypeMismatch {
             }
         }
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            if let Some((bought, expected)) = Self::mismatch(ctx, &line.fuel_type, &line.vehicle_id)
-            {
+            let vehicle = ctx.line_vehicle(index);
+            if let Some((bought, expected)) = Self::mismatch(ctx, &line.fuel_type, vehicle) {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
@@ -83,9 +83,7 @@ impl Rule for FuelTypeMismatch {
                                 .as_ref()
                                 .map_or("(no number)".into(), ToString::to_string),
                             line.line_no,
-                            line.vehicle_id
-                                .as_ref()
-                                .map_or(String::new(), ToString::to_string)
+                            vehicle.as_ref().map_or(String::new(), ToString::to_string)
                         ))
                         .evidence("fuel_type", bought.to_string())
                         .evidence("vehicle_fuel_type", expected.to_string()),
@@ -116,6 +114,20 @@ mod tests {
         let found = bought(FuelType::Petrol);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].amount_at_risk, d("30000"));
+    }
+
+    #[test]
+    fn a_line_without_a_vehicle_is_checked_against_its_receipts_vehicle() {
+        let mut data = dataset();
+        let mut v = vehicle("V1");
+        v.fuel_type = Some(FuelType::Diesel);
+        data.vehicles.push(v);
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "30000"));
+        let mut l = line("INV1", 1, "R1", "40", "30000");
+        l.fuel_type = Some(FuelType::Petrol);
+        data.invoice_lines.push(l);
+        assert_eq!(check(&FuelTypeMismatch, data).len(), 1);
     }
 
     #[test]

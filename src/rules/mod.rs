@@ -197,6 +197,15 @@ impl<'a> Context<'a> {
         id.as_ref().and_then(|id| self.vehicle_by_key(id.key()))
     }
 
+    /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
+    pub fn line_vehicle(&self, index: usize) -> &'a Option<crate::model::Ident> {
+        let line = &self.data.invoice_lines[index];
+        match (&line.vehicle_id, self.links.line_receipt[index]) {
+            (None, Some((receipt, _))) => &self.data.receipts[receipt].vehicle_id,
+            (own, _) => own,
+        }
+    }
+
     pub fn vehicle_by_key(&self, key: &str) -> Option<&'a Vehicle> {
         self.vehicles.get(key).copied()
     }
@@ -214,9 +223,12 @@ impl<'a> Context<'a> {
             .map_or(Decimal::ZERO, |m| self.money(m))
     }
 
-    /// Rounds money to the decimals the data uses.
+    /// Rounds money to the decimals the data uses, halves away from zero as invoices do.
     pub fn money(&self, amount: Decimal) -> Decimal {
-        let mut rounded = amount.round_dp(self.money_scale);
+        let mut rounded = amount.round_dp_with_strategy(
+            self.money_scale,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
         rounded.rescale(self.money_scale);
         rounded
     }

@@ -43,7 +43,8 @@ struct Charged<'a> {
     vendor: Option<&'a VendorName>,
     fuel: Option<FuelType>,
     date: Option<NaiveDate>,
-    price: Option<Decimal>,
+    unit_price: Option<Decimal>,
+    amount: Option<Decimal>,
     litres: Option<Decimal>,
 }
 
@@ -57,30 +58,40 @@ impl PriceAboveContract {
             .or_else(|| ctx.vehicle(vehicle).and_then(|v| v.fuel_type.clone()))
     }
 
+    /// The price charged, the contract price, the money at risk and the contract's source, when
+    /// the price is above the contract. A unit price given is compared as it is; a price worked
+    /// out as amount ÷ litres is compared as money, within the amount tolerance, so that an
+    /// amount rounded to the franc is not taken for a price above contract.
     fn excess(
         ctx: &Context<'_>,
         charged: &Charged<'_>,
     ) -> Option<(Decimal, Decimal, Decimal, String)> {
-        let (Some(vendor), Some(fuel), Some(date), Some(price), Some(litres)) = (
-            charged.vendor,
-            &charged.fuel,
-            charged.date,
-            charged.price,
-            charged.litres,
-        ) else {
+        let (Some(vendor), Some(fuel), Some(date), Some(litres)) =
+            (charged.vendor, &charged.fuel, charged.date, charged.litres)
+        else {
             return None;
         };
         let contract = contract_price(&ctx.data.prices, vendor, fuel, date)?;
         let contract_price = contract.unit_price?;
         let tolerance = ctx.price_tolerance(Some(vendor.key()));
-        (price > contract_price + tolerance).then(|| {
-            (
-                price,
-                contract_price,
-                ctx.money_of(price - contract_price, litres),
-                contract.prov.to_string(),
-            )
-        })
+        let source = contract.prov.to_string();
+        if let Some(price) = charged.unit_price {
+            return (price > contract_price + tolerance).then(|| {
+                (
+                    price,
+                    contract_price,
+                    ctx.money_of(price - contract_price, litres),
+                    source,
+                )
+            });
+        }
+        let amount = charged.amount?;
+        let price = price_per_litre(None, Some(amount), Some(litres))?;
+        let expected = contract_price.checked_mul(litres)?;
+        let allowed = expected
+            .checked_add(tolerance.checked_mul(litres)?)?
+            .checked_add(ctx.amount_tolerance(Some(vendor.key()), amount, expected))?;
+        (amount > allowed).then(|| (price, contract_price, ctx.money(amount - expected), source))
     }
 }
 
@@ -112,7 +123,8 @@ impl Rule for PriceAboveContract {
                 vendor: receipt.vendor.as_ref(),
                 fuel: Self::fuel_of(ctx, &receipt.fuel_type, &receipt.vehicle_id),
                 date: receipt.date,
-                price: price_per_litre(receipt.unit_price, receipt.amount, receipt.litres),
+                unit_price: receipt.unit_price,
+                amount: receipt.amount,
                 litres: receipt.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
@@ -137,9 +149,10 @@ impl Rule for PriceAboveContract {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
             let charged = Charged {
                 vendor: line.vendor.as_ref(),
-                fuel: Self::fuel_of(ctx, &line.fuel_type, &line.vehicle_id),
+                fuel: Self::fuel_of(ctx, &line.fuel_type, ctx.line_vehicle(index)),
                 date: line.date.or(line.invoice_date),
-                price: price_per_litre(line.unit_price, line.amount, line.litres),
+                unit_price: line.unit_price,
+                amount: line.amount,
                 litres: line.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
@@ -204,6 +217,25 @@ mod tests {
     #[test]
     fn the_contract_price_itself_is_silent() {
         assert!(billed_at("650").is_empty());
+    }
+
+    #[test]
+    fn without_a_unit_price_the_amount_is_compared_within_the_amount_tolerance() {
+        let charged = |amount: &str| {
+            let mut data = dataset();
+            data.prices.push(contract("655"));
+            let mut r = receipt("R1", "V1", "2020-03-05", "45.5", amount);
+            r.fuel_type = Some(FuelType::Diesel);
+            data.receipts.push(r);
+            check(&PriceAboveContract, data)
+        };
+        // 45.5 L × 655 = 29 802.50; rounded to the franc it is no price above contract.
+        assert!(charged("29803").is_empty());
+        // 0.5 % of 29 952 is 149.76: 29 952 is 149.50 over, within; 29 953 is not.
+        assert!(charged("29952").is_empty());
+        let found = charged("29953");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_at_risk, d("151"));
     }
 
     #[test]
