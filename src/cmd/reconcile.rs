@@ -4,7 +4,7 @@ use super::{Outcome, load, progress, resolve};
 use crate::cli::{Lang, ReconcileArgs};
 use crate::load::{FileStats, Input};
 use crate::report::json::InputRecord;
-use crate::report::{ReportView, render, write};
+use crate::report::{ReportView, write, write_report};
 use crate::rules::Context;
 use anyhow::{Context as _, bail};
 use sha2::{Digest, Sha256};
@@ -42,8 +42,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
-    let files = render(&view, lang, &records)?;
-    write::place(&out, &files)?;
+    write_report(&view, lang, &records, &out)?;
     println!(
         "{}; invoiced {}, supported {}, at risk {}; {} exception(s); report in {}",
         view.headline(),

@@ -9,8 +9,10 @@ use unicode_normalization::char::is_combining_mark;
 /// SPEC §2.2 says: `INV-0012`, `inv 0012` and `INV/0012` are one invoice.
 #[derive(Clone, Debug)]
 pub struct Ident {
-    text: String,
-    key: String,
+    text: Box<str>,
+    /// The key, when it differs from the text (most ids are written in their normal form, and
+    /// a month of a large fleet has millions of them).
+    key: Option<Box<str>>,
 }
 
 impl Ident {
@@ -18,8 +20,12 @@ impl Ident {
     pub fn new(text: &str) -> Option<Ident> {
         let text = text.trim();
         let key = normalise_id(text);
-        (!key.is_empty()).then(|| Ident {
-            text: text.to_string(),
+        if key.is_empty() {
+            return None;
+        }
+        let key = (key != text).then(|| key.into_boxed_str());
+        Some(Ident {
+            text: text.into(),
             key,
         })
     }
@@ -31,13 +37,13 @@ impl Ident {
 
     /// The normalised form identifiers are compared by.
     pub fn key(&self) -> &str {
-        &self.key
+        self.key.as_deref().unwrap_or(&self.text)
     }
 }
 
 impl PartialEq for Ident {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+        self.key() == other.key()
     }
 }
 

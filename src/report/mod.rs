@@ -9,10 +9,10 @@ pub mod write;
 pub use view::{Documented, Money, ReportView};
 pub use write::WriteError;
 
-use std::path::PathBuf;
+use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
-pub enum RenderError {
+pub enum ReportError {
     #[error("cannot render {file}: {cause}")]
     Json {
         file: &'static str,
@@ -23,29 +23,53 @@ pub enum RenderError {
         file: &'static str,
         cause: ::csv::Error,
     },
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
-/// Renders every output file of SPEC §6 that this version writes.
-pub fn render(
+/// One output file: its name and how it renders.
+enum Output {
+    Json(
+        &'static str,
+        fn(&ReportView<'_>) -> serde_json::Result<Vec<u8>>,
+    ),
+    Csv(&'static str, fn(&ReportView<'_>) -> ::csv::Result<Vec<u8>>),
+}
+
+/// The files of SPEC §6 that this version writes, besides the manifest.
+const OUTPUTS: [Output; 4] = [
+    Output::Json("exceptions.json", json::exceptions),
+    Output::Csv("exceptions.csv", csv::exceptions),
+    Output::Json("summary.json", json::summary),
+    Output::Csv("matches.csv", csv::matches),
+];
+
+/// Renders every output and writes it as the folder `out`, one file at a time (a file's bytes
+/// are dropped once written), placing the folder only when all are written.
+pub fn write_report(
     view: &ReportView<'_>,
     lang: &str,
     inputs: &[json::InputRecord],
-) -> Result<Vec<(PathBuf, Vec<u8>)>, RenderError> {
-    let json_file = |file: &'static str, bytes: serde_json::Result<Vec<u8>>| {
-        bytes
-            .map(|b| (PathBuf::from(file), b))
-            .map_err(|cause| RenderError::Json { file, cause })
-    };
-    let csv_file = |file: &'static str, bytes: ::csv::Result<Vec<u8>>| {
-        bytes
-            .map(|b| (PathBuf::from(file), b))
-            .map_err(|cause| RenderError::Csv { file, cause })
-    };
-    Ok(vec![
-        json_file("exceptions.json", json::exceptions(view))?,
-        csv_file("exceptions.csv", csv::exceptions(view))?,
-        json_file("summary.json", json::summary(view))?,
-        csv_file("matches.csv", csv::matches(view))?,
-        json_file("manifest.json", json::manifest(view, lang, inputs))?,
-    ])
+    out: &Path,
+) -> Result<(), ReportError> {
+    let staging = write::Staging::new(out)?;
+    for output in &OUTPUTS {
+        let (file, bytes) = match output {
+            Output::Json(file, render) => (
+                *file,
+                render(view).map_err(|cause| ReportError::Json { file, cause })?,
+            ),
+            Output::Csv(file, render) => (
+                *file,
+                render(view).map_err(|cause| ReportError::Csv { file, cause })?,
+            ),
+        };
+        staging.write(Path::new(file), &bytes)?;
+    }
+    let manifest = json::manifest(view, lang, inputs).map_err(|cause| ReportError::Json {
+        file: "manifest.json",
+        cause,
+    })?;
+    staging.write(Path::new("manifest.json"), &manifest)?;
+    Ok(staging.place()?)
 }

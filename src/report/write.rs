@@ -67,39 +67,46 @@ pub fn check_target(out: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// Writes `files` (relative paths and contents) as the folder `out`.
-pub fn place(out: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), WriteError> {
-    check_target(out)?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let stamp = format!("{}-{}", std::process::id(), nanos());
-    let staging = parent.join(format!(".{name}.tmp-{stamp}"));
-    fs::create_dir(&staging).map_err(io(&staging))?;
-    let written = write_all(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if fs::symlink_metadata(out).is_ok() {
-        let old = parent.join(format!(".{name}.old-{stamp}"));
-        fs::rename(out, &old).map_err(io(out))?;
-        fs::rename(&staging, out).map_err(io(out))?;
-        fs::remove_dir_all(&old).map_err(io(&old))?;
-    } else {
-        fs::rename(&staging, out).map_err(io(out))?;
-    }
-    Ok(())
+/// A fresh hidden folder beside the report's target, written file by file, then renamed into
+/// place. Dropped without being placed, it removes itself.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    stamp: String,
+    path: PathBuf,
+    placed: bool,
 }
 
-fn write_all(staging: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), WriteError> {
-    for (relative, bytes) in files {
-        let path = staging.join(relative);
+impl Staging {
+    /// Checks the target and makes the staging folder.
+    pub fn new(out: &Path) -> Result<Staging, WriteError> {
+        check_target(out)?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+        recover(&parent, &name, out);
+        let stamp = format!("{}-{}", std::process::id(), nanos());
+        let path = parent.join(format!(".{name}.tmp-{stamp}"));
+        fs::create_dir(&path).map_err(io(&path))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            stamp,
+            path,
+            placed: false,
+        })
+    }
+
+    /// Writes one file, created new: nothing already there is followed or overwritten.
+    pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.path.join(relative);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).map_err(io(folder))?;
         }
@@ -108,9 +115,64 @@ fn write_all(staging: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<(), WriteEr
             .create_new(true)
             .open(&path)
             .map_err(io(&path))?;
-        file.write_all(bytes).map_err(io(&path))?;
+        file.write_all(bytes).map_err(io(&path))
     }
-    Ok(())
+
+    /// Renames the staging folder into place, replacing an earlier report.
+    pub fn place(mut self) -> Result<(), WriteError> {
+        let out = self.out.clone();
+        if fs::symlink_metadata(&out).is_ok() {
+            let old = self
+                .parent
+                .join(format!(".{}.old-{}", self.name, self.stamp));
+            fs::rename(&out, &old).map_err(io(&out))?;
+            fs::rename(&self.path, &out).map_err(io(&out))?;
+            self.placed = true;
+            fs::remove_dir_all(&old).map_err(io(&old))?;
+        } else {
+            fs::rename(&self.path, &out).map_err(io(&out))?;
+            self.placed = true;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// Cleans up after a run that was killed: its staging folder is removed, and a previous report
+/// it had moved aside but not yet replaced is put back. Folders of runs still going are left.
+fn recover(parent: &Path, name: &str, out: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else {
+            continue;
+        };
+        let (kind, stamp) = rest.split_at(rest.find('-').unwrap_or(0));
+        let pid = stamp
+            .trim_start_matches('-')
+            .split('-')
+            .next()
+            .unwrap_or_default();
+        let running = !pid.is_empty() && Path::new("/proc").join(pid).exists();
+        if running || !matches!(kind, "tmp" | "old") {
+            continue;
+        }
+        let path = entry.path();
+        if kind == "old" && fs::symlink_metadata(out).is_err() {
+            let _ = fs::rename(&path, out);
+        } else {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
 }
 
 fn nanos() -> u128 {
@@ -123,20 +185,20 @@ fn nanos() -> u128 {
 mod tests {
     use super::*;
 
-    fn files(content: &str) -> Vec<(PathBuf, Vec<u8>)> {
-        vec![
-            (PathBuf::from(MARKER), b"{\"tool\": \"fuelrecon\"}".to_vec()),
-            (PathBuf::from("a.txt"), content.as_bytes().to_vec()),
-        ]
+    fn place(out: &Path, content: &str) -> Result<(), WriteError> {
+        let staging = Staging::new(out)?;
+        staging.write(Path::new(MARKER), b"{\"tool\": \"fuelrecon\"}")?;
+        staging.write(Path::new("a.txt"), content.as_bytes())?;
+        staging.place()
     }
 
     #[test]
     fn an_earlier_report_is_replaced_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("report");
-        place(&out, &files("one")).unwrap();
+        place(&out, "one").unwrap();
         fs::write(out.join("stale.txt"), "old").unwrap();
-        place(&out, &files("two")).unwrap();
+        place(&out, "two").unwrap();
         assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "two");
         assert!(!out.join("stale.txt").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
@@ -144,10 +206,33 @@ mod tests {
     }
 
     #[test]
+    fn a_staging_folder_not_placed_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::new(&dir.path().join("report")).unwrap();
+        staging.write(Path::new("a.txt"), b"half").unwrap();
+        drop(staging);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_report_moved_aside_by_a_killed_run_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report");
+        place(&out, "one").unwrap();
+        // A run whose process is gone moved the report aside and died before the next rename.
+        fs::rename(&out, dir.path().join(".report.old-999999999-1")).unwrap();
+        fs::create_dir(dir.path().join(".report.tmp-999999999-1")).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "one");
+        drop(staging);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
     fn a_folder_of_other_things_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
-        let err = place(dir.path(), &files("x")).unwrap_err();
+        let err = place(dir.path(), "x").err().unwrap();
         assert!(matches!(err, WriteError::NotAReport { .. }));
         assert!(dir.path().join("thesis.docx").exists());
     }
@@ -160,7 +245,7 @@ mod tests {
         let link = dir.path().join("report");
         std::os::unix::fs::symlink(&real, &link).unwrap();
         assert!(matches!(
-            place(&link, &files("x")).unwrap_err(),
+            place(&link, "x").err().unwrap(),
             WriteError::Symlink { .. }
         ));
     }

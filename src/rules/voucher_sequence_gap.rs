@@ -16,6 +16,14 @@ declare_rule! {
     VoucherSequenceGap, "VOUCHER_SEQUENCE_GAP", Low, "voucher numbers missing inside a series"
 }
 
+/// The numbers used in one series, their widest digit count, and its prefix as written.
+#[derive(Default)]
+struct Series<'a> {
+    numbers: BTreeSet<u64>,
+    width: usize,
+    written: Option<&'a str>,
+}
+
 /// Splits a normalised voucher id into its prefix and trailing number, with the number's
 /// digit count (to write missing numbers the way the series does).
 fn split(key: &str) -> Option<(&str, u64, usize)> {
@@ -54,16 +62,30 @@ impl Rule for VoucherSequenceGap {
                     .iter()
                     .filter_map(|r| r.voucher_no.as_ref()),
             );
-        let mut series: BTreeMap<&str, (BTreeSet<u64>, usize)> = BTreeMap::new();
+        let mut series: BTreeMap<&str, Series<'_>> = BTreeMap::new();
         for voucher in vouchers {
             if let Some((prefix, number, width)) = split(voucher.key()) {
                 let entry = series.entry(prefix).or_default();
-                entry.0.insert(number);
-                entry.1 = entry.1.max(width);
+                entry.numbers.insert(number);
+                entry.width = entry.width.max(width);
+                // Missing numbers are written the way the series writes its own (`V-1006`).
+                let written = voucher
+                    .text()
+                    .trim_end_matches(|c: char| c.is_ascii_digit());
+                entry.written = Some(entry.written.map_or(written, |w| w.min(written)));
             }
         }
-        for (prefix, (numbers, width)) in series {
-            let name = |n: u64| format!("{prefix}{n:0width$}");
+        for (
+            prefix,
+            Series {
+                numbers,
+                width,
+                written,
+            },
+        ) in series
+        {
+            let written = written.unwrap_or(prefix);
+            let name = |n: u64| format!("{written}{n:0width$}");
             let (Some(first), Some(last)) = (numbers.first(), numbers.last()) else {
                 continue;
             };
@@ -116,8 +138,8 @@ mod tests {
         data.receipts.push(r);
         let found = check(&VoucherSequenceGap, data);
         assert_eq!(found.len(), 2);
-        assert_eq!(found[0].evidence["first_missing"], "B0103");
-        assert_eq!(found[0].evidence["last_missing"], "B0104");
+        assert_eq!(found[0].evidence["first_missing"], "B-0103");
+        assert_eq!(found[0].evidence["last_missing"], "B-0104");
     }
 
     #[test]
