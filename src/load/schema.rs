@@ -70,6 +70,11 @@ const TRIP_ID: &[&str] = &[
     "n° feuille de route",
     "ordre de mission",
     "n° ordre de mission",
+    "trip id",
+    "trip ticket number",
+    "numéro feuille de route",
+    "n° fdr",
+    "fdr",
 ];
 const VEHICLE_ID: &[&str] = &[
     "vehicle",
@@ -82,6 +87,15 @@ const VEHICLE_ID: &[&str] = &[
     "immatriculation",
     "n° immatriculation",
     "n° véhicule",
+    "vehicle number",
+    "vehicle registration",
+    "plate number",
+    "registration number",
+    "plaque",
+    "n° plaque",
+    "immat",
+    "numéro d'immatriculation",
+    "numéro véhicule",
 ];
 const VOUCHER: &[&str] = &[
     "voucher",
@@ -91,6 +105,11 @@ const VOUCHER: &[&str] = &[
     "n° bon",
     "bon carburant",
     "n° bon carburant",
+    "voucher number",
+    "coupon",
+    "n° coupon",
+    "numéro bon",
+    "bon n°",
 ];
 const RECEIPT_NO: &[&str] = &[
     "receipt",
@@ -100,8 +119,22 @@ const RECEIPT_NO: &[&str] = &[
     "reçu",
     "n° reçu",
     "n° ticket",
+    "receipt id",
+    "ticket number",
+    "numéro reçu",
+    "numéro ticket",
+    "n° de reçu",
+    "n° de ticket",
 ];
-const VENDOR: &[&str] = &["supplier", "fournisseur", "prestataire", "vendor name"];
+const VENDOR: &[&str] = &[
+    "supplier",
+    "fournisseur",
+    "prestataire",
+    "vendor name",
+    "supplier name",
+    "station owner",
+    "nom fournisseur",
+];
 const FUEL_TYPE: &[&str] = &[
     "fuel type",
     "product",
@@ -109,7 +142,21 @@ const FUEL_TYPE: &[&str] = &[
     "produit",
     "type de carburant",
 ];
-const LITRES: &[&str] = &["quantity", "volume", "quantité", "litres", "liters", "qty"];
+const LITRES: &[&str] = &[
+    "quantity",
+    "volume",
+    "quantité",
+    "litres",
+    "liters",
+    "qty",
+    "litre",
+    "liter",
+    "qte",
+    "qté",
+    "quantité litres",
+    "litres servis",
+    "volume litres",
+];
 const UNIT_PRICE: &[&str] = &[
     "price",
     "price per litre",
@@ -117,6 +164,11 @@ const UNIT_PRICE: &[&str] = &[
     "prix/l",
     "prix",
     "pu",
+    "price per liter",
+    "unit cost",
+    "prix au litre",
+    "prix/litre",
+    "prix du litre",
 ];
 const AMOUNT: &[&str] = &[
     "total",
@@ -124,6 +176,12 @@ const AMOUNT: &[&str] = &[
     "montant",
     "montant total",
     "montant payé",
+    "total amount",
+    "amount due",
+    "montant ttc",
+    "total ttc",
+    "montant à payer",
+    "net à payer",
 ];
 
 /// Trip tickets (feuilles de route).
@@ -134,7 +192,13 @@ pub const TRIPS: &[FieldSpec] = &[
         "driver",
         Text,
         true,
-        &["driver name", "chauffeur", "conducteur", "nom du chauffeur"],
+        &[
+            "driver name",
+            "chauffeur",
+            "conducteur",
+            "nom du chauffeur",
+            "nom chauffeur",
+        ],
     ),
     field(
         "date_out",
@@ -170,6 +234,11 @@ pub const TRIPS: &[FieldSpec] = &[
             "km départ",
             "compteur départ",
             "km de départ",
+            "odometer out",
+            "start odometer",
+            "kilométrage départ",
+            "index départ",
+            "compteur début",
         ],
     ),
     field(
@@ -184,6 +253,12 @@ pub const TRIPS: &[FieldSpec] = &[
             "compteur retour",
             "compteur arrivée",
             "km de retour",
+            "odometer in",
+            "end odometer",
+            "kilométrage retour",
+            "kilométrage arrivée",
+            "index retour",
+            "compteur fin",
         ],
     ),
     field(
@@ -213,7 +288,22 @@ pub const TRIPS: &[FieldSpec] = &[
 pub const RECEIPTS: &[FieldSpec] = &[
     field("receipt_no", Id, true, RECEIPT_NO),
     field("vehicle_id", Id, true, VEHICLE_ID),
-    field("date", DateTime, true, &["fill date", "date"]),
+    field(
+        "date",
+        DateTime,
+        true,
+        &[
+            "fill date",
+            "date",
+            "date time",
+            "date/time",
+            "datetime",
+            "transaction date",
+            "date heure",
+            "date et heure",
+            "date transaction",
+        ],
+    ),
     field("vendor", Vendor, true, VENDOR),
     field(
         "station",

@@ -221,6 +221,23 @@ mod tests {
     }
 
     #[test]
+    fn complete_legible_records_raise_nothing() {
+        let complete = || {
+            let mut data = dataset();
+            data.trips
+                .push(trip("T1", "V1", "2020-03-05", ("100", "200"), Some("40")));
+            data.receipts
+                .push(receipt("R1", "V1", "2020-03-05", "40", "30000"));
+            data.invoice_lines
+                .push(line("INV1", 1, "R1", "40", "30000"));
+            data
+        };
+        for rule in [&MissingField as &dyn Rule, &UnreadableField, &InvalidValue] {
+            assert!(check(rule, complete()).is_empty(), "{}", rule.info().code);
+        }
+    }
+
+    #[test]
     fn each_rule_raises_only_its_own_code() {
         let mut data = dataset();
         let mut t = trip("T1", "V1", "2020-03-05", ("100", "200"), None);
