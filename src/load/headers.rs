@@ -225,6 +225,18 @@ mod tests {
     }
 
     #[test]
+    fn spanish_and_portuguese_headers_map() {
+        for cells in [
+            ["N° Recibo", "Matrícula", "Fecha", "Proveedor", "Litros", "Importe"],
+            ["Recibo", "Matrícula", "Data", "Fornecedor", "Quantidade", "Valor"],
+        ] {
+            let header = row(1, &cells);
+            let map = header_of(&[header], RECEIPTS, &ExtraAliases::new()).unwrap();
+            assert_eq!(column_of(&map, RECEIPTS, "amount"), Some(5), "{cells:?}");
+        }
+    }
+
+    #[test]
     fn header_spelling_does_not_matter() {
         for spelling in ["N° Bon", "no_bon", "NO. BON", "n°bon"] {
             assert_eq!(fold_header(spelling), "nobon", "{spelling}");

@@ -96,6 +96,10 @@ const VEHICLE_ID: &[&str] = &[
     "immat",
     "numéro d'immatriculation",
     "numéro véhicule",
+    "matrícula",
+    "placa",
+    "vehículo",
+    "veículo",
 ];
 const VOUCHER: &[&str] = &[
     "voucher",
@@ -110,6 +114,10 @@ const VOUCHER: &[&str] = &[
     "n° coupon",
     "numéro bon",
     "bon n°",
+    "vale",
+    "n° vale",
+    "vale combustible",
+    "senha",
 ];
 const RECEIPT_NO: &[&str] = &[
     "receipt",
@@ -125,6 +133,9 @@ const RECEIPT_NO: &[&str] = &[
     "numéro ticket",
     "n° de reçu",
     "n° de ticket",
+    "recibo",
+    "n° recibo",
+    "número recibo",
 ];
 const VENDOR: &[&str] = &[
     "supplier",
@@ -134,6 +145,8 @@ const VENDOR: &[&str] = &[
     "supplier name",
     "station owner",
     "nom fournisseur",
+    "proveedor",
+    "fornecedor",
 ];
 const FUEL_TYPE: &[&str] = &[
     "fuel type",
@@ -141,6 +154,10 @@ const FUEL_TYPE: &[&str] = &[
     "type carburant",
     "produit",
     "type de carburant",
+    "combustible",
+    "combustível",
+    "tipo de combustible",
+    "tipo de combustível",
 ];
 const LITRES: &[&str] = &[
     "quantity",
@@ -156,6 +173,9 @@ const LITRES: &[&str] = &[
     "quantité litres",
     "litres servis",
     "volume litres",
+    "litros",
+    "cantidad",
+    "quantidade",
 ];
 const UNIT_PRICE: &[&str] = &[
     "price",
@@ -169,6 +189,10 @@ const UNIT_PRICE: &[&str] = &[
     "prix au litre",
     "prix/litre",
     "prix du litre",
+    "precio unitario",
+    "preço unitário",
+    "precio por litro",
+    "preço por litro",
 ];
 const AMOUNT: &[&str] = &[
     "total",
@@ -182,6 +206,11 @@ const AMOUNT: &[&str] = &[
     "total ttc",
     "montant à payer",
     "net à payer",
+    "importe",
+    "monto",
+    "valor",
+    "valor total",
+    "importe total",
 ];
 
 /// Trip tickets (feuilles de route).
@@ -198,6 +227,8 @@ pub const TRIPS: &[FieldSpec] = &[
             "conducteur",
             "nom du chauffeur",
             "nom chauffeur",
+            "conductor",
+            "motorista",
         ],
     ),
     field(
@@ -210,6 +241,9 @@ pub const TRIPS: &[FieldSpec] = &[
             "date départ",
             "date de départ",
             "date de sortie",
+            "fecha",
+            "fecha salida",
+            "data saída",
         ],
     ),
     field(
@@ -302,6 +336,8 @@ pub const RECEIPTS: &[FieldSpec] = &[
             "date heure",
             "date et heure",
             "date transaction",
+            "fecha",
+            "data",
         ],
     ),
     field("vendor", Vendor, true, VENDOR),
@@ -321,7 +357,16 @@ pub const RECEIPTS: &[FieldSpec] = &[
         "odometer",
         Number,
         false,
-        &["mileage", "kilométrage", "compteur", "km"],
+        &[
+            "mileage",
+            "kilométrage",
+            "compteur",
+            "km",
+            "kilometraje",
+            "quilometragem",
+            "odómetro",
+            "hodómetro",
+        ],
     ),
     field("legible", Legibility, false, &["readable", "lisible"]),
 ];
@@ -339,6 +384,10 @@ pub const INVOICES: &[FieldSpec] = &[
             "n° facture",
             "numéro de facture",
             "n° de facture",
+            "factura",
+            "fatura",
+            "n° factura",
+            "n° fatura",
         ],
     ),
     field("vendor", Vendor, true, VENDOR),
@@ -346,7 +395,15 @@ pub const INVOICES: &[FieldSpec] = &[
         "invoice_date",
         Date,
         true,
-        &["invoice date", "date facture", "date de facture"],
+        &[
+            "invoice date",
+            "date facture",
+            "date de facture",
+            "fecha factura",
+            "data fatura",
+            "fecha de factura",
+            "data da fatura",
+        ],
     ),
     field("line_no", Integer, false, &["line", "ligne", "n° ligne"]),
     field(
