@@ -423,3 +423,26 @@ fn the_rules_command_prints_the_catalogue_and_each_manual() {
     assert!(manual.stdout.contains("## Why it matters to an auditor"));
     dir.run(&["rules", "NOPE"]).fails_naming("no rule \"NOPE\"");
 }
+
+#[test]
+fn a_time_kept_in_its_own_column_is_checked_against_working_hours() {
+    let dir = Workdir::new();
+    dir.write(
+        "receipts.csv",
+        "receipt_no;vehicle_id;date;heure;vendor;litres;amount\nR1;V1;05/03/2024;22:15;Total;40;100\nR2;V1;06/03/2024;09:00;Total;40;100\n",
+    );
+    dir.write(
+        "recon.toml",
+        "receipts = [\"receipts.csv\"]\n[rules]\nworking_hours = \"06:00-20:00\"\n",
+    );
+    reconcile(&dir, &["--config", "recon.toml", "--out", "report"]).succeeds();
+    let exceptions = dir.json("report/exceptions.json");
+    let off_hours: Vec<&str> = exceptions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["code"] == "OFF_HOURS_FILL")
+        .map(|e| e["receipt_no"].as_str().unwrap())
+        .collect();
+    assert_eq!(off_hours, ["R1"]);
+}

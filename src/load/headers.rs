@@ -227,8 +227,22 @@ mod tests {
     #[test]
     fn spanish_and_portuguese_headers_map() {
         for cells in [
-            ["N° Recibo", "Matrícula", "Fecha", "Proveedor", "Litros", "Importe"],
-            ["Recibo", "Matrícula", "Data", "Fornecedor", "Quantidade", "Valor"],
+            [
+                "N° Recibo",
+                "Matrícula",
+                "Fecha",
+                "Proveedor",
+                "Litros",
+                "Importe",
+            ],
+            [
+                "Recibo",
+                "Matrícula",
+                "Data",
+                "Fornecedor",
+                "Quantidade",
+                "Valor",
+            ],
         ] {
             let header = row(1, &cells);
             let map = header_of(&[header], RECEIPTS, &ExtraAliases::new()).unwrap();

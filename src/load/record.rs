@@ -150,6 +150,19 @@ impl<'a> FieldReader<'a> {
         })
     }
 
+    /// A time of day: `14:30`, `14:30:05`, a spreadsheet time cell, or a fraction of a day.
+    pub fn time(&mut self, name: &str) -> Option<NaiveTime> {
+        self.parsed(name, |cell, _| match cell {
+            Cell::Date(_, time) => Some(time.unwrap_or(NaiveTime::MIN)),
+            Cell::Number(n) if *n >= Decimal::ZERO && *n < Decimal::ONE => {
+                values::excel_serial_to_datetime(Decimal::ONE + *n, false)
+                    .map(|(_, t)| t.unwrap_or(NaiveTime::MIN))
+            }
+            Cell::Text(text) => values::parse_time(text.trim()),
+            _ => None,
+        })
+    }
+
     pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
         self.datetime(name).map(|(date, _)| date)
     }
@@ -234,7 +247,9 @@ pub fn build(kind: DocKind, prov: Provenance, mut r: FieldReader<'_>) -> Record 
                 receipt_no: r.id("receipt_no"),
                 vehicle_id: r.id("vehicle_id"),
                 date: when.map(|(d, _)| d),
-                time: when.and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t),
+                time: when
+                    .and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t)
+                    .or(r.time("time")),
                 vendor: r.vendor("vendor"),
                 station: r.text("station"),
                 fuel_type: r.fuel("fuel_type"),

@@ -12,6 +12,8 @@ pub enum FieldType {
     Vendor,
     Date,
     DateTime,
+    /// A time of day, for exports that keep it apart from the date.
+    Time,
     Number,
     Integer,
     Fuel,
@@ -25,6 +27,7 @@ impl FieldType {
             FieldType::Text | FieldType::Id | FieldType::IdList | FieldType::Vendor => "text",
             FieldType::Date => "a date",
             FieldType::DateTime => "a date, with or without a time",
+            FieldType::Time => "a time of day",
             FieldType::Number => "a number",
             FieldType::Integer => "a whole number",
             FieldType::Fuel => "a fuel type",
@@ -339,6 +342,12 @@ pub const RECEIPTS: &[FieldSpec] = &[
             "fecha",
             "data",
         ],
+    ),
+    field(
+        "time",
+        Time,
+        false,
+        &["fill time", "heure", "heure de remplissage", "hora"],
     ),
     field("vendor", Vendor, true, VENDOR),
     field(

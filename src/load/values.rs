@@ -384,7 +384,8 @@ fn split_time(text: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn parse_time(text: &str) -> Option<NaiveTime> {
+/// `14:30`, `14:30:05`, `14h30`, with or without a trailing `Z` or offset.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let text = text.trim_end_matches('Z');
     let text = text.split(['+']).next()?;
     for format in ["%H:%M:%S%.f", "%H:%M:%S", "%H:%M", "%Hh%M"] {
@@ -681,6 +682,14 @@ mod tests {
             date("05/03/2020 06:05", DateOrder::DayFirst),
             (ymd(2020, 3, 5), t(6, 5))
         );
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(parse_time("14:30"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_time("06:05:09"), NaiveTime::from_hms_opt(6, 5, 9));
+        assert_eq!(parse_time("7h45"), NaiveTime::from_hms_opt(7, 45, 0));
+        assert_eq!(parse_time("25:00"), None);
     }
 
     #[test]
