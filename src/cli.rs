@@ -51,7 +51,8 @@ pub struct InputArgs {
 pub struct ReconcileArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
-    /// Language of the messages and letters.
+    /// Language of the vendor letters; recorded in the manifest (exception messages are in
+    /// English in this release).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// The report folder; an earlier report there is replaced.

@@ -281,6 +281,19 @@ fn a_damaged_old_excel_container_is_refused_without_unbounded_memory() {
 }
 
 #[test]
+fn an_old_excel_sheet_claiming_billions_of_rows_is_refused_before_calamine_reserves_them() {
+    // Found by the spreadsheet fuzz target: a DIMENSIONS record whose last row comes before its
+    // first made calamine reserve 257 GB, and the process aborted.
+    let dir = Workdir::new();
+    let bytes = std::fs::read(hostile("fuzz-abort-huge-dimensions.xls")).unwrap();
+    for extension in ["xls", "xlsx"] {
+        let path = dir.write(&format!("vendor.{extension}"), &bytes);
+        dir.run(&["check", "--invoices", &path])
+            .fails_naming("a sheet spans 2147483663 rows by 3 columns");
+    }
+}
+
+#[test]
 fn a_stray_cell_far_from_the_data_is_refused_before_it_costs_memory() {
     let dir = Workdir::new();
     let path = dir.path("stray.xlsx");

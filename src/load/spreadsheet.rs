@@ -133,6 +133,11 @@ fn too_many_cells(path: &str, rows: u64, columns: u64, limits: Limits) -> Result
     Ok(())
 }
 
+/// The most an old Excel sheet can hold: 65 536 rows of 256 columns. A workbook that claims
+/// more is damaged or crafted.
+const XLS_MAX_ROWS: u64 = 65_536;
+const XLS_MAX_COLUMNS: u64 = 256;
+
 /// An old Excel workbook (OLE, BIFF) is parsed whole when it is opened, every sheet laid out
 /// from its first to its last cell. Its cell records are scanned first, and a workbook whose
 /// cells span more than the limits allow is refused before calamine reads it.
@@ -161,52 +166,168 @@ fn check_old_excel_extent(path: &str, limits: Limits) -> Result<(), LoadError> {
     std::io::Read::read_to_end(&mut reader, &mut bytes).map_err(damaged)?;
     for (rows, columns) in biff_sheet_extents(&bytes) {
         too_many_cells(path, rows, columns, limits)?;
+        if rows > XLS_MAX_ROWS || columns > XLS_MAX_COLUMNS {
+            return Err(LoadError::Spreadsheet {
+                path: path.to_string(),
+                message: format!(
+                    "a sheet claims {rows} rows by {columns} columns, more than an .xls sheet can hold ({XLS_MAX_ROWS} by {XLS_MAX_COLUMNS}): the file is damaged"
+                ),
+            });
+        }
     }
     Ok(())
 }
 
-/// The rows and columns each substream's cell records span, from a BIFF workbook stream.
+/// The rows and columns each worksheet claims (its DIMENSIONS record, which calamine reserves
+/// room for) or its cell records span, read from a BIFF workbook stream the way calamine reads
+/// it: the globals' BOUNDSHEET records give where each sheet's substream starts.
 fn biff_sheet_extents(bytes: &[u8]) -> Vec<(u64, u64)> {
     const BOF: u16 = 0x0809;
     const EOF: u16 = 0x000A;
-    const CELLS: [u16; 9] = [
-        0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x0201, 0x00D6, 0x0207,
-    ];
-    const MULTIPLE: [u16; 2] = [0x00BD, 0x00BE];
-    let word = |at: usize| -> Option<u16> {
-        Some(u16::from_le_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]))
-    };
-    let mut extents = Vec::new();
-    let mut bounds: Option<(u16, u16, u16, u16)> = None;
-    let widen = |bounds: &mut Option<(u16, u16, u16, u16)>, row: u16, first: u16, last: u16| {
-        let (r0, r1, c0, c1) = bounds.unwrap_or((row, row, first, last));
-        *bounds = Some((r0.min(row), r1.max(row), c0.min(first), c1.max(last)));
-    };
-    let mut at = 0;
-    while let (Some(kind), Some(len)) = (word(at), word(at + 2)) {
-        let data = at + 4;
-        let len = usize::from(len);
-        if CELLS.contains(&kind) && len >= 4 {
-            if let (Some(row), Some(col)) = (word(data), word(data + 2)) {
-                widen(&mut bounds, row, col, col);
+    const BOUNDSHEET: u16 = 0x0085;
+    const FILEPASS: u16 = 0x002F;
+    let mut sheet_starts = Vec::new();
+    for (kind, data) in BiffRecords::at(bytes, 0) {
+        match kind {
+            // Encrypted sheets cannot be scanned; calamine refuses them as password-protected.
+            FILEPASS => return Vec::new(),
+            BOUNDSHEET if data.len() >= 4 => {
+                sheet_starts
+                    .push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize);
             }
-        } else if MULTIPLE.contains(&kind) && len >= 6 {
-            if let (Some(row), Some(first), Some(last)) =
-                (word(data), word(data + 2), word(data + len - 2))
-            {
-                widen(&mut bounds, row, first.min(last), first.max(last));
-            }
-        } else if (kind == EOF || kind == BOF)
-            && let Some((r0, r1, c0, c1)) = bounds.take()
-        {
-            extents.push((u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1));
+            EOF => break,
+            _ => {}
         }
-        at = data + len;
     }
-    if let Some((r0, r1, c0, c1)) = bounds {
-        extents.push((u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1));
+    let mut extents = Vec::new();
+    for start in sheet_starts {
+        let mut depth = 0usize;
+        let mut cells = CellBounds::default();
+        for (kind, data) in BiffRecords::at(bytes, start) {
+            match kind {
+                BOF => depth += 1,
+                EOF if depth <= 1 => break,
+                EOF => depth -= 1,
+                _ if depth > 1 => {}
+                _ => {
+                    if let Some(extent) = cells.take(kind, data) {
+                        extents.push(extent);
+                    }
+                }
+            }
+        }
+        extents.extend(cells.extent());
     }
     extents
+}
+
+/// Records of a BIFF stream from an offset: (type, data), until the bytes run out.
+struct BiffRecords<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> BiffRecords<'a> {
+    fn at(bytes: &'a [u8], at: usize) -> Self {
+        BiffRecords { bytes, at }
+    }
+}
+
+impl<'a> Iterator for BiffRecords<'a> {
+    type Item = (u16, &'a [u8]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let header = self.bytes.get(self.at..self.at.checked_add(4)?)?;
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = self.bytes.get(self.at + 4..self.at + 4 + len)?;
+        self.at += 4 + len;
+        Some((kind, data))
+    }
+}
+
+/// The rows and columns a sheet's cell records span.
+#[derive(Default)]
+struct CellBounds(Option<(u16, u16, u16, u16)>);
+
+impl CellBounds {
+    const DIMENSIONS: u16 = 0x0200;
+    /// Records that begin with the cell's row and column (STRING, 0x0207, does not).
+    const CELLS: [u16; 8] = [
+        0x0203, 0x027E, 0x00FD, 0x0204, 0x0006, 0x0205, 0x0201, 0x00D6,
+    ];
+    const MULTIPLE: [u16; 2] = [0x00BD, 0x00BE];
+
+    /// Widens the bounds by a cell record; returns the extent a DIMENSIONS record claims.
+    fn take(&mut self, kind: u16, data: &[u8]) -> Option<(u64, u64)> {
+        let word = |at: usize| -> Option<u16> {
+            Some(u16::from_le_bytes([*data.get(at)?, *data.get(at + 1)?]))
+        };
+        let double = |at: usize| -> Option<u32> {
+            Some(u32::from_le_bytes([
+                *data.get(at)?,
+                *data.get(at + 1)?,
+                *data.get(at + 2)?,
+                *data.get(at + 3)?,
+            ]))
+        };
+        if kind == Self::DIMENSIONS {
+            let claimed = match data.len() {
+                10 => Some((
+                    u32::from(word(0)?),
+                    u32::from(word(2)?),
+                    u32::from(word(4)?),
+                    u32::from(word(6)?),
+                )),
+                14 | 16 => Some((
+                    double(0)?,
+                    double(4)?,
+                    u32::from(word(8)?),
+                    u32::from(word(10)?),
+                )),
+                _ => None,
+            };
+            return claimed.map(dimensions_extent);
+        }
+        let (row, first, last) = if Self::CELLS.contains(&kind) {
+            (word(0)?, word(2)?, word(2)?)
+        } else if Self::MULTIPLE.contains(&kind) && data.len() >= 6 {
+            let (first, last) = (word(2)?, word(data.len() - 2)?);
+            (word(0)?, first.min(last), first.max(last))
+        } else {
+            return None;
+        };
+        let (r0, r1, c0, c1) = self.0.unwrap_or((row, row, first, last));
+        self.0 = Some((r0.min(row), r1.max(row), c0.min(first), c1.max(last)));
+        None
+    }
+
+    fn extent(&self) -> Option<(u64, u64)> {
+        self.0
+            .map(|(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1))
+    }
+}
+
+/// The rows and columns a DIMENSIONS record makes calamine reserve, read as calamine reads it
+/// (MS-XLS 2.4.90: last row and column are one past the end; a first column over 255 means 0).
+/// A last row before the first is taken as the whole u32 range, which is what it wraps to.
+fn dimensions_extent(
+    (first_row, past_row, first_col, past_col): (u32, u32, u32, u32),
+) -> (u64, u64) {
+    if past_row == 0 || past_col == 0 {
+        return (1, 1);
+    }
+    let first_col = if first_col > 0xFF || past_col < first_col {
+        0
+    } else {
+        first_col
+    };
+    let rows = if past_row - 1 < first_row {
+        u64::from(u32::MAX)
+    } else {
+        u64::from(past_row - first_row)
+    };
+    (rows, u64::from(past_col - first_col))
 }
 
 enum SheetError {
@@ -420,24 +541,41 @@ mod tests {
     }
 
     #[test]
-    fn old_excel_sheet_extents_come_from_their_cell_records() {
+    fn old_excel_sheet_extents_come_from_their_cell_records_and_dimensions() {
         let number = |row: u16, col: u16| {
             let mut data = row.to_le_bytes().to_vec();
             data.extend_from_slice(&col.to_le_bytes());
             data.extend_from_slice(&[0; 10]);
             record(0x0203, &data)
         };
-        let stream = [
-            record(0x0809, &[0; 16]),
-            record(0x000A, &[]),
-            record(0x0809, &[0; 16]),
-            number(2, 1),
-            number(65_535, 300),
-            record(0x000A, &[]),
-        ]
-        .concat();
-        assert_eq!(biff_sheet_extents(&stream), [(65_534, 300)]);
-        assert_eq!(biff_sheet_extents(&stream[..7]), []);
+        let sheet = |records: Vec<Vec<u8>>| {
+            let globals_len = 20 + 4 + 10 + 4;
+            let mut bound = (globals_len as u32).to_le_bytes().to_vec();
+            bound.extend_from_slice(&[0; 6]);
+            let mut stream = [
+                record(0x0809, &[0; 16]),
+                record(0x0085, &bound),
+                record(0x000A, &[]),
+            ]
+            .concat();
+            assert_eq!(stream.len(), globals_len);
+            stream.extend(record(0x0809, &[0; 16]));
+            stream.extend(records.concat());
+            stream.extend(record(0x000A, &[]));
+            stream
+        };
+        assert_eq!(
+            biff_sheet_extents(&sheet(vec![number(2, 1), number(65_535, 300)])),
+            [(65_534, 300)]
+        );
+        let mut dimensions = 10u32.to_le_bytes().to_vec();
+        dimensions.extend_from_slice(&5u32.to_le_bytes());
+        dimensions.extend_from_slice(&[0, 0, 3, 0, 0, 0]);
+        assert_eq!(
+            biff_sheet_extents(&sheet(vec![record(0x0200, &dimensions)])),
+            [(u64::from(u32::MAX), 3)]
+        );
+        assert_eq!(biff_sheet_extents(&[]), []);
     }
 
     #[test]
