@@ -16,11 +16,16 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// Blank cells and cells of white space only.
+    /// Blank cells, cells of white space only, and the words people type for "nothing here"
+    /// (`-`, `N/A`, `néant`): a required field so written is missing, not invalid. (`#N/A`, a
+    /// spreadsheet error, is unreadable instead.)
     pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Text(text) => {
+                let text = text.trim();
+                text.is_empty() || NO_VALUE.iter().any(|word| text.eq_ignore_ascii_case(word))
+            }
             _ => false,
         }
     }
@@ -36,6 +41,11 @@ impl Cell {
         }
     }
 }
+
+/// What people write in a cell that has no value.
+const NO_VALUE: [&str; 12] = [
+    "-", "--", "—", "–", "n/a", "na", "none", "null", "nil", "néant", "neant", "s/o",
+];
 
 /// One row of a file: its number as a person sees it, and its cells in column order.
 #[derive(Debug)]
@@ -65,6 +75,16 @@ pub fn column_letter(index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_value_words_are_blank_and_error_values_are_not() {
+        for text in ["", "  ", "-", "N/A", "néant", "None"] {
+            assert!(Cell::Text(text.into()).is_blank(), "{text:?}");
+        }
+        for text in ["#N/A", "?", "0", "-5"] {
+            assert!(!Cell::Text(text.into()).is_blank(), "{text:?}");
+        }
+    }
 
     #[test]
     fn column_letters_as_excel_shows_them() {
