@@ -9,7 +9,8 @@ declare_rule! {
     /// A vehicle that, over a calendar month, used more fuel per 100 km than its expected
     /// `l_per_100km` by more than `consumption_tolerance` percent. Litres are those of its
     /// receipts (or of its trip tickets when it has no receipts); kilometres are those of its
-    /// trip tickets' odometers (or, with no trips, the span of its receipts' odometers).
+    /// trip tickets' odometers (or, with no trips, the span of its receipts' odometers, with the
+    /// litres bought after the first reading, since the first fill paid for earlier driving).
     /// ## Why it matters to an auditor
     /// Fuel that the kilometres do not explain is the classic sign of siphoning or of fills
     /// for other vehicles.
@@ -24,7 +25,8 @@ declare_rule! {
 struct Month {
     litres: Decimal,
     km: Decimal,
-    receipt_odometers: Vec<Decimal>,
+    /// (odometer, litres) of the month's receipts that give an odometer.
+    readings: Vec<(Decimal, Decimal)>,
 }
 
 fn month_of(date: NaiveDate) -> (i32, u32) {
@@ -60,7 +62,11 @@ impl Rule for ConsumptionOutlier {
             with_receipts.insert(vehicle.key());
             let month = months.entry((vehicle.key(), month_of(date))).or_default();
             month.litres += receipt.litres.unwrap_or_default();
-            month.receipt_odometers.extend(receipt.odometer);
+            if let Some(odometer) = receipt.odometer {
+                month
+                    .readings
+                    .push((odometer, receipt.litres.unwrap_or_default()));
+            }
         }
         for trip in &data.trips {
             let (Some(vehicle), Some(date)) = (&trip.vehicle_id, trip.date_out) else {
@@ -84,28 +90,26 @@ impl Rule for ConsumptionOutlier {
             let Some(expected) = vehicle.l_per_100km else {
                 continue;
             };
-            let km = if with_trips.contains(vehicle_key) {
-                month.km
+            let (km, litres) = if with_trips.contains(vehicle_key) {
+                (month.km, month.litres)
             } else {
-                let max = month
-                    .receipt_odometers
-                    .iter()
-                    .max()
-                    .copied()
-                    .unwrap_or_default();
-                let min = month
-                    .receipt_odometers
-                    .iter()
-                    .min()
-                    .copied()
-                    .unwrap_or_default();
-                max - min
+                // From receipts alone: the distance between the first and last readings, and
+                // the fuel bought after the first (the first fill paid for earlier driving).
+                let first = month.readings.iter().min_by_key(|(odometer, _)| *odometer);
+                let last = month.readings.iter().map(|(odometer, _)| *odometer).max();
+                match (first, last) {
+                    (Some(&(start, first_litres)), Some(end)) => {
+                        let bought: Decimal = month.readings.iter().map(|(_, l)| *l).sum();
+                        (end - start, bought - first_litres)
+                    }
+                    _ => (Decimal::ZERO, Decimal::ZERO),
+                }
             };
-            if km <= Decimal::ZERO || month.litres <= Decimal::ZERO {
+            if km <= Decimal::ZERO || litres <= Decimal::ZERO {
                 continue;
             }
             let (Some(actual), Some(expected_litres)) = (
-                (month.litres * Decimal::ONE_HUNDRED).checked_div(km),
+                (litres * Decimal::ONE_HUNDRED).checked_div(km),
                 km.checked_mul(expected).map(|l| l / Decimal::ONE_HUNDRED),
             ) else {
                 continue;
@@ -117,7 +121,7 @@ impl Rule for ConsumptionOutlier {
             if actual <= limit {
                 continue;
             }
-            let excess = month.litres - expected_litres;
+            let excess = litres - expected_litres;
             let at_risk = ctx
                 .average_price()
                 .map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
@@ -127,7 +131,7 @@ impl Rule for ConsumptionOutlier {
                 .message(format!(
                     "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).",
                     vehicle.vehicle_id.as_ref().map_or(String::new(), ToString::to_string),
-                    month.litres.normalize(),
+                    litres.normalize(),
                     km.normalize(),
                     actual.round_dp(1).normalize(),
                     expected.normalize(),
@@ -135,7 +139,7 @@ impl Rule for ConsumptionOutlier {
                     ctx.config.rules.consumption_tolerance.normalize()
                 ))
                 .evidence("period", period)
-                .evidence("litres", month.litres)
+                .evidence("litres", litres)
                 .evidence("km", km)
                 .evidence("l_per_100km", actual.round_dp(2))
                 .evidence("expected_l_per_100km", expected)
@@ -170,6 +174,35 @@ mod tests {
         let found = month_with("125.1");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].evidence["period"], "2020-03");
+    }
+
+    #[test]
+    fn from_receipts_alone_the_first_fill_pays_for_earlier_driving() {
+        let month = |second_litres: &str| {
+            let mut data = dataset();
+            data.given.retain(|k| *k != crate::model::DocKind::Trips);
+            let mut v = vehicle("V1");
+            v.l_per_100km = Some(d("10"));
+            data.vehicles.push(v);
+            for (n, (odometer, litres)) in [("1000", "60"), ("1500", second_litres), ("2000", "50")]
+                .into_iter()
+                .enumerate()
+            {
+                let mut r = receipt(
+                    &format!("R{n}"),
+                    "V1",
+                    &format!("2020-03-0{}", n + 1),
+                    litres,
+                    "1000",
+                );
+                r.odometer = Some(d(odometer));
+                data.receipts.push(r);
+            }
+            check(&ConsumptionOutlier, data)
+        };
+        // 1 000 km at 10 L/100 km, 25 % slack: 125 L after the first fill is the limit.
+        assert!(month("75").is_empty());
+        assert_eq!(month("75.1").len(), 1);
     }
 
     #[test]
