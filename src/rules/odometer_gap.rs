@@ -30,7 +30,8 @@ impl Rule for OdometerGap {
         let allowed = ctx.config.rules.odometer_gap_km;
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, trip) in data.trips.iter().enumerate() {
-            let Some(vehicle) = &trip.vehicle_id else {
+            // A trip without a departure date has no place in the vehicle's sequence.
+            let (Some(vehicle), Some(_)) = (&trip.vehicle_id, trip.date_out) else {
                 continue;
             };
             if let Some(&before) = previous.get(vehicle.key()) {

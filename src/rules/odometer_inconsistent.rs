@@ -52,7 +52,8 @@ impl Rule for OdometerInconsistent {
                         .evidence("odometer_in", end),
                 );
             }
-            let Some(vehicle) = &trip.vehicle_id else {
+            // A trip without a departure date has no place in the vehicle's sequence.
+            let (Some(vehicle), Some(_)) = (&trip.vehicle_id, trip.date_out) else {
                 continue;
             };
             if let Some(&before) = previous.get(vehicle.key()) {
@@ -94,7 +95,10 @@ impl OdometerInconsistent {
         // Receipts arrive ordered by date and time.
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, receipt) in data.receipts.iter().enumerate() {
-            let (Some(vehicle), Some(reading)) = (&receipt.vehicle_id, receipt.odometer) else {
+            // A receipt without a date has no place in the vehicle's sequence either.
+            let (Some(vehicle), Some(reading), Some(_)) =
+                (&receipt.vehicle_id, receipt.odometer, receipt.date)
+            else {
                 continue;
             };
             if let Some(&before) = previous.get(vehicle.key()) {
@@ -172,6 +176,17 @@ mod tests {
         };
         assert_eq!(build("199").len(), 1);
         assert!(build("200").is_empty());
+    }
+
+    #[test]
+    fn a_trip_without_a_date_is_no_previous_trip() {
+        let mut data = dataset();
+        let mut undated = trip("T0", "V1", "2020-03-01", ("50000", "50100"), None);
+        undated.date_out = None;
+        data.trips.push(undated);
+        data.trips
+            .push(trip("T1", "V1", "2020-03-05", ("100", "200"), None));
+        assert!(check(&OdometerInconsistent, data).is_empty());
     }
 
     #[test]
