@@ -102,6 +102,10 @@ impl Default for RuleSettings {
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct VendorOverride {
+    /// Other names the vendor goes by (a legal name on invoices, a brand on receipts): all are
+    /// compared as this vendor.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
     pub amount_tolerance: Option<Decimal>,
     pub litres_tolerance: Option<Decimal>,
     pub price_tolerance: Option<Decimal>,
@@ -231,6 +235,15 @@ impl Config {
                 decimal_mark,
                 date_order: file.reading.date_order,
                 limits: file.limits,
+                vendor_names: file
+                    .vendors
+                    .iter()
+                    .flat_map(|(name, o)| {
+                        o.names
+                            .iter()
+                            .map(move |other| (fold_name(other), fold_name(name)))
+                    })
+                    .collect(),
             },
             rules: file.rules,
             working_hours,
@@ -314,6 +327,17 @@ mod tests {
         assert!(parse("[aliases.receipts]\nreceipt_no = [\"Slip\"]\n").is_ok());
         let err = parse("[aliases.receipts]\nreceipt = [\"Slip\"]\n").unwrap_err();
         assert!(err.contains("no such field"), "{err}");
+    }
+
+    #[test]
+    fn a_vendors_other_names_are_folded_to_its_own() {
+        let config =
+            parse("[vendors.\"Total Énergies\"]\nnames = [\"TOTAL ENERGIES SENEGAL SA\"]\n")
+                .unwrap();
+        assert_eq!(
+            config.load.vendor_names["totalenergiessenegalsa"],
+            "totalenergies"
+        );
     }
 
     #[test]

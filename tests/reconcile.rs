@@ -446,3 +446,29 @@ fn a_time_kept_in_its_own_column_is_checked_against_working_hours() {
         .collect();
     assert_eq!(off_hours, ["R1"]);
 }
+
+#[test]
+fn a_vendor_known_by_another_name_on_its_invoices_is_one_vendor() {
+    let dir = Workdir::new();
+    dir.write("receipts.csv", "receipt_no,vehicle_id,date,vendor,litres,amount\nR1,V1,2024-03-05,Total Énergies,40,26200\n");
+    dir.write("invoices.csv", "invoice_no,vendor,invoice_date,receipt_no,litres,amount\nF1,TOTAL ENERGIES SENEGAL SA,2024-03-31,R1,40,26200\n");
+    let billed = |config: &str, out: &str| {
+        dir.write(
+            "recon.toml",
+            format!("receipts = [\"receipts.csv\"]\ninvoices = [\"invoices.csv\"]\n{config}"),
+        );
+        reconcile(&dir, &["--config", "recon.toml", "--out", out]).succeeds();
+        codes(&dir.json(&format!("{out}/exceptions.json")))
+            .get("BILLED_WITHOUT_RECEIPT")
+            .copied()
+            .unwrap_or(0)
+    };
+    assert_eq!(billed("", "a"), 1, "two names, two vendors");
+    assert_eq!(
+        billed(
+            "[vendors.\"Total Énergies\"]\nnames = [\"TOTAL ENERGIES SENEGAL SA\"]\n",
+            "b"
+        ),
+        0
+    );
+}

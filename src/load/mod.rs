@@ -66,6 +66,8 @@ pub struct LoadOptions {
     pub decimal_mark: Option<DecimalMark>,
     pub date_order: Option<DateOrder>,
     pub limits: Limits,
+    /// Folded vendor names to the folded name they stand for (the config's `names`).
+    pub vendor_names: HashMap<String, String>,
 }
 
 /// The row accounting of one file: `rows_read = rows_loaded + rows_blank`.
@@ -256,7 +258,7 @@ fn load_file(
             source: source.clone(),
             row: row.row,
         };
-        let reader = FieldReader::new(fields, &present, &readings, cells);
+        let reader = FieldReader::new(fields, &present, &readings, &options.vendor_names, cells);
         match record::build(input.kind, prov, reader) {
             Record::Trip(trip) => dataset.trips.push(trip),
             Record::Receipt(receipt) => dataset.receipts.push(receipt),

@@ -13,6 +13,7 @@ use crate::model::{
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use std::collections::HashMap;
 
 /// A row's cells by field (`cells[i]` belongs to `fields[i]`), with a flag per field for
 /// whether the file has that column, read one field at a time.
@@ -20,6 +21,7 @@ pub struct FieldReader<'a> {
     fields: &'static [FieldSpec],
     present: &'a [bool],
     readings: &'a [ColumnReading],
+    vendor_names: &'a HashMap<String, String>,
     cells: Vec<Cell>,
     problems: Vec<FieldProblem>,
 }
@@ -35,12 +37,14 @@ impl<'a> FieldReader<'a> {
         fields: &'static [FieldSpec],
         present: &'a [bool],
         readings: &'a [ColumnReading],
+        vendor_names: &'a HashMap<String, String>,
         cells: Vec<Cell>,
     ) -> Self {
         FieldReader {
             fields,
             present,
             readings,
+            vendor_names,
             cells,
             problems: Vec::new(),
         }
@@ -123,7 +127,14 @@ impl<'a> FieldReader<'a> {
     }
 
     pub fn vendor(&mut self, name: &str) -> Option<VendorName> {
-        self.parsed(name, |cell, _| VendorName::new(&cell.display()))
+        let names = self.vendor_names;
+        self.parsed(name, |cell, _| {
+            let vendor = VendorName::new(&cell.display())?;
+            Some(match names.get(vendor.key()) {
+                Some(key) => vendor.known_as(key),
+                None => vendor,
+            })
+        })
     }
 
     pub fn number(&mut self, name: &str) -> Option<Decimal> {

@@ -92,6 +92,14 @@ impl VendorName {
         })
     }
 
+    /// The same vendor under the key of the name it is known by (from the config).
+    pub fn known_as(self, key: &str) -> VendorName {
+        VendorName {
+            key: key.to_string(),
+            ..self
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
