@@ -472,3 +472,29 @@ fn a_vendor_known_by_another_name_on_its_invoices_is_one_vendor() {
         0
     );
 }
+
+#[test]
+fn an_invoice_citing_the_fuel_voucher_links_to_the_receipt_paid_with_it() {
+    let dir = Workdir::new();
+    dir.write("receipts.csv", "receipt_no,vehicle_id,date,vendor,litres,amount,voucher_no\nR-88,V1,2024-03-05,Total,40,26200,B-0301\n");
+    dir.write("invoices.csv", "N° Facture,Fournisseur,Date facture,Réf. bon,Litres,Montant\nF1,Total,31/03/2024,B-0301,40,26200\n");
+    reconcile(
+        &dir,
+        &[
+            "--receipts",
+            "receipts.csv",
+            "--invoices",
+            "invoices.csv",
+            "--out",
+            "r",
+        ],
+    )
+    .succeeds();
+    assert!(
+        dir.read("r/matches.csv")
+            .contains("invoice F1 line 1,receipt R-88,voucher"),
+        "{}",
+        dir.read("r/matches.csv")
+    );
+    assert_eq!(dir.json("r/summary.json")["money"]["at_risk"], "0");
+}

@@ -1,6 +1,7 @@
 //! Stage 2, link: the matching passes of SPEC §3, deterministic, over hash indexes.
 //!
-//! Invoice line → receipt: exact by receipt number within the vendor, then, over what is still
+//! Invoice line → receipt: exact by receipt number within the vendor (or by the voucher the
+//! receipt was paid with, for invoices that cite vouchers), then, over what is still
 //! unlinked, a fuzzy pass (same vendor and vehicle, date within the window, litres within the
 //! tolerance; closest amount wins). Receipt → trip: by trip id, else by a voucher listed on a
 //! trip, else by vehicle and date. Records arrive in canonical order (`Dataset::canonicalise`),
@@ -16,10 +17,16 @@ use std::fmt;
 /// How a link was made; written to matches.csv.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
+    /// Invoice line → receipt by receipt number, within the vendor.
     ReceiptNo,
+    /// Invoice line → receipt by vendor, vehicle, date and litres.
     Fuzzy,
+    /// Receipt → trip by the trip id on the receipt.
     TripId,
+    /// Receipt → trip by a voucher the trip lists; invoice line → receipt by the voucher the
+    /// receipt was paid with.
     Voucher,
+    /// Receipt → trip by the vehicle travelling on the receipt's date.
     VehicleDate,
 }
 
@@ -73,6 +80,7 @@ fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
 
 fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
     let mut by_number: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_voucher: HashMap<(&str, &str), usize> = HashMap::new();
     let mut by_vehicle: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
         let Some(vendor) = key(&receipt.vendor, |v| v.key()) else {
@@ -80,6 +88,9 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
         };
         if let Some(number) = key(&receipt.receipt_no, |r| r.key()) {
             by_number.entry((vendor, number)).or_insert(index);
+        }
+        if let Some(voucher) = key(&receipt.voucher_no, |v| v.key()) {
+            by_voucher.entry((vendor, voucher)).or_insert(index);
         }
         if let Some(vehicle) = key(&receipt.vehicle_id, |v| v.key()) {
             by_vehicle.entry((vendor, vehicle)).or_default().push(index);
@@ -92,8 +103,18 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
         ) else {
             continue;
         };
-        if let Some(&receipt) = by_number.get(&(vendor, number)) {
-            links.line_receipt[index] = Some((receipt, Method::ReceiptNo));
+        // The reference an invoice gives is the receipt's number or, where vendors bill
+        // against fuel vouchers ("réf. bon"), the voucher the receipt was paid with.
+        let found = by_number
+            .get(&(vendor, number))
+            .map(|&r| (r, Method::ReceiptNo))
+            .or_else(|| {
+                by_voucher
+                    .get(&(vendor, number))
+                    .map(|&r| (r, Method::Voucher))
+            });
+        if let Some((receipt, method)) = found {
+            links.line_receipt[index] = Some((receipt, method));
             links.receipt_lines[receipt].push(index);
         }
     }
