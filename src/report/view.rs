@@ -44,8 +44,6 @@ pub struct ReportView<'a> {
     pub links: &'a Links,
     pub config: &'a Config,
     pub trips: TripStatus,
-    /// Per trip, whether it is documented (index as in the dataset).
-    pub trip_documented: Vec<bool>,
     pub money: Money,
     pub money_by_vendor: BTreeMap<String, Money>,
     pub exceptions: &'a [Exception],
@@ -79,7 +77,6 @@ impl<'a> ReportView<'a> {
             links,
             config,
             trips,
-            trip_documented,
             money,
             money_by_vendor,
             exceptions: &findings.exceptions,

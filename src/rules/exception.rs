@@ -215,14 +215,3 @@ impl From<Vec<String>> for Evidence {
         Evidence(Value::Array(items.into_iter().map(Value::String).collect()))
     }
 }
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Low => "low",
-            Severity::Medium => "medium",
-            Severity::High => "high",
-        }
-    }
-}
