@@ -24,7 +24,9 @@ impl Cell {
             Cell::Empty => true,
             Cell::Text(text) => {
                 let text = text.trim();
-                text.is_empty() || NO_VALUE.iter().any(|word| text.eq_ignore_ascii_case(word))
+                text.is_empty()
+                    || (text.len() <= NO_VALUE_MAX_BYTES
+                        && NO_VALUE.iter().any(|word| text.eq_ignore_ascii_case(word)))
             }
             _ => false,
         }
@@ -46,6 +48,9 @@ impl Cell {
 const NO_VALUE: [&str; 12] = [
     "-", "--", "—", "–", "n/a", "na", "none", "null", "nil", "néant", "neant", "s/o",
 ];
+
+/// The longest of them, in bytes, so that most cells are never compared.
+const NO_VALUE_MAX_BYTES: usize = 6;
 
 /// One row of a file: its number as a person sees it, and its cells in column order.
 #[derive(Debug)]
