@@ -201,6 +201,11 @@ impl Config {
                     .insert(field.clone(), names.clone());
             }
         }
+        if let Some(lang) = file.lang.as_deref()
+            && !matches!(lang, "en" | "fr")
+        {
+            return Err(format!("lang must be \"en\" or \"fr\", not {lang:?}"));
+        }
         let working_hours = match &file.rules.working_hours {
             None => None,
             Some(text) => Some(parse_working_hours(text)?),

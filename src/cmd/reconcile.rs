@@ -20,11 +20,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let lang = match args.lang {
         Some(Lang::Fr) => "fr",
         Some(Lang::En) => "en",
-        None => match config.lang.as_deref() {
-            None | Some("en") => "en",
-            Some("fr") => "fr",
-            Some(other) => bail!("lang must be en or fr, not {other:?}"),
-        },
+        None => config.lang.as_deref().unwrap_or("en"),
     };
     let loaded = load(&inputs, &config)?;
     progress("linking invoice lines, receipts and trip tickets");
