@@ -92,12 +92,11 @@ pub struct Loaded {
 /// Loads every input, stopping at the first file that cannot be read.
 pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut loaded = Loaded::default();
-    let mut line_positions: HashMap<(String, String), u32> = HashMap::new();
     for input in inputs {
         if !loaded.dataset.given.contains(&input.kind) {
             loaded.dataset.given.push(input.kind);
         }
-        let stats = load_file(input, options, &mut loaded.dataset, &mut line_positions)?;
+        let stats = load_file(input, options, &mut loaded.dataset)?;
         loaded.files.push(stats);
     }
     loaded.dataset.canonicalise();
@@ -175,7 +174,6 @@ fn load_file(
     input: &Input,
     options: &LoadOptions,
     dataset: &mut Dataset,
-    line_positions: &mut HashMap<(String, String), u32>,
 ) -> Result<FileStats, LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
     let fields = schema::fields(input.kind);
@@ -229,7 +227,10 @@ fn load_file(
         semicolon_file,
     });
 
-    // Second pass: every row becomes a record or is counted blank.
+    // Second pass: every row becomes a record or is counted blank. An invoice line without a
+    // line number is numbered by its position within its invoice in this file, so an invoice
+    // sent twice, in two files, repeats its line numbers and shows as a duplicate.
+    let mut line_positions: HashMap<(String, String), u32> = HashMap::new();
     let mut rows = rows.rewind(input, options.limits)?;
     let mut stats = FileStats {
         source: source.clone(),
