@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -44,15 +44,10 @@ impl Rule for AmountMismatch {
                     .at_risk(ctx.money(billed - paid))
                     .message(format!(
                         "Invoice {} line {} bills {}, but its receipt {} shows {} (tolerance {}).",
-                        line.invoice_no
-                            .as_ref()
-                            .map_or("(no number)".into(), ToString::to_string),
+                        shown(&line.invoice_no, "(no number)"),
                         line.line_no,
                         billed.normalize(),
-                        receipt
-                            .receipt_no
-                            .as_ref()
-                            .map_or("(no number)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
                         paid.normalize(),
                         tolerance.normalize()
                     ))

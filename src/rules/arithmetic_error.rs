@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::InvoiceLine;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -69,13 +69,7 @@ impl Rule for ArithmeticError {
                 receipt.unit_price,
                 receipt.amount,
             ) {
-                let what = format!(
-                    "Receipt {}",
-                    receipt
-                        .receipt_no
-                        .as_ref()
-                        .map_or("(no number)".into(), ToString::to_string)
-                );
+                let what = format!("Receipt {}", shown(&receipt.receipt_no, "(no number)"));
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(ctx.money(amount - expected))
@@ -102,9 +96,7 @@ impl Rule for ArithmeticError {
             {
                 let what = format!(
                     "Invoice {} line {}",
-                    line.invoice_no
-                        .as_ref()
-                        .map_or("(no number)".into(), ToString::to_string),
+                    shown(&line.invoice_no, "(no number)"),
                     line.line_no
                 );
                 out.push(
@@ -161,10 +153,7 @@ impl ArithmeticError {
                 .at_risk(ctx.money(total - sum))
                 .message(format!(
                     "Invoice {}: its {} line(s) add up to {}, but the invoice total is {}.",
-                    first
-                        .invoice_no
-                        .as_ref()
-                        .map_or("(no number)".into(), ToString::to_string),
+                    shown(&first.invoice_no, "(no number)"),
                     lines.len(),
                     sum.normalize(),
                     total.normalize()

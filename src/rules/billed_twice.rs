@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -40,8 +40,8 @@ impl Rule for BilledTwice {
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
                         .message(format!(
                             "Receipt {} is billed again: it was already billed on invoice {} line {}.",
-                            receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
-                            first_line.invoice_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                            shown(&receipt.receipt_no, "(no number)"),
+                            shown(&first_line.invoice_no, "(no number)"),
                             first_line.line_no
                         ))
                         .evidence("receipt_source", receipt.prov.to_string())

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -45,7 +45,7 @@ impl Rule for BilledWithoutReceipt {
                     .at_risk(line.amount.unwrap_or(Decimal::ZERO))
                     .message(format!(
                         "Invoice {} line {} is not backed by a receipt: {why}, and no unbilled receipt of the same vehicle, date and litres was found. A receipt is required before payment.",
-                        line.invoice_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        shown(&line.invoice_no, "(no number)"),
                         line.line_no
                     ))
                     .evidence("receipt_no", line.receipt_no.as_ref().map(ToString::to_string).unwrap_or_default())

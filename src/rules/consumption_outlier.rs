@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -130,7 +130,7 @@ impl Rule for ConsumptionOutlier {
                 .at_risk(at_risk)
                 .message(format!(
                     "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).",
-                    vehicle.vehicle_id.as_ref().map_or(String::new(), ToString::to_string),
+                    shown(&vehicle.vehicle_id, ""),
                     litres.normalize(),
                     km.normalize(),
                     actual.round_dp(1).normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::{DocKind, FuelType, Ident};
 use rust_decimal::Decimal;
 
@@ -57,14 +57,8 @@ impl Rule for FuelTypeMismatch {
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
                         .message(format!(
                             "Receipt {} is for {bought}, but vehicle {} runs on {expected}.",
-                            receipt
-                                .receipt_no
-                                .as_ref()
-                                .map_or("(no number)".into(), ToString::to_string),
-                            receipt
-                                .vehicle_id
-                                .as_ref()
-                                .map_or(String::new(), ToString::to_string)
+                            shown(&receipt.receipt_no, "(no number)"),
+                            shown(&receipt.vehicle_id, "")
                         ))
                         .evidence("fuel_type", bought.to_string())
                         .evidence("vehicle_fuel_type", expected.to_string()),
@@ -79,11 +73,9 @@ impl Rule for FuelTypeMismatch {
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
                         .message(format!(
                             "Invoice {} line {} bills {bought}, but vehicle {} runs on {expected}.",
-                            line.invoice_no
-                                .as_ref()
-                                .map_or("(no number)".into(), ToString::to_string),
+                            shown(&line.invoice_no, "(no number)"),
                             line.line_no,
-                            vehicle.as_ref().map_or(String::new(), ToString::to_string)
+                            shown(vehicle, "")
                         ))
                         .evidence("fuel_type", bought.to_string())
                         .evidence("vehicle_fuel_type", expected.to_string()),

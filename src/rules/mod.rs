@@ -278,6 +278,13 @@ impl<'a> Context<'a> {
     }
 }
 
+/// An optional value as a message shows it: its text, or `missing` (`"(no number)"`).
+pub fn shown<T: std::fmt::Display>(value: &Option<T>, missing: &str) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| missing.to_string(), ToString::to_string)
+}
+
 /// The price per litre a record charged: its unit price, else amount ÷ litres.
 pub fn price_per_litre(
     unit_price: Option<Decimal>,

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use std::collections::BTreeMap;
 
@@ -43,10 +43,10 @@ impl Rule for MultipleFills {
                     Exception::on_receipt(&Self::INFO, index, receipt)
                         .message(format!(
                             "Receipt {} is fill {} of {} for vehicle {} on {date}; at most {allowed} a day are expected.",
-                            receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                            shown(&receipt.receipt_no, "(no number)"),
                             position + 1,
                             fills.len(),
-                            receipt.vehicle_id.as_ref().map_or(String::new(), ToString::to_string)
+                            shown(&receipt.vehicle_id, "")
                         ))
                         .evidence("fills_that_day", fills.len())
                         .evidence("max_fills_per_day", ctx.config.rules.max_fills_per_day),

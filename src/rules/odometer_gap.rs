@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use std::collections::HashMap;
 
@@ -43,10 +43,10 @@ impl Rule for OdometerGap {
                         Exception::on_trip(&Self::INFO, index, trip)
                             .message(format!(
                                 "Trip ticket {} of vehicle {vehicle} starts at {} km, {} km after its previous trip {} ended at {} km; at most {} km were expected.",
-                                trip.trip_id.as_ref().map_or("(no id)".into(), ToString::to_string),
+                                shown(&trip.trip_id, "(no id)"),
                                 start.normalize(),
                                 (start - last_end).normalize(),
-                                before.trip_id.as_ref().map_or("(no id)".into(), ToString::to_string),
+                                shown(&before.trip_id, "(no id)"),
                                 last_end.normalize(),
                                 allowed.normalize()
                             ))

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::{DocKind, Receipt};
 use std::collections::HashMap;
 
@@ -34,10 +34,7 @@ impl Rule for OdometerInconsistent {
         // Trips arrive ordered by vehicle, date_out and odometer_out.
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, trip) in data.trips.iter().enumerate() {
-            let trip_name = trip
-                .trip_id
-                .as_ref()
-                .map_or("(no id)".into(), ToString::to_string);
+            let trip_name = shown(&trip.trip_id, "(no id)");
             if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
                 && end < start
             {
@@ -67,7 +64,7 @@ impl Rule for OdometerInconsistent {
                                 "Trip ticket {trip_name} of vehicle {vehicle} starts at {} km, below the {} km at which its previous trip {} ended.",
                                 start.normalize(),
                                 last_end.normalize(),
-                                before.trip_id.as_ref().map_or("(no id)".into(), ToString::to_string)
+                                shown(&before.trip_id, "(no id)")
                             ))
                             .evidence("odometer_out", start)
                             .evidence("previous_odometer_in", last_end)
@@ -87,11 +84,7 @@ impl OdometerInconsistent {
     fn check_receipts(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
         let data = ctx.data;
-        let name = |r: &Receipt| {
-            r.receipt_no
-                .as_ref()
-                .map_or("(no number)".into(), ToString::to_string)
-        };
+        let name = |r: &Receipt| shown(&r.receipt_no, "(no number)");
         // Receipts arrive ordered by date and time.
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, receipt) in data.receipts.iter().enumerate() {
@@ -137,7 +130,7 @@ impl OdometerInconsistent {
                             "Receipt {} reads {} km, outside its trip {}'s readings of {} to {} km.",
                             name(receipt),
                             reading.normalize(),
-                            trip.trip_id.as_ref().map_or("(no id)".into(), ToString::to_string),
+                            shown(&trip.trip_id, "(no id)"),
                             start.normalize(),
                             end.normalize()
                         ))

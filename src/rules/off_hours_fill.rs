@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -49,10 +49,7 @@ impl Rule for OffHoursFill {
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .message(format!(
                         "Receipt {} is timed {}, outside the working hours {hours}.",
-                        receipt
-                            .receipt_no
-                            .as_ref()
-                            .map_or("(no number)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
                         time.format("%H:%M")
                     ))
                     .evidence("time", time.format("%H:%M:%S").to_string())

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -64,7 +64,7 @@ impl Rule for PossibleDuplicate {
                         .at_risk(amount.max(Decimal::ZERO))
                         .message(format!(
                             "Receipt {number} looks like a copy of receipt {}: same vehicle and day, {} L for {} against {} L for {}.",
-                            earlier.receipt_no.as_ref().map_or(String::new(), ToString::to_string),
+                            shown(&earlier.receipt_no, ""),
                             litres.normalize(),
                             amount.normalize(),
                             earlier.litres.unwrap_or_default().normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre, shown};
 use crate::model::{DocKind, FuelType, Ident, Price, VendorName};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -114,7 +114,7 @@ impl Rule for PriceAboveContract {
                 format!(
                     "{what} charges {} per litre of {}, above the contract price of {}.",
                     price.round_dp(2).normalize(),
-                    fuel.as_ref().map_or(String::new(), ToString::to_string),
+                    shown(fuel, ""),
                     contract.normalize()
                 )
             };
@@ -128,13 +128,7 @@ impl Rule for PriceAboveContract {
                 litres: receipt.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
-                let what = format!(
-                    "Receipt {}",
-                    receipt
-                        .receipt_no
-                        .as_ref()
-                        .map_or("(no number)".into(), ToString::to_string)
-                );
+                let what = format!("Receipt {}", shown(&receipt.receipt_no, "(no number)"));
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(at_risk)
@@ -158,9 +152,7 @@ impl Rule for PriceAboveContract {
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
                 let what = format!(
                     "Invoice {} line {}",
-                    line.invoice_no
-                        .as_ref()
-                        .map_or("(no number)".into(), ToString::to_string),
+                    shown(&line.invoice_no, "(no number)"),
                     line.line_no
                 );
                 out.push(

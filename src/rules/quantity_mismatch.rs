@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -45,10 +45,10 @@ impl Rule for QuantityMismatch {
                     .at_risk(at_risk)
                     .message(format!(
                         "Invoice {} line {} bills {} L, but its receipt {} shows {} L (tolerance {} L).",
-                        line.invoice_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        shown(&line.invoice_no, "(no number)"),
                         line.line_no,
                         billed.normalize(),
-                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
                         delivered.normalize(),
                         tolerance.normalize()
                     ))

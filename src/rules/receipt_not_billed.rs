@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -32,14 +32,8 @@ impl Rule for ReceiptNotBilled {
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .message(format!(
                         "Receipt {} of {} is not billed on any invoice line given to this run.",
-                        receipt
-                            .receipt_no
-                            .as_ref()
-                            .map_or("(no number)".into(), ToString::to_string),
-                        receipt
-                            .vendor
-                            .as_ref()
-                            .map_or("(no vendor)".into(), ToString::to_string)
+                        shown(&receipt.receipt_no, "(no number)"),
+                        shown(&receipt.vendor, "(no vendor)")
                     ))
                     .evidence("amount", receipt.amount),
             );

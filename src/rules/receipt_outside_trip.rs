@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::link::{Method, days_outside};
 use crate::model::DocKind;
 
@@ -46,8 +46,8 @@ impl Rule for ReceiptOutsideTrip {
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .message(format!(
                         "Receipt {} names trip {} (by {method}) but is dated {date}, {days} day(s) outside the trip's {} to {}; at most {window} day(s) were expected.",
-                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
-                        trip.trip_id.as_ref().map_or("(no id)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
+                        shown(&trip.trip_id, "(no id)"),
                         trip.date_out.map_or(String::new(), |d| d.to_string()),
                         trip.date_in.or(trip.date_out).map_or(String::new(), |d| d.to_string()),
                     ))

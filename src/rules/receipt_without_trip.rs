@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -32,10 +32,10 @@ impl Rule for ReceiptWithoutTrip {
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .message(format!(
                         "No trip ticket matches receipt {}: none has its trip id or voucher, and vehicle {} has no trip within {} day(s) of {}.",
-                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
-                        receipt.vehicle_id.as_ref().map_or("(none)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
+                        shown(&receipt.vehicle_id, "(none)"),
                         ctx.config.rules.date_window_days,
-                        receipt.date.map_or("(no date)".into(), |d| d.to_string()),
+                        shown(&receipt.date, "(no date)"),
                     ))
                     .evidence("trip_id", receipt.trip_id.as_ref().map(ToString::to_string).unwrap_or_default())
                     .evidence("voucher_no", receipt.voucher_no.as_ref().map(ToString::to_string).unwrap_or_default())

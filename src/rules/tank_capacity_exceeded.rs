@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -52,9 +52,9 @@ impl Rule for TankCapacityExceeded {
                     .at_risk(at_risk)
                     .message(format!(
                         "Receipt {} puts {} L into vehicle {}, whose tank holds {} L (at most {} L with the {}% tolerance).",
-                        receipt.receipt_no.as_ref().map_or("(no number)".into(), ToString::to_string),
+                        shown(&receipt.receipt_no, "(no number)"),
                         litres.normalize(),
-                        receipt.vehicle_id.as_ref().map_or(String::new(), ToString::to_string),
+                        shown(&receipt.vehicle_id, ""),
                         tank.normalize(),
                         limit.normalize(),
                         tolerance.normalize()

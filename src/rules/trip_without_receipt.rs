@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
 use crate::config::RequireReceipt;
 use crate::model::{DocKind, Trip};
 use rust_decimal::Decimal;
@@ -62,7 +62,7 @@ impl Rule for TripWithoutReceipt {
                     .at_risk(at_risk)
                     .message(format!(
                         "Trip ticket {} {fuel}{voucher_text}, but no receipt matched it by trip id, voucher, or vehicle and date; a receipt was expected.",
-                        trip.trip_id.as_ref().map_or("(no id)".to_string(), ToString::to_string)
+                        shown(&trip.trip_id, "(no id)")
                     ))
                     .evidence("fuel_litres", trip.fuel_litres)
                     .evidence("vouchers", vouchers)
