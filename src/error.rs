@@ -27,6 +27,14 @@ pub enum LoadError {
     Empty { path: String },
 
     #[error(
+        "{inner}; that was the first sheet, and the workbook has others ({others}): name one as FILE#Sheet"
+    )]
+    OtherSheets {
+        inner: Box<LoadError>,
+        others: String,
+    },
+
+    #[error(
         "{path}: no column for required field {field} ({kind}); headers accepted: {accepted}; headers found in row {header_row}: {found}"
     )]
     MissingColumn {

@@ -234,6 +234,8 @@ fn a_sheet_picked_by_name_with_date_cells_serials_and_numbers_as_text() {
         sheet.write(2, 4, "40").unwrap();
         sheet.write(2, 5, 26000).unwrap();
     });
+    dir.run(&["check", "--receipts", &path])
+        .fails_naming("that was the first sheet, and the workbook has others (Reçus mars): name one as FILE#Sheet");
     let report = check_json(&dir, &["--receipts", &format!("{path}#Reçus mars")]);
     assert_eq!(counts(&report, 0), (2, 2, 0), "{report}");
     assert!(problems(&report, 0).is_empty(), "{report}");

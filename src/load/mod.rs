@@ -196,7 +196,16 @@ fn load_file(
         &candidate_refs,
         fields,
         aliases,
-    )?;
+    )
+    .map_err(|e| match &rows {
+        Rows::Sheet(sheet) if input.sheet.is_none() && !sheet.other_sheets.is_empty() => {
+            LoadError::OtherSheets {
+                inner: Box::new(e),
+                others: sheet.other_sheets.join(", "),
+            }
+        }
+        _ => e,
+    })?;
     let header_row = map.header_row;
     let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
     let mapped = |row: &mut RawRow, field: usize| -> Cell {

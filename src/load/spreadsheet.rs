@@ -25,6 +25,8 @@ pub struct SheetRows {
     next: usize,
     last_row: Option<u32>,
     pub sheet: String,
+    /// The workbook's other sheets, for a user who did not name one.
+    pub other_sheets: Vec<String>,
 }
 
 impl SheetRows {
@@ -46,7 +48,7 @@ impl SheetRows {
         // rather than taking the run down.
         let opened = quietly(|| read_sheet(path, sheet, limits))
             .map_err(|_| failed("the file is damaged or not a spreadsheet of its kind".into()))?;
-        let (sheet_name, mut cells) = opened.map_err(|e| match e {
+        let (sheet_name, other_sheets, mut cells) = opened.map_err(|e| match e {
             SheetError::Calamine(message) => failed(message),
             SheetError::NoSheet(sheets) => LoadError::NoSheet {
                 path: path.to_string(),
@@ -68,6 +70,7 @@ impl SheetRows {
             next: 0,
             last_row: None,
             sheet: sheet_name,
+            other_sheets,
         })
     }
 
@@ -338,11 +341,10 @@ enum SheetError {
 
 type SparseCells = Vec<(u32, u32, Cell)>;
 
-fn read_sheet(
-    path: &str,
-    wanted: Option<&str>,
-    limits: Limits,
-) -> Result<(String, SparseCells), SheetError> {
+/// A sheet's name, the workbook's other sheets, and the sheet's cells.
+type ReadSheet = (String, Vec<String>, SparseCells);
+
+fn read_sheet(path: &str, wanted: Option<&str>, limits: Limits) -> Result<ReadSheet, SheetError> {
     let calamine = |e: &dyn std::fmt::Display| SheetError::Calamine(e.to_string());
     let mut workbook = open_workbook_auto(path).map_err(|e| calamine(&e))?;
     let names = workbook.sheet_names();
@@ -402,7 +404,8 @@ fn read_sheet(
             }
         }
     }
-    Ok((name, cells))
+    let others = names.into_iter().filter(|n| *n != name).collect();
+    Ok((name, others, cells))
 }
 
 /// Runs `f`, turning a panic into an error without printing the panic message.
