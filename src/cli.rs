@@ -51,8 +51,7 @@ pub struct InputArgs {
 pub struct ReconcileArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
-    /// Language of the vendor letters; recorded in the manifest (exception messages are in
-    /// English in this release).
+    /// Language of the exception messages (and, later, of the vendor letters).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// The report folder; an earlier report there is replaced.

@@ -524,3 +524,30 @@ fn an_invoice_sent_twice_in_two_files_is_a_duplicate_line_by_line() {
     assert_eq!(found.get("BILLED_TWICE"), Some(&2));
     assert_eq!(dir.json("r/summary.json")["money"]["at_risk"], "200");
 }
+
+#[test]
+fn messages_are_in_the_language_asked_for() {
+    let dir = Workdir::new();
+    let (_, exceptions) = sample_month(&dir, "fr", "rapport");
+    let line_6 = exceptions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["code"] == "BILLED_WITHOUT_RECEIPT")
+        .unwrap();
+    assert!(
+        line_6["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("La facture FA-2409-01 ligne 6 n'est justifiée par aucun reçu")
+    );
+    let config = repo("sample-data/fr/recon.toml");
+    reconcile(
+        &dir,
+        &["--config", &config, "--lang", "en", "--out", "report"],
+    )
+    .succeeds();
+    let english = dir.read("report/exceptions.json");
+    assert!(english.contains("Invoice FA-2409-01 line 6 is not backed by a receipt"));
+    assert_eq!(dir.json("report/manifest.json")["lang"], "en");
+}

@@ -11,17 +11,18 @@ use sha2::{Digest, Sha256};
 use std::io::Read;
 
 pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
-    let (config, inputs) = resolve(&args.inputs)?;
+    let (mut config, inputs) = resolve(&args.inputs)?;
     let Some(out) = args.out.clone().or_else(|| config.out.clone()) else {
         bail!("no report folder: give --out DIR (or out = \"DIR\" in the config)");
     };
     // Refuse a bad target before the work, not after it.
     write::check_target(&out)?;
     let lang = match args.lang {
-        Some(Lang::Fr) => "fr",
-        Some(Lang::En) => "en",
-        None => config.lang.as_deref().unwrap_or("en"),
+        Some(Lang::Fr) => "fr".to_string(),
+        Some(Lang::En) => "en".to_string(),
+        None => config.lang.clone().unwrap_or_else(|| "en".into()),
     };
+    config.lang = Some(lang.clone());
     let loaded = load(&inputs, &config)?;
     progress("linking invoice lines, receipts and trip tickets");
     let links = crate::link::link(&loaded.dataset, &config);
@@ -38,7 +39,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
-    write_report(&view, lang, &records, &out)?;
+    write_report(&view, &lang, &records, &out)?;
     println!(
         "{}; invoiced {}, supported {}, at risk {}; {} exception(s); report in {}",
         view.headline(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -42,8 +42,7 @@ impl Rule for AmountMismatch {
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(ctx.money(billed - paid))
-                    .message(format!(
-                        "Invoice {} line {} bills {}, but its receipt {} shows {} (tolerance {}).",
+                    .message(say!(ctx, "Invoice {} line {} bills {}, but its receipt {} shows {} (tolerance {}).", "La facture {} ligne {} facture {}, mais son reçu {} indique {} (tolérance {}).",
                         shown(&line.invoice_no, "(no number)"),
                         line.line_no,
                         billed.normalize(),

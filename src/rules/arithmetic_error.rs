@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::InvoiceLine;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -52,8 +52,10 @@ impl Rule for ArithmeticError {
         let info = &Self::INFO;
         let sum_message =
             |what: String, litres: Decimal, price: Decimal, expected: Decimal, amount: Decimal| {
-                format!(
+                say!(
+                    ctx,
                     "{what}: {} L × {} = {}, but the amount given is {}.",
+                    "{what} : {} L × {} = {}, mais le montant indiqué est {}.",
                     litres.normalize(),
                     price.normalize(),
                     expected.normalize(),
@@ -69,7 +71,12 @@ impl Rule for ArithmeticError {
                 receipt.unit_price,
                 receipt.amount,
             ) {
-                let what = format!("Receipt {}", shown(&receipt.receipt_no, "(no number)"));
+                let what = say!(
+                    ctx,
+                    "Receipt {}",
+                    "Reçu {}",
+                    shown(&receipt.receipt_no, "(no number)")
+                );
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(ctx.money(amount - expected))
@@ -94,8 +101,10 @@ impl Rule for ArithmeticError {
             if let Some((expected, amount, tolerance)) =
                 Self::product(ctx, vendor, line.litres, line.unit_price, line.amount)
             {
-                let what = format!(
+                let what = say!(
+                    ctx,
                     "Invoice {} line {}",
+                    "Facture {} ligne {}",
                     shown(&line.invoice_no, "(no number)"),
                     line.line_no
                 );
@@ -151,8 +160,7 @@ impl ArithmeticError {
         out.push(
             Exception::on_invoice(&Self::INFO, indexes[0], first)
                 .at_risk(ctx.money(total - sum))
-                .message(format!(
-                    "Invoice {}: its {} line(s) add up to {}, but the invoice total is {}.",
+                .message(say!(ctx, "Invoice {}: its {} line(s) add up to {}, but the invoice total is {}.", "Facture {} : ses {} ligne(s) totalisent {}, mais le total de la facture est {}.",
                     shown(&first.invoice_no, "(no number)"),
                     lines.len(),
                     sum.normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -38,8 +38,7 @@ impl Rule for BilledTwice {
                 out.push(
                     Exception::on_line(&Self::INFO, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Receipt {} is billed again: it was already billed on invoice {} line {}.",
+                        .message(say!(ctx, "Receipt {} is billed again: it was already billed on invoice {} line {}.", "Le reçu {} est facturé une seconde fois : il l'a déjà été sur la facture {} ligne {}.",
                             shown(&receipt.receipt_no, "(no number)"),
                             shown(&first_line.invoice_no, "(no number)"),
                             first_line.line_no

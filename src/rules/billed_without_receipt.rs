@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -32,19 +32,25 @@ impl Rule for BilledWithoutReceipt {
                 continue;
             }
             let why = match &line.receipt_no {
-                Some(number) => format!(
+                Some(number) => say!(
+                    ctx,
                     "its receipt number {number} matches no receipt of {}",
-                    line.vendor
-                        .as_ref()
-                        .map_or("the vendor".into(), ToString::to_string)
+                    "son numéro de reçu {number} ne correspond à aucun reçu de {}",
+                    line.vendor.as_ref().map_or_else(
+                        || say!(ctx, "the vendor", "ce fournisseur"),
+                        ToString::to_string
+                    )
                 ),
-                None => "it gives no receipt number".to_string(),
+                None => say!(
+                    ctx,
+                    "it gives no receipt number",
+                    "elle ne donne aucun numéro de reçu"
+                ),
             };
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                    .message(format!(
-                        "Invoice {} line {} is not backed by a receipt: {why}, and no unbilled receipt of the same vehicle, date and litres was found. A receipt is required before payment.",
+                    .message(say!(ctx, "Invoice {} line {} is not backed by a receipt: {why}, and no unbilled receipt of the same vehicle, date and litres was found. A receipt is required before payment.", "La facture {} ligne {} n'est justifiée par aucun reçu : {why}, et aucun reçu non facturé du même véhicule, de la même date et du même volume n'a été trouvé. Un reçu est exigé avant paiement.",
                         shown(&line.invoice_no, "(no number)"),
                         line.line_no
                     ))

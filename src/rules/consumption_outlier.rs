@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -128,8 +128,7 @@ impl Rule for ConsumptionOutlier {
             let period = format!("{year}-{month_number:02}");
             let mut exception = Exception::on_other(&Self::INFO, "vehicle", Some(&vehicle.prov))
                 .at_risk(at_risk)
-                .message(format!(
-                    "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).",
+                .message(say!(ctx, "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).", "Le véhicule {} a consommé {} L pour {} km en {period} : {} L/100 km, pour {} L/100 km attendus (au plus {} avec la tolérance de {} %).",
                     shown(&vehicle.vehicle_id, ""),
                     litres.normalize(),
                     km.normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -35,8 +35,7 @@ impl Rule for DuplicateDocument {
                 let first: &crate::model::Trip = &data.trips[first];
                 out.push(
                     Exception::on_trip(info, index, trip)
-                        .message(format!(
-                            "Trip ticket {id} appears again; it was first seen at {}.",
+                        .message(say!(ctx, "Trip ticket {id} appears again; it was first seen at {}.", "La feuille de route {id} apparaît de nouveau ; elle figure déjà en {}.",
                             first.prov
                         ))
                         .evidence("first_source", first.prov.to_string())
@@ -56,8 +55,7 @@ impl Rule for DuplicateDocument {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Receipt {number} of {vendor} appears again; it was first seen at {}.",
+                        .message(say!(ctx, "Receipt {number} of {vendor} appears again; it was first seen at {}.", "Le reçu {number} de {vendor} apparaît de nouveau ; il figure déjà en {}.",
                             first.prov
                         ))
                         .evidence("first_source", first.prov.to_string())
@@ -77,8 +75,7 @@ impl Rule for DuplicateDocument {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Invoice {invoice} line {} of {vendor} appears again; it was first seen at {}.",
+                        .message(say!(ctx, "Invoice {invoice} line {} of {vendor} appears again; it was first seen at {}.", "La facture {invoice} ligne {} de {vendor} apparaît de nouveau ; elle figure déjà en {}.",
                             line.line_no, first.prov
                         ))
                         .evidence("first_source", first.prov.to_string())

@@ -2,7 +2,7 @@
 //! INVALID_VALUE) share one mechanism: the loader notes each problem on its record, and these
 //! rules raise one exception per problem.
 
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
 use crate::model::{FieldProblem, ProblemCode};
 use rust_decimal::Decimal;
 
@@ -47,30 +47,66 @@ declare_rule! {
     InvalidValue, "INVALID_VALUE", Medium, "a value cannot be parsed as its type"
 }
 
-fn describe(problem: &FieldProblem, document: &str) -> String {
+/// A document's name in each language, for messages.
+type Named<'n> = (&'n str, &'n str);
+
+fn describe(
+    ctx: &Context<'_>,
+    problem: &FieldProblem,
+    (document, document_fr): Named<'_>,
+) -> String {
+    let (field, raw) = (problem.field, &problem.raw);
     match problem.code {
-        ProblemCode::Missing => format!(
-            "The {document}'s required field {} is blank; the {document} cannot be verified without it.",
-            problem.field
+        ProblemCode::Missing => say!(
+            ctx,
+            "The {document}'s required field {field} is blank; the {document} cannot be verified without it.",
+            "Le champ obligatoire {field} ({document_fr}) est vide ; le document ne peut pas être vérifié sans lui."
         ),
-        ProblemCode::Unreadable if problem.field == "legible" => format!(
-            "The {document} is marked \"{}\" in the legible column: it is not fully readable, so it supports nothing until a readable copy is provided.",
-            problem.raw
+        ProblemCode::Unreadable if field == "legible" => say!(
+            ctx,
+            "The {document} is marked \"{raw}\" in the legible column: it is not fully readable, so it supports nothing until a readable copy is provided.",
+            "Le document ({document_fr}) est marqué « {raw} » dans la colonne lisible : il n'est pas entièrement lisible et ne justifie rien tant qu'une copie lisible n'est pas fournie."
         ),
-        ProblemCode::Unreadable => format!(
-            "The {document}'s field {} is unreadable (\"{}\"); a legible value was expected.",
-            problem.field, problem.raw
+        ProblemCode::Unreadable => say!(
+            ctx,
+            "The {document}'s field {field} is unreadable (\"{raw}\"); a legible value was expected.",
+            "Le champ {field} ({document_fr}) est illisible (« {raw} ») ; une valeur lisible était attendue."
         ),
-        ProblemCode::Invalid => format!(
-            "The {document}'s field {} holds \"{}\", which is not {}.",
-            problem.field, problem.raw, problem.expected
+        ProblemCode::Invalid => say!(
+            ctx,
+            "The {document}'s field {field} holds \"{raw}\", which is not {}.",
+            "Le champ {field} ({document_fr}) contient « {raw} », qui n'est pas {}.",
+            if ctx.french() {
+                expected_in_french(problem.expected)
+            } else {
+                problem.expected
+            }
         ),
     }
 }
 
-fn with_problem(exception: Exception, problem: &FieldProblem, document: &str) -> Exception {
+/// The schema's "what a value should be", in French.
+fn expected_in_french(expected: &str) -> &str {
+    match expected {
+        "a date" => "une date",
+        "a date, with or without a time" => "une date, avec ou sans heure",
+        "a time of day" => "une heure",
+        "a number" => "un nombre",
+        "a whole number" => "un nombre entier",
+        "a fuel type" => "un type de carburant",
+        "yes, no or partial" => "oui, non ou partiel",
+        _ => "un texte",
+    }
+}
+
+fn with_problem(
+    ctx: &Context<'_>,
+    exception: Exception,
+    problem: &FieldProblem,
+    document: Named<'_>,
+) -> Exception {
     exception
-        .message(describe(problem, document))
+        .message(describe(ctx, problem, document))
         .evidence("field", problem.field)
         .evidence("raw", problem.raw.as_str())
 }
@@ -85,9 +121,10 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     for (index, trip) in data.trips.iter().enumerate() {
         for problem in of_code(&trip.problems, code) {
             out.push(with_problem(
+                ctx,
                 Exception::on_trip(info, index, trip),
                 problem,
-                "trip ticket",
+                ("trip ticket", "feuille de route"),
             ));
         }
     }
@@ -99,9 +136,10 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             };
             out.push(
                 with_problem(
+                    ctx,
                     Exception::on_receipt(info, index, receipt),
                     problem,
-                    "receipt",
+                    ("receipt", "reçu"),
                 )
                 .at_risk(at_risk),
             );
@@ -115,9 +153,10 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             };
             out.push(
                 with_problem(
+                    ctx,
                     Exception::on_line(info, index, line),
                     problem,
-                    "invoice line",
+                    ("invoice line", "ligne de facture"),
                 )
                 .at_risk(at_risk),
             );
@@ -127,14 +166,24 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
         for problem in of_code(&vehicle.problems, code) {
             let mut exception = Exception::on_other(info, "vehicle", Some(&vehicle.prov));
             exception.vehicle_id = vehicle.vehicle_id.as_ref().map(ToString::to_string);
-            out.push(with_problem(exception, problem, "vehicle record"));
+            out.push(with_problem(
+                ctx,
+                exception,
+                problem,
+                ("vehicle record", "fiche véhicule"),
+            ));
         }
     }
     for price in &data.prices {
         for problem in of_code(&price.problems, code) {
             let mut exception = Exception::on_other(info, "price", Some(&price.prov));
             exception.vendor = price.vendor.as_ref().map(ToString::to_string);
-            out.push(with_problem(exception, problem, "contract price"));
+            out.push(with_problem(
+                ctx,
+                exception,
+                problem,
+                ("contract price", "prix contractuel"),
+            ));
         }
     }
 }

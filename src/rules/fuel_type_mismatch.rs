@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::{DocKind, FuelType, Ident};
 use rust_decimal::Decimal;
 
@@ -55,8 +55,7 @@ impl Rule for FuelTypeMismatch {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Receipt {} is for {bought}, but vehicle {} runs on {expected}.",
+                        .message(say!(ctx, "Receipt {} is for {bought}, but vehicle {} runs on {expected}.", "Le reçu {} porte sur du {bought}, mais le véhicule {} utilise du {expected}.",
                             shown(&receipt.receipt_no, "(no number)"),
                             shown(&receipt.vehicle_id, "")
                         ))
@@ -71,8 +70,7 @@ impl Rule for FuelTypeMismatch {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Invoice {} line {} bills {bought}, but vehicle {} runs on {expected}.",
+                        .message(say!(ctx, "Invoice {} line {} bills {bought}, but vehicle {} runs on {expected}.", "La facture {} ligne {} facture du {bought}, mais le véhicule {} utilise du {expected}.",
                             shown(&line.invoice_no, "(no number)"),
                             line.line_no,
                             shown(vehicle, "")

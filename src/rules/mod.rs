@@ -98,6 +98,19 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
+/// A message in the report's language: `say!(ctx, "english {}", "français {}", args…)` formats
+/// only the one that is used.
+macro_rules! say {
+    ($ctx:expr, $english:literal, $french:literal $(, $arg:expr)* $(,)?) => {
+        if $ctx.french() {
+            format!($french $(, $arg)*)
+        } else {
+            format!($english $(, $arg)*)
+        }
+    };
+}
+pub(crate) use say;
+
 /// Every rule, once, in catalogue order.
 pub static REGISTRY: &[&dyn Rule] = &[
     &field_problems::MissingField,
@@ -140,6 +153,7 @@ pub struct Context<'a> {
     pub links: &'a Links,
     pub config: &'a Config,
     vehicles: HashMap<&'a str, &'a Vehicle>,
+    french: bool,
     average_price: Option<Decimal>,
     money_scale: u32,
 }
@@ -188,9 +202,15 @@ impl<'a> Context<'a> {
             links,
             config,
             vehicles,
+            french: config.lang.as_deref() == Some("fr"),
             average_price,
             money_scale,
         }
+    }
+
+    /// Whether messages are written in French (`--lang fr`).
+    pub fn french(&self) -> bool {
+        self.french
     }
 
     /// A reason when any of `kinds` was not given.

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use std::collections::BTreeMap;
 
@@ -41,8 +41,7 @@ impl Rule for MultipleFills {
                 let receipt = &ctx.data.receipts[index];
                 out.push(
                     Exception::on_receipt(&Self::INFO, index, receipt)
-                        .message(format!(
-                            "Receipt {} is fill {} of {} for vehicle {} on {date}; at most {allowed} a day are expected.",
+                        .message(say!(ctx, "Receipt {} is fill {} of {} for vehicle {} on {date}; at most {allowed} a day are expected.", "Le reçu {} est le plein {} sur {} du véhicule {} le {date} ; au plus {allowed} par jour sont attendus.",
                             shown(&receipt.receipt_no, "(no number)"),
                             position + 1,
                             fills.len(),

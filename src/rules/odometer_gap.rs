@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use std::collections::HashMap;
 
@@ -41,8 +41,7 @@ impl Rule for OdometerGap {
                 {
                     out.push(
                         Exception::on_trip(&Self::INFO, index, trip)
-                            .message(format!(
-                                "Trip ticket {} of vehicle {vehicle} starts at {} km, {} km after its previous trip {} ended at {} km; at most {} km were expected.",
+                            .message(say!(ctx, "Trip ticket {} of vehicle {vehicle} starts at {} km, {} km after its previous trip {} ended at {} km; at most {} km were expected.", "La feuille de route {} du véhicule {vehicle} part de {} km, {} km après la fin de la précédente, {}, à {} km ; au plus {} km étaient attendus.",
                                 shown(&trip.trip_id, "(no id)"),
                                 start.normalize(),
                                 (start - last_end).normalize(),

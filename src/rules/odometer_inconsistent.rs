@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::{DocKind, Receipt};
 use std::collections::HashMap;
 
@@ -40,8 +40,7 @@ impl Rule for OdometerInconsistent {
             {
                 out.push(
                     Exception::on_trip(info, index, trip)
-                        .message(format!(
-                            "Trip ticket {trip_name} ends at {} km, below its start of {} km.",
+                        .message(say!(ctx, "Trip ticket {trip_name} ends at {} km, below its start of {} km.", "La feuille de route {trip_name} se termine à {} km, en dessous de son départ à {} km.",
                             end.normalize(),
                             start.normalize()
                         ))
@@ -60,8 +59,7 @@ impl Rule for OdometerInconsistent {
                 {
                     out.push(
                         Exception::on_trip(info, index, trip)
-                            .message(format!(
-                                "Trip ticket {trip_name} of vehicle {vehicle} starts at {} km, below the {} km at which its previous trip {} ended.",
+                            .message(say!(ctx, "Trip ticket {trip_name} of vehicle {vehicle} starts at {} km, below the {} km at which its previous trip {} ended.", "La feuille de route {trip_name} du véhicule {vehicle} part de {} km, en dessous des {} km où la précédente, {}, s'est terminée.",
                                 start.normalize(),
                                 last_end.normalize(),
                                 shown(&before.trip_id, "(no id)")
@@ -102,8 +100,7 @@ impl OdometerInconsistent {
                 {
                     out.push(
                         Exception::on_receipt(info, index, receipt)
-                            .message(format!(
-                                "Receipt {} of vehicle {vehicle} reads {} km, below the {} km of its previous receipt {}.",
+                            .message(say!(ctx, "Receipt {} of vehicle {vehicle} reads {} km, below the {} km of its previous receipt {}.", "Le reçu {} du véhicule {vehicle} indique {} km, en dessous des {} km de son reçu précédent {}.",
                                 name(receipt),
                                 reading.normalize(),
                                 last.normalize(),
@@ -126,8 +123,7 @@ impl OdometerInconsistent {
             {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
-                        .message(format!(
-                            "Receipt {} reads {} km, outside its trip {}'s readings of {} to {} km.",
+                        .message(say!(ctx, "Receipt {} reads {} km, outside its trip {}'s readings of {} to {} km.", "Le reçu {} indique {} km, hors des relevés de sa feuille de route {} ({} à {} km).",
                             name(receipt),
                             reading.normalize(),
                             shown(&trip.trip_id, "(no id)"),

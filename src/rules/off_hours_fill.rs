@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -47,8 +47,10 @@ impl Rule for OffHoursFill {
             let hours = format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(format!(
+                    .message(say!(
+                        ctx,
                         "Receipt {} is timed {}, outside the working hours {hours}.",
+                        "Le reçu {} est horodaté {}, hors des heures de service {hours}.",
                         shown(&receipt.receipt_no, "(no number)"),
                         time.format("%H:%M")
                     ))

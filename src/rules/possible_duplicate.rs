@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -62,8 +62,7 @@ impl Rule for PossibleDuplicate {
                 out.push(
                     Exception::on_receipt(&Self::INFO, later_index, later)
                         .at_risk(amount.max(Decimal::ZERO))
-                        .message(format!(
-                            "Receipt {number} looks like a copy of receipt {}: same vehicle and day, {} L for {} against {} L for {}.",
+                        .message(say!(ctx, "Receipt {number} looks like a copy of receipt {}: same vehicle and day, {} L for {} against {} L for {}.", "Le reçu {number} ressemble à une copie du reçu {} : même véhicule, même jour, {} L pour {} contre {} L pour {}.",
                             shown(&earlier.receipt_no, ""),
                             litres.normalize(),
                             amount.normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre, say, shown};
 use crate::model::{DocKind, FuelType, Ident, Price, VendorName};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -111,8 +111,10 @@ impl Rule for PriceAboveContract {
         let info = &Self::INFO;
         let describe =
             |what: String, price: Decimal, contract: Decimal, fuel: &Option<FuelType>| {
-                format!(
+                say!(
+                    ctx,
                     "{what} charges {} per litre of {}, above the contract price of {}.",
+                    "{what} applique {} par litre de {}, au-dessus du prix contractuel de {}.",
                     price.round_dp(2).normalize(),
                     shown(fuel, ""),
                     contract.normalize()
@@ -128,7 +130,12 @@ impl Rule for PriceAboveContract {
                 litres: receipt.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
-                let what = format!("Receipt {}", shown(&receipt.receipt_no, "(no number)"));
+                let what = say!(
+                    ctx,
+                    "Receipt {}",
+                    "Le reçu {}",
+                    shown(&receipt.receipt_no, "(no number)")
+                );
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(at_risk)
@@ -150,8 +157,10 @@ impl Rule for PriceAboveContract {
                 litres: line.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
-                let what = format!(
+                let what = say!(
+                    ctx,
                     "Invoice {} line {}",
+                    "La facture {} ligne {}",
                     shown(&line.invoice_no, "(no number)"),
                     line.line_no
                 );

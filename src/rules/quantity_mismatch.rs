@@ -1,4 +1,6 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price, shown};
+use super::{
+    Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price, say, shown,
+};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -43,8 +45,7 @@ impl Rule for QuantityMismatch {
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(at_risk)
-                    .message(format!(
-                        "Invoice {} line {} bills {} L, but its receipt {} shows {} L (tolerance {} L).",
+                    .message(say!(ctx, "Invoice {} line {} bills {} L, but its receipt {} shows {} L (tolerance {} L).", "La facture {} ligne {} facture {} L, mais son reçu {} indique {} L (tolérance {} L).",
                         shown(&line.invoice_no, "(no number)"),
                         line.line_no,
                         billed.normalize(),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -30,8 +30,10 @@ impl Rule for ReceiptNotBilled {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(format!(
+                    .message(say!(
+                        ctx,
                         "Receipt {} of {} is not billed on any invoice line given to this run.",
+                        "Le reçu {} de {} n'est facturé sur aucune ligne des factures fournies.",
                         shown(&receipt.receipt_no, "(no number)"),
                         shown(&receipt.vendor, "(no vendor)")
                     ))

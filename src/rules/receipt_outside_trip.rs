@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::link::{Method, days_outside};
 use crate::model::DocKind;
 
@@ -44,8 +44,7 @@ impl Rule for ReceiptOutsideTrip {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(format!(
-                        "Receipt {} names trip {} (by {method}) but is dated {date}, {days} day(s) outside the trip's {} to {}; at most {window} day(s) were expected.",
+                    .message(say!(ctx, "Receipt {} names trip {} (by {method}) but is dated {date}, {days} day(s) outside the trip's {} to {}; at most {window} day(s) were expected.", "Le reçu {} renvoie à la feuille de route {} (par {method}) mais est daté du {date}, {days} jour(s) hors de sa période du {} au {} ; au plus {window} jour(s) étaient admis.",
                         shown(&receipt.receipt_no, "(no number)"),
                         shown(&trip.trip_id, "(no id)"),
                         trip.date_out.map_or(String::new(), |d| d.to_string()),

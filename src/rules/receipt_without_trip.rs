@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::DocKind;
 
 declare_rule! {
@@ -30,8 +30,7 @@ impl Rule for ReceiptWithoutTrip {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(format!(
-                        "No trip ticket matches receipt {}: none has its trip id or voucher, and vehicle {} has no trip within {} day(s) of {}.",
+                    .message(say!(ctx, "No trip ticket matches receipt {}: none has its trip id or voucher, and vehicle {} has no trip within {} day(s) of {}.", "Aucune feuille de route ne correspond au reçu {} : aucune ne porte son numéro ni son bon, et le véhicule {} n'a aucun déplacement à {} jour(s) près du {}.",
                         shown(&receipt.receipt_no, "(no number)"),
                         shown(&receipt.vehicle_id, "(none)"),
                         ctx.config.rules.date_window_days,

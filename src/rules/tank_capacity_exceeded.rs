@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price, say, shown};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
@@ -50,8 +50,7 @@ impl Rule for TankCapacityExceeded {
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .at_risk(at_risk)
-                    .message(format!(
-                        "Receipt {} puts {} L into vehicle {}, whose tank holds {} L (at most {} L with the {}% tolerance).",
+                    .message(say!(ctx, "Receipt {} puts {} L into vehicle {}, whose tank holds {} L (at most {} L with the {}% tolerance).", "Le reçu {} met {} L dans le véhicule {}, dont le réservoir contient {} L (au plus {} L avec la tolérance de {} %).",
                         shown(&receipt.receipt_no, "(no number)"),
                         litres.normalize(),
                         shown(&receipt.vehicle_id, ""),

@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, shown};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::config::RequireReceipt;
 use crate::model::{DocKind, Trip};
 use rust_decimal::Decimal;
@@ -47,21 +47,27 @@ impl Rule for TripWithoutReceipt {
                 _ => Decimal::ZERO,
             };
             let fuel = match trip.fuel_litres {
-                Some(litres) => format!("records {} L of fuel", litres.normalize()),
-                None if !trip.voucher_nos.is_empty() => "records a fuel voucher".to_string(),
-                None => "requires a receipt".to_string(),
+                Some(litres) => say!(
+                    ctx,
+                    "records {} L of fuel",
+                    "indique {} L de carburant",
+                    litres.normalize()
+                ),
+                None if !trip.voucher_nos.is_empty() => {
+                    say!(ctx, "records a fuel voucher", "indique un bon carburant")
+                }
+                None => say!(ctx, "requires a receipt", "exige un reçu"),
             };
             let vouchers: Vec<String> = trip.voucher_nos.iter().map(ToString::to_string).collect();
             let voucher_text = if vouchers.is_empty() {
                 String::new()
             } else {
-                format!(" (voucher {})", vouchers.join(", "))
+                say!(ctx, " (voucher {})", " (bon {})", vouchers.join(", "))
             };
             out.push(
                 Exception::on_trip(&Self::INFO, index, trip)
                     .at_risk(at_risk)
-                    .message(format!(
-                        "Trip ticket {} {fuel}{voucher_text}, but no receipt matched it by trip id, voucher, or vehicle and date; a receipt was expected.",
+                    .message(say!(ctx, "Trip ticket {} {fuel}{voucher_text}, but no receipt matched it by trip id, voucher, or vehicle and date; a receipt was expected.", "La feuille de route {} {fuel}{voucher_text}, mais aucun reçu ne lui correspond par numéro, bon, ou véhicule et date ; un reçu était attendu.",
                         shown(&trip.trip_id, "(no id)")
                     ))
                     .evidence("fuel_litres", trip.fuel_litres)

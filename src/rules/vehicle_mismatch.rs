@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
 use crate::model::{DocKind, Ident};
 use rust_decimal::Decimal;
 
@@ -48,8 +48,7 @@ impl Rule for VehicleMismatch {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Receipt {} is for vehicle {}, but its trip {} (linked by {method}) is for vehicle {}.",
+                        .message(say!(ctx, "Receipt {} is for vehicle {}, but its trip {} (linked by {method}) is for vehicle {}.", "Le reçu {} concerne le véhicule {}, mais sa feuille de route {} (liée par {method}) concerne le véhicule {}.",
                             text(&receipt.receipt_no),
                             text(&receipt.vehicle_id),
                             text(&trip.trip_id),
@@ -70,8 +69,7 @@ impl Rule for VehicleMismatch {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(format!(
-                            "Invoice {} line {} bills vehicle {}, but its receipt {} (linked by {method}) is for vehicle {}.",
+                        .message(say!(ctx, "Invoice {} line {} bills vehicle {}, but its receipt {} (linked by {method}) is for vehicle {}.", "La facture {} ligne {} facture le véhicule {}, mais son reçu {} (lié par {method}) concerne le véhicule {}.",
                             text(&line.invoice_no),
                             line.line_no,
                             text(&line.vehicle_id),

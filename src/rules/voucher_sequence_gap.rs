@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
 use std::collections::{BTreeMap, BTreeSet};
 
 declare_rule! {
@@ -89,7 +89,7 @@ impl Rule for VoucherSequenceGap {
             let (Some(first), Some(last)) = (numbers.first(), numbers.last()) else {
                 continue;
             };
-            let series_name = format!("{} to {}", name(*first), name(*last));
+            let series_name = say!(ctx, "{} to {}", "{} à {}", name(*first), name(*last));
             let used: Vec<u64> = numbers.iter().copied().collect();
             for pair in used.windows(2) {
                 let (before, after) = (pair[0], pair[1]);
@@ -101,12 +101,11 @@ impl Rule for VoucherSequenceGap {
                 let range = if from == to {
                     name(from)
                 } else {
-                    format!("{} to {}", name(from), name(to))
+                    say!(ctx, "{} to {}", "{} à {}", name(from), name(to))
                 };
                 out.push(
                     Exception::on_other(&Self::INFO, "voucher_series", None)
-                        .message(format!(
-                            "Voucher {range} ({missing} number(s)) is missing from the series {series_name} used on trip tickets and receipts."
+                        .message(say!(ctx, "Voucher {range} ({missing} number(s)) is missing from the series {series_name} used on trip tickets and receipts.", "Le bon {range} ({missing} numéro(s)) manque dans la série {series_name} des feuilles de route et des reçus."
                         ))
                         .evidence("prefix", prefix)
                         .evidence("first_missing", name(from))
