@@ -1,4 +1,4 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
+use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
 use crate::model::{DocKind, Ident};
 use rust_decimal::Decimal;
 
@@ -18,10 +18,6 @@ declare_rule! {
 
 fn differ(a: &Option<Ident>, b: &Option<Ident>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a != b)
-}
-
-fn text(id: &Option<Ident>) -> String {
-    id.as_ref().map_or_else(String::new, ToString::to_string)
 }
 
 impl Rule for VehicleMismatch {
@@ -49,13 +45,13 @@ impl Rule for VehicleMismatch {
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
                         .message(say!(ctx, "Receipt {} is for vehicle {}, but its trip {} (linked by {method}) is for vehicle {}.", "Le reçu {} concerne le véhicule {}, mais sa feuille de route {} (liée par {method}) concerne le véhicule {}.",
-                            text(&receipt.receipt_no),
-                            text(&receipt.vehicle_id),
-                            text(&trip.trip_id),
-                            text(&trip.vehicle_id)
+                            shown(&receipt.receipt_no, ""),
+                            shown(&receipt.vehicle_id, ""),
+                            shown(&trip.trip_id, ""),
+                            shown(&trip.vehicle_id, "")
                         ))
-                        .evidence("vehicle_id", text(&receipt.vehicle_id))
-                        .evidence("trip_vehicle_id", text(&trip.vehicle_id))
+                        .evidence("vehicle_id", shown(&receipt.vehicle_id, ""))
+                        .evidence("trip_vehicle_id", shown(&trip.vehicle_id, ""))
                         .evidence("trip_source", trip.prov.to_string()),
                 );
             }
@@ -70,14 +66,14 @@ impl Rule for VehicleMismatch {
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
                         .message(say!(ctx, "Invoice {} line {} bills vehicle {}, but its receipt {} (linked by {method}) is for vehicle {}.", "La facture {} ligne {} facture le véhicule {}, mais son reçu {} (lié par {method}) concerne le véhicule {}.",
-                            text(&line.invoice_no),
+                            shown(&line.invoice_no, ""),
                             line.line_no,
-                            text(&line.vehicle_id),
-                            text(&receipt.receipt_no),
-                            text(&receipt.vehicle_id)
+                            shown(&line.vehicle_id, ""),
+                            shown(&receipt.receipt_no, ""),
+                            shown(&receipt.vehicle_id, "")
                         ))
-                        .evidence("vehicle_id", text(&line.vehicle_id))
-                        .evidence("receipt_vehicle_id", text(&receipt.vehicle_id))
+                        .evidence("vehicle_id", shown(&line.vehicle_id, ""))
+                        .evidence("receipt_vehicle_id", shown(&receipt.vehicle_id, ""))
                         .evidence("receipt_source", receipt.prov.to_string()),
                 );
             }
