@@ -18,7 +18,7 @@ declare_rule! {
     /// ## Amount at risk
     /// 0, except on an invoice line, where it is the line's amount: an incomplete line is not
     /// payable as billed.
-    MissingField, "MISSING_FIELD", Medium, "a required field is blank"
+    MissingField, Medium, "a required field is blank"
 }
 
 declare_rule! {
@@ -32,7 +32,7 @@ declare_rule! {
     /// Receipt R-1042 has `legible = non`; invoice INV-7 line 3 has amount `#VALUE!`.
     /// ## Amount at risk
     /// The receipt's amount, for a receipt; 0 for other documents.
-    UnreadableField, "UNREADABLE_FIELD", Medium, "a field is unreadable, or the receipt is not legible"
+    UnreadableField, Medium, "a field is unreadable, or the receipt is not legible"
 }
 
 declare_rule! {
@@ -44,7 +44,7 @@ declare_rule! {
     /// Trip T-17 has odometer_in `45 2O0`.
     /// ## Amount at risk
     /// 0.
-    InvalidValue, "INVALID_VALUE", Medium, "a value cannot be parsed as its type"
+    InvalidValue, Medium, "a value cannot be parsed as its type"
 }
 
 /// A document's name in each language, for messages.
@@ -167,25 +167,21 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             );
         }
     }
-    for vehicle in &data.vehicles {
+    for (index, vehicle) in data.vehicles.iter().enumerate() {
         for problem in of_code(&vehicle.problems, code) {
-            let mut exception = Exception::on_other(info, "vehicle", Some(&vehicle.prov));
-            exception.vehicle_id = vehicle.vehicle_id.as_ref().map(ToString::to_string);
             out.push(with_problem(
                 ctx,
-                exception,
+                Exception::on_vehicle(info, index, vehicle),
                 problem,
                 ("vehicle record", "fiche véhicule"),
             ));
         }
     }
-    for price in &data.prices {
+    for (index, price) in data.prices.iter().enumerate() {
         for problem in of_code(&price.problems, code) {
-            let mut exception = Exception::on_other(info, "price", Some(&price.prov));
-            exception.vendor = price.vendor.as_ref().map(ToString::to_string);
             out.push(with_problem(
                 ctx,
-                exception,
+                Exception::on_price(info, index, price),
                 problem,
                 ("contract price", "prix contractuel"),
             ));
