@@ -1,6 +1,7 @@
 //! The command line (SPEC §5), as close to the flags as possible; `cmd` turns it into a run.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -51,8 +52,8 @@ pub struct InputArgs {
 pub struct ReconcileArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
-    /// Language of the exception messages (and, later, of the vendor letters).
-    #[arg(long, value_enum)]
+    /// Language of the report and its messages (en, fr, or any language with a catalogue).
+    #[arg(long)]
     pub lang: Option<Lang>,
     /// The report folder; an earlier report there is replaced.
     #[arg(long, value_name = "DIR")]
@@ -75,10 +76,4 @@ pub struct CheckArgs {
 pub struct RulesArgs {
     /// A rule's code, e.g. BILLED_TWICE.
     pub code: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
 }

@@ -3,6 +3,7 @@
 //! back to a default. Relative input paths are taken from the config file's folder.
 
 use crate::error::ConfigError;
+use crate::i18n::Lang;
 use crate::load::{DateOrder, DecimalMark, ExtraAliases, Limits, LoadOptions};
 use crate::model::{DocKind, fold_name};
 use chrono::NaiveTime;
@@ -46,7 +47,7 @@ pub struct ConfigFile {
     #[serde(default)]
     pub prices: Paths,
     pub out: Option<String>,
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     #[serde(default)]
     pub reading: Reading,
     /// Extra header aliases: `[aliases.receipts] receipt_no = ["Pump slip"]`.
@@ -140,7 +141,7 @@ pub struct VendorOverride {
 pub struct Config {
     pub inputs: BTreeMap<DocKind, Vec<String>>,
     pub out: Option<PathBuf>,
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     pub load: LoadOptions,
     pub rules: RuleSettings,
     pub working_hours: Option<(NaiveTime, NaiveTime)>,
@@ -243,11 +244,6 @@ impl Config {
         for (kind_name, fields) in &file.columns {
             let kind = kind_and_fields("columns", kind_name, fields.keys())?;
             pinned.insert(kind, fields.clone().into_iter().collect());
-        }
-        if let Some(lang) = file.lang.as_deref()
-            && !matches!(lang, "en" | "fr")
-        {
-            return Err(format!("lang must be \"en\" or \"fr\", not {lang:?}"));
         }
         let working_hours = match &file.rules.working_hours {
             None => None,

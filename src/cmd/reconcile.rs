@@ -1,7 +1,7 @@
 //! `fuelrecon reconcile`: load → link → rules → report.
 
 use super::{Outcome, load, progress, resolve};
-use crate::cli::{Lang, ReconcileArgs};
+use crate::cli::ReconcileArgs;
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
 use crate::report::json::InputRecord;
@@ -18,12 +18,8 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     };
     // Refuse a bad target before the work, not after it.
     write::check_target(&out)?;
-    let lang = match args.lang {
-        Some(Lang::Fr) => "fr".to_string(),
-        Some(Lang::En) => "en".to_string(),
-        None => config.lang.clone().unwrap_or_else(|| "en".into()),
-    };
-    config.lang = Some(lang.clone());
+    let lang = args.lang.or(config.lang).unwrap_or_default();
+    config.lang = Some(lang);
     let loaded = load(&inputs, &config)?;
     progress("linking invoice lines, receipts and trip tickets");
     let links = crate::link::link(&loaded.dataset, &config);
@@ -40,7 +36,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
-    write_report(&view, &lang, &records, &out)?;
+    write_report(&view, lang, &records, &out)?;
     println!(
         "{}; {}; {} exception(s); report in {}",
         view.headline(),

@@ -9,6 +9,7 @@ pub mod write;
 pub use view::{Documented, ExceptionRecord, LineStatus, Money, ReportView};
 pub use write::WriteError;
 
+use crate::i18n::Lang;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -52,7 +53,7 @@ const OUTPUTS: [Output; 7] = [
 /// are dropped once written), placing the folder only when all are written.
 pub fn write_report(
     view: &ReportView<'_>,
-    lang: &str,
+    lang: Lang,
     inputs: &[json::InputRecord],
     out: &Path,
 ) -> Result<(), ReportError> {

@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
             links,
             config,
             vehicles,
-            french: config.lang.as_deref() == Some("fr"),
+            french: config.lang.is_some_and(|lang| lang.code() == "fr"),
             average_price,
             money_scale,
         }
