@@ -2,6 +2,7 @@
 
 use super::{Outcome, load, progress, resolve};
 use crate::cli::ReconcileArgs;
+use crate::i18n::{self, Args, Lang};
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
 use crate::report::json::InputRecord;
@@ -37,17 +38,19 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
     write_report(&view, lang, &records, &out)?;
-    println!(
-        "{}; {}; {} exception(s); report in {}",
-        view.headline(),
-        money_headline(&view),
-        view.exceptions.len(),
-        out.display()
-    );
+    let out_text = out.display().to_string();
+    let done = Args::new()
+        .int("documented", view.trips.documented as i64)
+        .int("trips", view.trips.total as i64)
+        .text("money", money_headline(&view, lang))
+        .int("exceptions", view.exceptions.len() as i64)
+        .text("out", &out_text);
+    println!("{}", i18n::text(lang, "cli-reconcile-done", &done));
     if !view.invoices_checked && view.data.has(DocKind::Invoices) {
+        let unverified = Args::new().money("unverified", view.money.unverified);
         println!(
-            "The invoices were NOT checked against receipts (no receipts file was given): {} is unverified and none of it is supported.",
-            view.money.unverified
+            "{}",
+            i18n::text(lang, "cli-invoices-not-checked", &unverified)
         );
     }
     let failing = args
@@ -62,18 +65,24 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
 
 /// The money of the headline (SPEC §6.1): invoice money when there are invoices, all four
 /// figures; else the receipts' total and what is flagged on them.
-fn money_headline(view: &ReportView<'_>) -> String {
+fn money_headline(view: &ReportView<'_>, lang: Lang) -> String {
     let m = &view.money;
     match (&view.receipts, view.data.has(DocKind::Invoices)) {
-        (_, true) => format!(
-            "invoiced {}, supported {}, at risk {}, unverified {}",
-            m.invoiced, m.supported, m.at_risk, m.unverified
-        ),
-        (Some(receipts), false) => format!(
-            "no invoices: receipts total {}, flagged {}",
-            receipts.total, receipts.flagged
-        ),
-        (None, false) => "no invoices or receipts: no money checked".to_string(),
+        (_, true) => {
+            let args = Args::new()
+                .money("invoiced", m.invoiced)
+                .money("supported", m.supported)
+                .money("at_risk", m.at_risk)
+                .money("unverified", m.unverified);
+            i18n::text(lang, "cli-money-invoices", &args)
+        }
+        (Some(receipts), false) => {
+            let args = Args::new()
+                .money("total", receipts.total)
+                .money("flagged", receipts.flagged);
+            i18n::text(lang, "cli-money-receipts", &args)
+        }
+        (None, false) => i18n::text(lang, "cli-money-none", &Args::new()),
     }
 }
 
