@@ -17,3 +17,4 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod sample;
