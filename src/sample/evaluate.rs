@@ -50,9 +50,7 @@ pub struct MonetaryEvaluation {
 }
 
 fn cents(value: f64) -> Decimal {
-    Decimal::from_f64(value)
-        .unwrap_or(Decimal::MAX)
-        .round_dp(2)
+    Decimal::from_f64(value).unwrap_or(Decimal::MAX).round_dp(2)
 }
 
 /// The cell (Stringer) bound on overstatement: basic precision, plus each tainting (ranked
@@ -141,10 +139,26 @@ mod tests {
         // Upper misstatement limit = 2,995.73 + 1,398.51 + 387.98 + 100.00 = 4,882.22
         // Projected = (0.80 + 0.25) × 1,000 + 100                  = 1,150.00
         let tested = [
-            Tested { book: dec("200"), audited: dec("150"), certain: false },
-            Tested { book: dec("500"), audited: dec("100"), certain: false },
-            Tested { book: dec("300"), audited: dec("300"), certain: false },
-            Tested { book: dec("2500"), audited: dec("2400"), certain: true },
+            Tested {
+                book: dec("200"),
+                audited: dec("150"),
+                certain: false,
+            },
+            Tested {
+                book: dec("500"),
+                audited: dec("100"),
+                certain: false,
+            },
+            Tested {
+                book: dec("300"),
+                audited: dec("300"),
+                certain: false,
+            },
+            Tested {
+                book: dec("2500"),
+                audited: dec("2400"),
+                certain: true,
+            },
         ];
         let result = stringer(dec("1000"), 0.95, &tested);
         assert_eq!(result.taintings, vec![dec("0.8"), dec("0.25")]);
@@ -153,12 +167,19 @@ mod tests {
         assert!((result.basic_precision - dec("2995.73")).abs() <= dec("0.01"));
         assert!((result.increments[0] - dec("1398.51")).abs() <= dec("0.01"));
         assert!((result.increments[1] - dec("387.98")).abs() <= dec("0.01"));
-        assert!((result.upper_limit - dec("4882.22")).abs() <= dec("0.02"), "{result:?}");
+        assert!(
+            (result.upper_limit - dec("4882.22")).abs() <= dec("0.02"),
+            "{result:?}"
+        );
     }
 
     #[test]
     fn a_clean_monetary_sample_is_bounded_by_basic_precision() {
-        let tested = [Tested { book: dec("80"), audited: dec("80"), certain: false }];
+        let tested = [Tested {
+            book: dec("80"),
+            audited: dec("80"),
+            certain: false,
+        }];
         let result = stringer(dec("500"), 0.95, &tested);
         assert_eq!(result.upper_limit, result.basic_precision);
         assert_eq!(result.projected, Decimal::ZERO);
@@ -166,7 +187,11 @@ mod tests {
 
     #[test]
     fn understatements_are_reported_beside_the_bound() {
-        let tested = [Tested { book: dec("100"), audited: dec("150"), certain: false }];
+        let tested = [Tested {
+            book: dec("100"),
+            audited: dec("150"),
+            certain: false,
+        }];
         let result = stringer(dec("1000"), 0.95, &tested);
         assert_eq!(result.projected_understatement, dec("500"));
         assert_eq!(result.upper_limit, result.basic_precision);

@@ -17,7 +17,9 @@ pub const MAX_SIZE: u64 = 1_000_000;
 pub enum PlanError {
     #[error("--confidence must be between 0 and 1 (e.g. 0.95), not {0}")]
     Confidence(f64),
-    #[error("--tolerable must be a rate between 0 and 1 for attribute sampling (e.g. 0.05), not {0}")]
+    #[error(
+        "--tolerable must be a rate between 0 and 1 for attribute sampling (e.g. 0.05), not {0}"
+    )]
     TolerableRate(f64),
     #[error(
         "--tolerable must be an amount above zero for monetary-unit sampling (e.g. 25000 or 5%), not {0}"
@@ -138,13 +140,19 @@ pub fn check_confidence(confidence: f64) -> Result<(), PlanError> {
 }
 
 /// Attribute sampling: the smallest n with P(X ≤ K; n, tolerable rate) ≤ 1 − confidence.
-pub fn attribute_size(confidence: f64, tolerable_rate: f64, expected: u64) -> Result<u64, PlanError> {
+pub fn attribute_size(
+    confidence: f64,
+    tolerable_rate: f64,
+    expected: u64,
+) -> Result<u64, PlanError> {
     check_confidence(confidence)?;
     if !(tolerable_rate > 0.0 && tolerable_rate < 1.0) {
         return Err(PlanError::TolerableRate(tolerable_rate));
     }
     let risk = 1.0 - confidence;
-    smallest(expected + 1, |n| binomial_cdf(expected, n, tolerable_rate) <= risk)
+    smallest(expected + 1, |n| {
+        binomial_cdf(expected, n, tolerable_rate) <= risk
+    })
 }
 
 /// Monetary-unit sampling: the smallest n with P(X ≤ K; n × TM ÷ value) ≤ 1 − confidence.
@@ -161,7 +169,9 @@ pub fn monetary_size(
     if population_value <= Decimal::ZERO {
         return Err(PlanError::NoValue);
     }
-    let share = (tolerable / population_value).to_f64().ok_or(PlanError::NoValue)?;
+    let share = (tolerable / population_value)
+        .to_f64()
+        .ok_or(PlanError::NoValue)?;
     let risk = 1.0 - confidence;
     smallest(1, |n| poisson_cdf(expected, n as f64 * share) <= risk)
 }
@@ -221,7 +231,8 @@ mod tests {
             (0.95, 0.02, 3),
             (0.99, 0.08, 2),
         ] {
-            let expected = first_n(|n| n > k && schoolbook_binomial(k, n, rate) <= 1.0 - confidence);
+            let expected =
+                first_n(|n| n > k && schoolbook_binomial(k, n, rate) <= 1.0 - confidence);
             assert_eq!(
                 attribute_size(confidence, rate, k),
                 Ok(expected),
@@ -240,8 +251,7 @@ mod tests {
             (0.80, dec("10000"), dec("333333.33"), 3),
         ] {
             let share = (tolerable / value).to_f64().unwrap();
-            let expected =
-                first_n(|n| schoolbook_poisson(k, n as f64 * share) <= 1.0 - confidence);
+            let expected = first_n(|n| schoolbook_poisson(k, n as f64 * share) <= 1.0 - confidence);
             assert_eq!(
                 monetary_size(confidence, tolerable, value, k),
                 Ok(expected),
@@ -253,7 +263,10 @@ mod tests {
     #[test]
     fn monetary_size_with_no_expected_misstatement_is_the_closed_form() {
         // K = 0, 95 %: n = ⌈−ln 0.05 × value ÷ TM⌉ = ⌈2.9957 × 40⌉ = ⌈119.83⌉ = 120.
-        assert_eq!(monetary_size(0.95, dec("25000"), dec("1000000"), 0), Ok(120));
+        assert_eq!(
+            monetary_size(0.95, dec("25000"), dec("1000000"), 0),
+            Ok(120)
+        );
         assert_eq!(
             monetary_size(0.95, dec("25000"), dec("1000000"), 0).unwrap(),
             (-(0.05f64.ln()) * 40.0).ceil() as u64
@@ -270,8 +283,14 @@ mod tests {
 
     #[test]
     fn nonsense_inputs_are_refused() {
-        assert_eq!(attribute_size(1.5, 0.05, 0), Err(PlanError::Confidence(1.5)));
-        assert_eq!(attribute_size(0.95, 5.0, 0), Err(PlanError::TolerableRate(5.0)));
+        assert_eq!(
+            attribute_size(1.5, 0.05, 0),
+            Err(PlanError::Confidence(1.5))
+        );
+        assert_eq!(
+            attribute_size(0.95, 5.0, 0),
+            Err(PlanError::TolerableRate(5.0))
+        );
         assert_eq!(attribute_size(0.95, 1e-9, 0), Err(PlanError::TooLarge));
         assert_eq!(
             monetary_size(0.95, dec("0"), dec("100"), 0),

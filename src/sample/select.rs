@@ -145,7 +145,10 @@ mod tests {
         let mut draws = Draws::from_seed(42);
         let firsts: Vec<u128> = (0..4).map(|_| draws.below(1_000_000)).collect();
         let mut again = Draws::from_seed(42);
-        assert_eq!(firsts, (0..4).map(|_| again.below(1_000_000)).collect::<Vec<_>>());
+        assert_eq!(
+            firsts,
+            (0..4).map(|_| again.below(1_000_000)).collect::<Vec<_>>()
+        );
         assert_eq!(random(100, 5, &mut Draws::from_seed(42)), PINNED_RANDOM);
     }
 
@@ -170,7 +173,10 @@ mod tests {
             }
         }
         // Each item is expected 1,500 times; the standard deviation is about 32.
-        assert!(counts.iter().all(|&c| (1400..=1600).contains(&c)), "{counts:?}");
+        assert!(
+            counts.iter().all(|&c| (1400..=1600).contains(&c)),
+            "{counts:?}"
+        );
     }
 
     #[test]
@@ -181,7 +187,11 @@ mod tests {
             .to_vec();
         for seed in 0..200 {
             let hits = monetary(&values, 10, &mut Draws::from_seed(seed)).unwrap();
-            let certain: Vec<usize> = hits.iter().filter(|h| h.certain).map(|h| h.position).collect();
+            let certain: Vec<usize> = hits
+                .iter()
+                .filter(|h| h.certain)
+                .map(|h| h.position)
+                .collect();
             assert_eq!(certain, vec![0, 1, 6], "seed {seed}");
             let points: u64 = hits.iter().map(|h| h.points).sum();
             assert_eq!(points, 10, "every point falls on an item");

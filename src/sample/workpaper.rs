@@ -1,0 +1,1 @@
+//! The views the sample and evaluation pages render.
