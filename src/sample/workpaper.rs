@@ -101,6 +101,12 @@ fn linked_view(linked: &Linked) -> LinkedView {
 }
 
 #[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Serialize)]
 pub struct RowView {
     pub row: usize,
     /// `sample-selection-random|unit|certain`.
@@ -111,7 +117,7 @@ pub struct RowView {
     pub fields: Vec<Field>,
     pub message: String,
     /// The exception's evidence, key by key (keys are the rule's own names).
-    pub evidence: Vec<(String, String)>,
+    pub evidence: Vec<Evidence>,
     pub linked: Vec<LinkedView>,
 }
 
@@ -130,9 +136,12 @@ fn row_view(selected: &Selected, exception: bool) -> RowView {
     )
     .map(|map| {
         map.into_iter()
-            .map(|(k, v)| match v {
-                serde_json::Value::String(s) => (k, s),
-                other => (k, other.to_string()),
+            .map(|(name, v)| Evidence {
+                name,
+                value: match v {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                },
             })
             .collect()
     })
@@ -263,10 +272,17 @@ pub struct Conclusion {
     pub accept: Option<bool>,
 }
 
+/// One ranked tainting and what it adds to the limit.
+#[derive(Debug, Serialize)]
+pub struct Tainting {
+    pub percent: Decimal,
+    pub allowance: Decimal,
+}
+
 #[derive(Debug, Serialize)]
 pub struct MonetaryView {
     pub basic_precision: Decimal,
-    pub taintings: Vec<(Decimal, Decimal)>,
+    pub taintings: Vec<Tainting>,
     pub projected: Decimal,
     pub certain_misstatement: Decimal,
     pub projected_understatement: Decimal,
@@ -281,6 +297,7 @@ fn monetary_view(result: MonetaryEvaluation) -> MonetaryView {
             .into_iter()
             .map(|t| t * Decimal::ONE_HUNDRED)
             .zip(result.increments)
+            .map(|(percent, allowance)| Tainting { percent, allowance })
             .collect(),
         projected: result.projected,
         certain_misstatement: result.certain_misstatement,
