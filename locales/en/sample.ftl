@@ -67,6 +67,7 @@ sample-linked = Linked documents
 sample-evidence = Evidence
 sample-field-billed = amount billed
 sample-field-status = status
+sample-field-id = exception id
 sample-field-code = exception code
 sample-field-amount_at_risk = amount at risk
 

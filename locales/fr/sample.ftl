@@ -58,6 +58,7 @@ sample-linked = Pièces liées
 sample-evidence = Éléments probants
 sample-field-billed = montant facturé
 sample-field-status = statut
+sample-field-id = identifiant de l'anomalie
 sample-field-code = code d'anomalie
 sample-field-amount_at_risk = montant en risque
 

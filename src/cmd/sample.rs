@@ -18,9 +18,9 @@ pub fn run(args: SampleArgs) -> anyhow::Result<Outcome> {
     let (seed, seed_drawn) = match args.seed {
         Some(seed) => (seed, false),
         None => (
-            OsRng
-                .try_next_u64()
-                .context("cannot draw a seed from the operating system; give --seed")?,
+            OsRng.try_next_u64().map_err(|e| {
+                anyhow::anyhow!("cannot draw a seed from the operating system ({e}); give --seed")
+            })?,
             true,
         ),
     };
@@ -45,7 +45,11 @@ pub fn run(args: SampleArgs) -> anyhow::Result<Outcome> {
     if seed_drawn {
         println!(
             "{}",
-            text(lang, "cli-sample-seed-drawn", &Args::new().text("seed", seed.to_string()))
+            text(
+                lang,
+                "cli-sample-seed-drawn",
+                &Args::new().text("seed", seed.to_string())
+            )
         );
     }
     let out = args.out.unwrap_or_else(|| report.folder.join("sample"));

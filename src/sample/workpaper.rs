@@ -44,6 +44,7 @@ fn label(name: &str) -> Option<&'static str> {
         "line_no" | "invoice_line" => "field-line_no",
         "billed" => "sample-field-billed",
         "status" => "sample-field-status",
+        "id" => "sample-field-id",
         "code" => "sample-field-code",
         "severity" => "severity",
         "document" => "document",
@@ -53,7 +54,8 @@ fn label(name: &str) -> Option<&'static str> {
 }
 
 /// The fields an item of the population shows of itself (its linked documents show theirs).
-const EXCEPTION_FIELDS: [&str; 11] = [
+const EXCEPTION_FIELDS: [&str; 12] = [
+    "id",
     "code",
     "severity",
     "document",
@@ -124,28 +126,30 @@ pub struct RowView {
 fn row_view(selected: &Selected, exception: bool) -> RowView {
     let item = &selected.item;
     let own: Vec<(&str, &str)> = if exception {
-        EXCEPTION_FIELDS.iter().map(|f| (*f, item.field(f))).collect()
+        EXCEPTION_FIELDS
+            .iter()
+            .map(|f| (*f, item.field(f)))
+            .collect()
     } else {
         item.fields
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect()
     };
-    let evidence = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(
-        item.field("evidence"),
-    )
-    .map(|map| {
-        map.into_iter()
-            .map(|(name, v)| Evidence {
-                name,
-                value: match v {
-                    serde_json::Value::String(s) => s,
-                    other => other.to_string(),
-                },
+    let evidence =
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(item.field("evidence"))
+            .map(|map| {
+                map.into_iter()
+                    .map(|(name, v)| Evidence {
+                        name,
+                        value: match v {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        },
+                    })
+                    .collect()
             })
-            .collect()
-    })
-    .unwrap_or_default();
+            .unwrap_or_default();
     RowView {
         row: selected.row,
         selection: selection_id(selected.selection),
@@ -313,7 +317,8 @@ pub fn conclude(filled: &Filled) -> Conclusion {
     let deviations = filled.rows.iter().filter(|r| r.deviation).count();
     match plan.method {
         Method::Random => {
-            let limit = upper_deviation_limit(filled.rows.len() as u64, deviations as u64, confidence);
+            let limit =
+                upper_deviation_limit(filled.rows.len() as u64, deviations as u64, confidence);
             Conclusion {
                 size: filled.rows.len(),
                 deviations,
