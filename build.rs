@@ -44,6 +44,10 @@ fn catalogues(locales: &Path) -> (String, usize) {
             !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
             "locales/{code}: a language folder is named by its code (en, fr, pt-BR)"
         );
+        assert!(
+            index < 256,
+            "locales/ holds more than 256 languages; Lang is one byte"
+        );
         if code == "en" {
             english = Some(index);
         }

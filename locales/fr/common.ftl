@@ -92,6 +92,6 @@ field-invoice_date = date de facture
 field-line_no = numéro de ligne
 field-invoice_total = total de la facture
 field-tank_litres = capacité du réservoir (litres)
-field-l_per_100km = consommation normale (L/100 km)
+field-l_per_100km = consommation de référence (L/100 km)
 field-valid_from = début de validité
 field-valid_to = fin de validité

@@ -62,10 +62,6 @@ impl<'a> Args<'a> {
         self
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     /// The arguments as Fluent takes them, every value but integers already text.
     pub(super) fn to_fluent(&self, format: &LocaleFormat) -> FluentArgs<'a> {
         let mut args = FluentArgs::with_capacity(self.values.len());

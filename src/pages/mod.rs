@@ -71,7 +71,7 @@ impl Pages {
         let mut tera = Tera::new();
         tera.autoescape_on(ESCAPED.to_vec());
         // Tera checks the functions and filters a template calls when it compiles it.
-        let Pages { mut tera, .. } = Pages::bound(tera, lang);
+        bind(&mut tera, lang);
         tera.add_raw_templates(EMBEDDED.iter().copied())
             .map_err(|e| {
                 let (name, message) = describe(&e);
@@ -102,7 +102,9 @@ impl Pages {
 
     /// The same templates speaking `lang`: a vendor's letter in the vendor's language.
     pub fn for_lang(&self, lang: Lang) -> Pages {
-        Pages::bound(self.tera.clone(), lang)
+        let mut tera = self.tera.clone();
+        bind(&mut tera, lang);
+        Pages { tera, lang }
     }
 
     pub fn lang(&self) -> Lang {
@@ -120,28 +122,28 @@ impl Pages {
             }
         })
     }
+}
 
-    fn bound(mut tera: Tera, lang: Lang) -> Pages {
-        tera.global_context().insert("lang", lang.code());
-        tera.register_function("t", move |kwargs: Kwargs, _: &State| message(lang, &kwargs));
-        tera.register_filter("money", move |value: Value, _: Kwargs, _: &State| {
-            decimal("money", &value).map(|d| d.map(|d| format_money(lang, d)).unwrap_or_default())
-        });
-        tera.register_filter("number", move |value: Value, kwargs: Kwargs, _: &State| {
-            let places = kwargs.get::<u32>("dp")?;
-            decimal("number", &value).map(|d| {
-                d.map(|d| match places {
-                    Some(places) => format_fixed(lang, d, places),
-                    None => format_number(lang, d),
-                })
-                .unwrap_or_default()
+/// Registers `lang`, `t()` and the filters, speaking `lang`, replacing any registered before.
+fn bind(tera: &mut Tera, lang: Lang) {
+    tera.global_context().insert("lang", lang.code());
+    tera.register_function("t", move |kwargs: Kwargs, _: &State| message(lang, &kwargs));
+    tera.register_filter("money", move |value: Value, _: Kwargs, _: &State| {
+        decimal("money", &value).map(|d| d.map(|d| format_money(lang, d)).unwrap_or_default())
+    });
+    tera.register_filter("number", move |value: Value, kwargs: Kwargs, _: &State| {
+        let places = kwargs.get::<u32>("dp")?;
+        decimal("number", &value).map(|d| {
+            d.map(|d| match places {
+                Some(places) => format_fixed(lang, d, places),
+                None => format_number(lang, d),
             })
-        });
-        tera.register_filter("date", move |value: Value, _: Kwargs, _: &State| {
-            date(&value).map(|d| d.map(|d| format_date(lang, d)).unwrap_or_default())
-        });
-        Pages { tera, lang }
-    }
+            .unwrap_or_default()
+        })
+    });
+    tera.register_filter("date", move |value: Value, _: Kwargs, _: &State| {
+        date(&value).map(|d| d.map(|d| format_date(lang, d)).unwrap_or_default())
+    });
 }
 
 /// The `t()` function: a catalogue message; an unknown id or a missing argument is a template
