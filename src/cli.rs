@@ -23,6 +23,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the exception catalogue, or one rule's full explanation.
     Rules(RulesArgs),
+    /// Draw an audit sample from a report folder: plan its size, select, write the workpaper.
+    Sample(SampleArgs),
+    /// Read a tested sample back and say what it allows the auditor to conclude.
+    Evaluate(EvaluateArgs),
 }
 
 /// The input files, from flags or a config file (flags win).
@@ -76,4 +80,54 @@ pub struct CheckArgs {
 pub struct RulesArgs {
     /// A rule's code, e.g. BILLED_TWICE.
     pub code: Option<String>,
+}
+
+/// `fuelrecon sample` (SPEC §7).
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// The report folder `fuelrecon reconcile --out` wrote.
+    #[arg(long, value_name = "DIR")]
+    pub report: PathBuf,
+    /// What to sample.
+    #[arg(long, value_enum, default_value = "exceptions")]
+    pub population: crate::sample::population::PopulationKind,
+    /// Only exceptions of this code (repeatable).
+    #[arg(long = "code", value_name = "CODE")]
+    pub codes: Vec<String>,
+    /// Only exceptions of this severity or higher.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub severity: Option<crate::rules::Severity>,
+    /// A fixed sample size, instead of a planned one.
+    #[arg(long, value_name = "N")]
+    pub size: Option<u64>,
+    /// Confidence level for planning and evaluation.
+    #[arg(long, default_value = "0.95")]
+    pub confidence: String,
+    /// Tolerable deviation rate (0.05) for random samples; tolerable misstatement (25000, or
+    /// 5% of the population's value) for monetary-unit samples.
+    #[arg(long)]
+    pub tolerable: Option<String>,
+    /// Deviations (or misstatements) expected in the sample.
+    #[arg(long, default_value_t = 0)]
+    pub expected_errors: u64,
+    /// random (attribute sample) or mus (monetary-unit sample).
+    #[arg(long, value_enum, default_value = "random")]
+    pub method: crate::sample::Method,
+    /// Seed of the ChaCha20 generator; drawn and printed when absent.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print the plan (size, formula, inputs) and draw nothing.
+    #[arg(long)]
+    pub plan_only: bool,
+    /// The sample's folder (default: the report folder's sample/).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `fuelrecon evaluate` (SPEC §7).
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The sample.csv with its result column filled in.
+    #[arg(long, value_name = "FILE")]
+    pub sample: PathBuf,
 }

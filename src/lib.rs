@@ -19,3 +19,4 @@ pub mod model;
 pub mod pages;
 pub mod report;
 pub mod rules;
+pub mod sample;

@@ -2,8 +2,10 @@
 //! command. Errors carry the file (and row and column) they concern; `main` prints them.
 
 mod check;
+mod evaluate;
 mod reconcile;
 mod rules;
+mod sample;
 
 use crate::cli::{Cli, Command, InputArgs};
 use crate::config::Config;
@@ -35,6 +37,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Reconcile(args) => reconcile::run(args),
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Sample(args) => sample::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
     }
 }
 
