@@ -80,6 +80,9 @@ pub struct CheckArgs {
 pub struct RulesArgs {
     /// A rule's code, e.g. BILLED_TWICE.
     pub code: Option<String>,
+    /// The language of the manuals (default en).
+    #[arg(long)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// `fuelrecon sample` (SPEC §7).

@@ -1,6 +1,7 @@
-//! `fuelrecon rules [CODE]`: the exception catalogue, or one rule's manual.
+//! `fuelrecon rules [CODE]`: the exception catalogue, or one rule's manual, in `--lang`.
 
 use crate::cli::RulesArgs;
+use crate::i18n::{Args, text};
 use crate::rules::{REGISTRY, find};
 use anyhow::bail;
 use std::io::Write;
@@ -8,6 +9,10 @@ use std::io::Write;
 pub fn run(args: RulesArgs) -> anyhow::Result<super::Outcome> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let lang = args.lang.unwrap_or_default();
+    let severity = |info: &crate::rules::RuleInfo| {
+        text(lang, &format!("severity-{}", info.severity.as_str()), &Args::new())
+    };
     match args.code {
         None => {
             for rule in REGISTRY {
@@ -16,8 +21,8 @@ pub fn run(args: RulesArgs) -> anyhow::Result<super::Outcome> {
                     out,
                     "{:<24} {:<7} {}",
                     info.code,
-                    info.severity.as_str(),
-                    info.summary
+                    severity(info),
+                    info.summary(lang)
                 )?;
             }
         }
@@ -30,12 +35,10 @@ pub fn run(args: RulesArgs) -> anyhow::Result<super::Outcome> {
                 out,
                 "{} ({})\n{}\n",
                 info.code,
-                info.severity.as_str(),
-                info.summary
+                severity(info),
+                info.summary(lang)
             )?;
-            for line in info.manual.lines() {
-                writeln!(out, "{}", line.strip_prefix(' ').unwrap_or(line))?;
-            }
+            write!(out, "{}", info.manual(lang))?;
         }
     }
     out.flush()?;

@@ -56,9 +56,9 @@ fn exception_cells(view: &ReportView<'_>, indexes: &[usize]) -> [String; 3] {
         .map(|&i| view.exceptions[i].code.as_str())
         .collect();
     codes.dedup();
-    let reasons: Vec<&str> = indexes
+    let reasons: Vec<String> = indexes
         .iter()
-        .map(|&i| view.exceptions[i].message.as_str())
+        .map(|&i| view.exceptions[i].message.render(view.lang()))
         .collect();
     let ids: Vec<&str> = indexes
         .iter()

@@ -4,7 +4,7 @@ use super::view::{Documented, InvoiceMoney, Money, ReceiptMoney, ReportView};
 use crate::i18n::Lang;
 use crate::load::{AmbiguousDates, Conventions, FileStats, MappedColumn, UnusedColumn};
 use crate::model::DocKind;
-use crate::rules::NotRun;
+use crate::rules::Code;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -87,8 +87,15 @@ struct Summary<'a> {
     money_by_invoice: &'a [InvoiceMoney],
     /// With receipts: their total and the amount exceptions on them flag.
     receipts: Option<&'a ReceiptMoney>,
-    rules_not_run: &'a [NotRun],
+    rules_not_run: Vec<NotRunRecord>,
     note: &'static str,
+}
+
+/// A rule that did not run, with its reason in the report's language.
+#[derive(Serialize)]
+struct NotRunRecord {
+    code: Code,
+    reason: String,
 }
 
 /// Said wherever exceptions are counted: they are indicators, not findings.
@@ -123,7 +130,14 @@ pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
         money_by_vendor: &view.money_by_vendor,
         money_by_invoice: &view.money_by_invoice,
         receipts: view.receipts.as_ref(),
-        rules_not_run: view.not_run,
+        rules_not_run: view
+            .not_run
+            .iter()
+            .map(|n| NotRunRecord {
+                code: n.code,
+                reason: n.reason.render(view.lang()),
+            })
+            .collect(),
         note: INDICATOR_NOTE,
     };
     pretty(&summary)

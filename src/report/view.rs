@@ -3,6 +3,7 @@
 //! exceptions with their stable ids.
 
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::link::Links;
 use crate::load::FileStats;
 use crate::model::{Dataset, Trip, fold_name, normalise_id};
@@ -208,7 +209,16 @@ impl<'a> ReportView<'a> {
 
     /// One exception as every output writes it.
     pub fn exception_record(&self, index: usize) -> ExceptionRecord<'_> {
-        ExceptionRecord::new(&self.exception_ids[index], &self.exceptions[index])
+        ExceptionRecord::new(
+            &self.exception_ids[index],
+            &self.exceptions[index],
+            self.lang(),
+        )
+    }
+
+    /// The language the report is written in.
+    pub fn lang(&self) -> Lang {
+        self.config.lang.unwrap_or_default()
     }
 }
 
@@ -229,7 +239,8 @@ pub struct ExceptionRecord<'a> {
     pub vendor: Option<&'a str>,
     pub date: Option<String>,
     pub amount_at_risk: String,
-    pub message: &'a str,
+    /// In the report's language.
+    pub message: String,
     pub evidence: &'a Map<String, Value>,
     pub source: &'a str,
 }
@@ -254,7 +265,7 @@ impl<'a> ExceptionRecord<'a> {
         "source",
     ];
 
-    fn new(id: &'a str, e: &'a Exception) -> ExceptionRecord<'a> {
+    fn new(id: &'a str, e: &'a Exception, lang: Lang) -> ExceptionRecord<'a> {
         ExceptionRecord {
             id,
             code: e.code.as_str(),
@@ -269,7 +280,7 @@ impl<'a> ExceptionRecord<'a> {
             vendor: e.vendor.as_deref(),
             date: e.date.map(|d| d.to_string()),
             amount_at_risk: e.amount_at_risk.to_string(),
-            message: &e.message,
+            message: e.message.render(lang),
             evidence: &e.evidence,
             source: &e.source,
         }
@@ -292,7 +303,7 @@ impl<'a> ExceptionRecord<'a> {
             text(self.vendor),
             self.date.clone().unwrap_or_default(),
             self.amount_at_risk.clone(),
-            self.message.to_string(),
+            self.message.clone(),
             Value::Object(self.evidence.clone()).to_string(),
             self.source.to_string(),
         ]

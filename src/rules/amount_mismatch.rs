@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// An invoice line that bills a different amount from its receipt's, by more than
     /// `amount_tolerance` percent (and at least one unit of the smallest denomination the data
     /// uses).
-    /// ## Why it matters to an auditor
-    /// The receipt is what the driver saw paid at the pump; an invoice above it is an
-    /// overcharge, whatever the reason.
-    /// ## Example
-    /// Receipt 55012 shows 30 000 FCFA; invoice line F-031/4 bills 33 000 FCFA.
-    /// ## Amount at risk
-    /// Billed minus receipt amount, when positive.
-    AmountMismatch, High, "the billed amount differs from the receipt's"
+    AmountMismatch, High
 }
 
 impl Rule for AmountMismatch {
@@ -21,7 +13,7 @@ impl Rule for AmountMismatch {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Invoices, DocKind::Receipts])
     }
 
@@ -42,14 +34,15 @@ impl Rule for AmountMismatch {
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(ctx.money(billed - paid))
-                    .message(say!(ctx, "Invoice {} line {} bills {}, but its receipt {} shows {} (tolerance {}).", "La facture {} ligne {} facture {}, mais son reçu {} indique {} (tolérance {}).",
-                        shown(&line.invoice_no, "(no number)"),
-                        line.line_no,
-                        billed.normalize(),
-                        shown(&receipt.receipt_no, "(no number)"),
-                        paid.normalize(),
-                        tolerance.normalize()
-                    ))
+                    .message(
+                        Message::new("msg-amount-mismatch")
+                            .shown("invoice", &line.invoice_no, "msg-no-number")
+                            .int("line", i64::from(line.line_no))
+                            .money("billed", billed.normalize())
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .money("paid", paid.normalize())
+                            .money("tolerance", tolerance.normalize()),
+                    )
                     .evidence("billed_amount", billed)
                     .evidence("receipt_amount", paid)
                     .evidence("tolerance", tolerance)

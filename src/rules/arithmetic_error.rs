@@ -1,21 +1,15 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{
+    Context, Exception, Message, Rule, RuleInfo, declare_rule, line_subject, receipt_subject,
+};
 use crate::model::InvoiceLine;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 declare_rule! {
-    /// ## What it catches
     /// Sums that do not add up: on a receipt or an invoice line, litres × unit price differs
     /// from the amount by more than `amount_tolerance`; on an invoice, its lines do not add up
     /// to the invoice total (when the file gives one).
-    /// ## Why it matters to an auditor
-    /// A wrong multiplication or addition on a vendor's document is an overcharge whether it is
-    /// a mistake or not, and it is invisible unless someone redoes the sum.
-    /// ## Example
-    /// 40 L × 650 = 26 000, but the line says 27 000.
-    /// ## Amount at risk
-    /// The excess: amount − litres × price, or invoice total − sum of lines, when positive.
-    ArithmeticError, Medium, "litres × unit price, or the sum of lines, does not match the amount"
+    ArithmeticError, Medium
 }
 
 impl ArithmeticError {
@@ -38,29 +32,26 @@ impl Rule for ArithmeticError {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         let data = ctx.data;
         let priced = data.receipts.iter().any(|r| r.unit_price.is_some())
             || data
                 .invoice_lines
                 .iter()
                 .any(|l| l.unit_price.is_some() || l.invoice_total.is_some());
-        (!priced).then(|| "the data holds no unit prices and no invoice totals".to_string())
+        (!priced).then(|| Message::new("not-run-no-unit-prices"))
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
         let sum_message =
-            |what: String, litres: Decimal, price: Decimal, expected: Decimal, amount: Decimal| {
-                say!(
-                    ctx,
-                    "{what}: {} L × {} = {}, but the amount given is {}.",
-                    "{what} : {} L × {} = {}, mais le montant indiqué est {}.",
-                    litres.normalize(),
-                    price.normalize(),
-                    expected.normalize(),
-                    amount.normalize()
-                )
+            |subject: Message, litres: Decimal, price: Decimal, expected: Decimal, amount: Decimal| {
+                Message::new("msg-arithmetic-error")
+                    .message("subject", subject)
+                    .number("litres", litres)
+                    .money("price", price.normalize())
+                    .money("expected", expected.normalize())
+                    .money("amount", amount.normalize())
             };
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
             let vendor = receipt.vendor.as_ref().map(|v| v.key());
@@ -71,17 +62,11 @@ impl Rule for ArithmeticError {
                 receipt.unit_price,
                 receipt.amount,
             ) {
-                let what = say!(
-                    ctx,
-                    "Receipt {}",
-                    "Reçu {}",
-                    shown(&receipt.receipt_no, "(no number)")
-                );
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(ctx.money(amount - expected))
                         .message(sum_message(
-                            what,
+                            receipt_subject(receipt),
                             receipt.litres.unwrap_or_default(),
                             receipt.unit_price.unwrap_or_default(),
                             expected,
@@ -101,18 +86,11 @@ impl Rule for ArithmeticError {
             if let Some((expected, amount, tolerance)) =
                 Self::product(ctx, vendor, line.litres, line.unit_price, line.amount)
             {
-                let what = say!(
-                    ctx,
-                    "Invoice {} line {}",
-                    "Facture {} ligne {}",
-                    shown(&line.invoice_no, "(no number)"),
-                    line.line_no
-                );
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(ctx.money(amount - expected))
                         .message(sum_message(
-                            what,
+                            line_subject(line),
                             line.litres.unwrap_or_default(),
                             line.unit_price.unwrap_or_default(),
                             expected,
@@ -160,12 +138,13 @@ impl ArithmeticError {
         out.push(
             Exception::on_invoice(&Self::INFO, indexes[0], first)
                 .at_risk(ctx.money(total - sum))
-                .message(say!(ctx, "Invoice {}: its {} line(s) add up to {}, but the invoice total is {}.", "Facture {} : ses {} ligne(s) totalisent {}, mais le total de la facture est {}.",
-                    shown(&first.invoice_no, "(no number)"),
-                    lines.len(),
-                    sum.normalize(),
-                    total.normalize()
-                ))
+                .message(
+                    Message::new("msg-invoice-total")
+                        .shown("invoice", &first.invoice_no, "msg-no-number")
+                        .int("lines", lines.len() as i64)
+                        .money("sum", sum.normalize())
+                        .money("total", total.normalize()),
+                )
                 .evidence("sum_of_lines", sum)
                 .evidence("invoice_total", total)
                 .evidence("lines", lines.len())

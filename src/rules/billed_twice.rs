@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// An invoice line whose receipt is also billed on an earlier line, of the same invoice or
     /// another one (earlier by invoice date, invoice number and line number).
-    /// ## Why it matters to an auditor
-    /// One fill paid twice. It happens by mistake when invoices overlap months, and on purpose
-    /// when nobody checks.
-    /// ## Example
-    /// Receipt 55012 is billed on F-031 line 4 and again on F-045 line 1.
-    /// ## Amount at risk
-    /// The later line's amount.
-    BilledTwice, High, "a receipt is billed on more than one invoice line"
+    BilledTwice, High
 }
 
 impl Rule for BilledTwice {
@@ -21,7 +13,7 @@ impl Rule for BilledTwice {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Invoices, DocKind::Receipts])
     }
 
@@ -38,11 +30,12 @@ impl Rule for BilledTwice {
                 out.push(
                     Exception::on_line(&Self::INFO, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Receipt {} is billed again: it was already billed on invoice {} line {}.", "Le reçu {} est facturé une seconde fois : il l'a déjà été sur la facture {} ligne {}.",
-                            shown(&receipt.receipt_no, "(no number)"),
-                            shown(&first_line.invoice_no, "(no number)"),
-                            first_line.line_no
-                        ))
+                        .message(
+                            Message::new("msg-billed-twice")
+                                .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                                .shown("invoice", &first_line.invoice_no, "msg-no-number")
+                                .int("line", i64::from(first_line.line_no)),
+                        )
                         .evidence("receipt_source", receipt.prov.to_string())
                         .evidence("first_billed_at", first_line.prov.to_string()),
                 );

@@ -1,20 +1,12 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// An invoice line that no receipt backs: its receipt number matches no receipt of the same
     /// vendor, and no unbilled receipt of the same vendor, vehicle, date (± `date_window_days`)
     /// and litres (± `litres_tolerance`) was found either.
-    /// ## Why it matters to an auditor
-    /// Paying a line without a receipt is paying on the vendor's word alone: the control the
-    /// audit found missing.
-    /// ## Example
-    /// Invoice F-2020-031 line 4 bills receipt 55012, and Total has no receipt 55012.
-    /// ## Amount at risk
-    /// The line's amount.
-    BilledWithoutReceipt, High, "an invoice line has no matching receipt"
+    BilledWithoutReceipt, High
 }
 
 impl Rule for BilledWithoutReceipt {
@@ -22,7 +14,7 @@ impl Rule for BilledWithoutReceipt {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Invoices, DocKind::Receipts])
     }
 
@@ -32,28 +24,20 @@ impl Rule for BilledWithoutReceipt {
                 continue;
             }
             let why = match &line.receipt_no {
-                Some(number) => say!(
-                    ctx,
-                    "its receipt number {number} matches no receipt of {}",
-                    "son numéro de reçu {number} ne correspond à aucun reçu de {}",
-                    line.vendor.as_ref().map_or_else(
-                        || say!(ctx, "the vendor", "ce fournisseur"),
-                        ToString::to_string
-                    )
-                ),
-                None => say!(
-                    ctx,
-                    "it gives no receipt number",
-                    "elle ne donne aucun numéro de reçu"
-                ),
+                Some(number) => Message::new("msg-billed-without-receipt-unknown")
+                    .text("number", number.to_string())
+                    .shown("vendor", &line.vendor, "msg-the-vendor"),
+                None => Message::new("msg-billed-without-receipt-no-number"),
             };
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                    .message(say!(ctx, "Invoice {} line {} is not backed by a receipt: {why}, and no unbilled receipt of the same vehicle, date and litres was found. A receipt is required before payment.", "La facture {} ligne {} n'est justifiée par aucun reçu : {why}, et aucun reçu non facturé du même véhicule, de la même date et du même volume n'a été trouvé. Un reçu est exigé avant paiement.",
-                        shown(&line.invoice_no, "(no number)"),
-                        line.line_no
-                    ))
+                    .message(
+                        Message::new("msg-billed-without-receipt")
+                            .shown("invoice", &line.invoice_no, "msg-no-number")
+                            .int("line", i64::from(line.line_no))
+                            .message("why", why),
+                    )
                     .evidence("receipt_no", line.receipt_no.as_ref().map(ToString::to_string).unwrap_or_default())
                     .evidence("litres", line.litres)
                     .evidence("amount", line.amount)

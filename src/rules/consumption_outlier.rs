@@ -1,24 +1,16 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 declare_rule! {
-    /// ## What it catches
     /// A vehicle that, over a calendar month, used more fuel per 100 km than its expected
     /// `l_per_100km` by more than `consumption_tolerance` percent. Litres are those of its
     /// receipts (or of its trip tickets when it has no receipts); kilometres are those of its
     /// trip tickets' odometers (or, with no trips, the span of its receipts' odometers, with the
     /// litres bought after the first reading, since the first fill paid for earlier driving).
-    /// ## Why it matters to an auditor
-    /// Fuel that the kilometres do not explain is the classic sign of siphoning or of fills
-    /// for other vehicles.
-    /// ## Example
-    /// UN-1234 is expected to use 12 L/100 km; in March it bought 600 L for 2 000 km (30 L/100 km).
-    /// ## Amount at risk
-    /// (Litres − kilometres × expected consumption ÷ 100) × the run's average price per litre.
-    ConsumptionOutlier, Medium, "a vehicle's fuel use per km is far above its expected consumption"
+    ConsumptionOutlier, Medium
 }
 
 #[derive(Default)]
@@ -38,15 +30,14 @@ impl Rule for ConsumptionOutlier {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Vehicles])
             .or_else(|| {
                 let rated = ctx.data.vehicles.iter().any(|v| v.l_per_100km.is_some());
-                (!rated).then(|| "the vehicles file gives no l_per_100km".to_string())
+                (!rated).then(|| Message::new("not-run-no-consumption"))
             })
             .or_else(|| {
-                (!ctx.data.has(DocKind::Trips) && !ctx.data.has(DocKind::Receipts))
-                    .then(|| "no trips or receipts file was given".to_string())
+                ctx.lacks_every(&[DocKind::Trips, DocKind::Receipts])
             })
     }
 
@@ -128,15 +119,17 @@ impl Rule for ConsumptionOutlier {
             let period = format!("{year}-{month_number:02}");
             let mut exception = Exception::on_vehicle(&Self::INFO, vehicle_index, vehicle)
                 .at_risk(at_risk)
-                .message(say!(ctx, "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).", "Le véhicule {} a consommé {} L pour {} km en {period} : {} L/100 km, pour {} L/100 km attendus (au plus {} avec la tolérance de {} %).",
-                    shown(&vehicle.vehicle_id, ""),
-                    litres.normalize(),
-                    km.normalize(),
-                    actual.round_dp(1).normalize(),
-                    expected.normalize(),
-                    limit.round_dp(1).normalize(),
-                    ctx.config.rules.consumption_tolerance.normalize()
-                ))
+                .message(
+                    Message::new("msg-consumption-outlier")
+                        .shown_or_blank("vehicle", &vehicle.vehicle_id)
+                        .number("litres", litres)
+                        .number("km", km)
+                        .text("period", period.as_str())
+                        .number("actual", actual.round_dp(1))
+                        .number("expected", expected)
+                        .number("limit", limit.round_dp(1))
+                        .number("tolerance", ctx.config.rules.consumption_tolerance),
+                )
                 .evidence("period", period)
                 .evidence("litres", litres)
                 .evidence("km", km)

@@ -1,19 +1,12 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 declare_rule! {
-    /// ## What it catches
     /// The same document twice within one document type: a trip ticket number used twice, a
     /// receipt number of one vendor submitted twice, an invoice line (invoice number and line
     /// number of one vendor) billed twice. Ids are compared normalised (`R-001` is `r001`).
-    /// ## Why it matters to an auditor
-    /// A repeated document is the simplest way to be paid twice, or to justify fuel twice.
-    /// ## Example
-    /// Receipt 000123 of Total appears on rows 4 and 19 of receipts.csv.
-    /// ## Amount at risk
-    /// The amount of the repeat (0 for a trip ticket).
-    DuplicateDocument, High, "the same document id appears twice within one document type"
+    DuplicateDocument, High
 }
 
 impl Rule for DuplicateDocument {
@@ -21,7 +14,7 @@ impl Rule for DuplicateDocument {
         &Self::INFO
     }
 
-    fn missing_data(&self, _: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, _: &Context<'_>) -> Option<Message> {
         None
     }
 
@@ -35,9 +28,11 @@ impl Rule for DuplicateDocument {
                 let first: &crate::model::Trip = &data.trips[first];
                 out.push(
                     Exception::on_trip(info, index, trip)
-                        .message(say!(ctx, "Trip ticket {id} appears again; it was first seen at {}.", "La feuille de route {id} apparaît de nouveau ; elle figure déjà en {}.",
-                            first.prov
-                        ))
+                        .message(
+                            Message::new("msg-duplicate-trip")
+                                .text("trip", id.to_string())
+                                .text("first", first.prov.to_string()),
+                        )
                         .evidence("first_source", first.prov.to_string())
                         .evidence("normalised_id", id.key()),
                 );
@@ -55,9 +50,12 @@ impl Rule for DuplicateDocument {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Receipt {number} of {vendor} appears again; it was first seen at {}.", "Le reçu {number} de {vendor} apparaît de nouveau ; il figure déjà en {}.",
-                            first.prov
-                        ))
+                        .message(
+                            Message::new("msg-duplicate-receipt")
+                                .text("receipt", number.to_string())
+                                .text("vendor", vendor.to_string())
+                                .text("first", first.prov.to_string()),
+                        )
                         .evidence("first_source", first.prov.to_string())
                         .evidence("normalised_id", number.key()),
                 );
@@ -75,9 +73,13 @@ impl Rule for DuplicateDocument {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Invoice {invoice} line {} of {vendor} appears again; it was first seen at {}.", "La facture {invoice} ligne {} de {vendor} apparaît de nouveau ; elle figure déjà en {}.",
-                            line.line_no, first.prov
-                        ))
+                        .message(
+                            Message::new("msg-duplicate-line")
+                                .text("invoice", invoice.to_string())
+                                .int("line", i64::from(line.line_no))
+                                .text("vendor", vendor.to_string())
+                                .text("first", first.prov.to_string()),
+                        )
                         .evidence("first_source", first.prov.to_string())
                         .evidence("normalised_id", format!("{}/{}", invoice.key(), line.line_no)),
                 );

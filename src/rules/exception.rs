@@ -1,7 +1,7 @@
 //! One exception: what a rule found, on which document, how much money it puts at risk, and the
 //! evidence an auditor needs to redo the check. Every output renders from these.
 
-use super::{Code, RuleInfo, Severity};
+use super::{Code, Message, RuleInfo, Severity};
 use crate::model::{InvoiceLine, Price, Provenance, Receipt, Trip, Vehicle};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -51,7 +51,8 @@ pub struct Exception {
     pub vendor: Option<String>,
     pub date: Option<NaiveDate>,
     pub amount_at_risk: Decimal,
-    pub message: String,
+    /// What the rule found, as a catalogue message: each output renders it in its language.
+    pub message: Message,
     pub evidence: Map<String, Value>,
     /// `file[#sheet]:row`, empty for findings on no single row (a voucher series).
     pub source: String,
@@ -76,7 +77,7 @@ impl Exception {
             vendor: None,
             date: None,
             amount_at_risk: Decimal::ZERO,
-            message: String::new(),
+            message: Message::default(),
             evidence: Map::new(),
             source: prov.map(ToString::to_string).unwrap_or_default(),
         }
@@ -149,7 +150,7 @@ impl Exception {
         self
     }
 
-    pub fn message(mut self, message: String) -> Exception {
+    pub fn message(mut self, message: Message) -> Exception {
         self.message = message;
         self
     }

@@ -2,116 +2,69 @@
 //! INVALID_VALUE) share one mechanism: the loader notes each problem on its record, and these
 //! rules raise one exception per problem.
 
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::{FieldProblem, FieldType, ProblemCode};
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A required field left blank: a trip ticket without a driver, a receipt without litres,
     /// an invoice line without its invoice number.
-    /// ## Why it matters to an auditor
-    /// A document with a blank required field cannot be verified; the audit that fuelrecon
-    /// answers found most trip tickets incomplete in exactly this way.
-    /// ## Example
-    /// Receipt R-1042 has no vehicle: nothing says which vehicle took the fuel.
-    /// ## Amount at risk
-    /// 0, except on an invoice line, where it is the line's amount: an incomplete line is not
-    /// payable as billed.
-    MissingField, Medium, "a required field is blank"
+    MissingField, Medium
 }
 
 declare_rule! {
-    /// ## What it catches
     /// A value marked unreadable (`?`, `illegible`, `illisible`, `###`, a spreadsheet error such
     /// as `#N/A`), or a receipt whose `legible` column says it is not (fully) readable.
-    /// ## Why it matters to an auditor
-    /// An unreadable receipt supports nothing: the litres, the amount or the vehicle on it
-    /// cannot be checked.
-    /// ## Example
-    /// Receipt R-1042 has `legible = non`; invoice INV-7 line 3 has amount `#VALUE!`.
-    /// ## Amount at risk
-    /// The receipt's amount, for a receipt; 0 for other documents.
-    UnreadableField, Medium, "a field is unreadable, or the receipt is not legible"
+    UnreadableField, Medium
 }
 
 declare_rule! {
-    /// ## What it catches
     /// A value that cannot be read as its type: `12O,5` litres (a letter O), `31/02/2020`.
-    /// ## Why it matters to an auditor
-    /// The value is kept as written, but no rule can use it, so the document is not verified.
-    /// ## Example
-    /// Trip T-17 has odometer_in `45 2O0`.
-    /// ## Amount at risk
-    /// 0.
-    InvalidValue, Medium, "a value cannot be parsed as its type"
+    InvalidValue, Medium
 }
 
-/// A document's name in each language, for messages.
-type Named<'n> = (&'n str, &'n str);
-
-fn describe(
-    ctx: &Context<'_>,
-    problem: &FieldProblem,
-    (document, document_fr): Named<'_>,
-) -> String {
-    let (field, raw) = (problem.field, &problem.raw);
+/// The message of one problem; `document` is the catalogue's word for the record
+/// (`msg-doc-receipt`).
+fn describe(problem: &FieldProblem, document: &'static str) -> Message {
+    let message = match problem.code {
+        ProblemCode::Missing => Message::new("msg-field-missing"),
+        ProblemCode::Unreadable if problem.ty == FieldType::Legibility => {
+            return Message::new("msg-field-illegible")
+                .message("document", Message::new(document))
+                .text("raw", problem.raw.as_str());
+        }
+        ProblemCode::Unreadable => Message::new("msg-field-unreadable"),
+        ProblemCode::Invalid => {
+            Message::new("msg-field-invalid").message("expected", Message::new(expected(problem.ty)))
+        }
+    };
+    let message = message
+        .message("document", Message::new(document))
+        .message("field", Message::new(format!("msg-field-name-{}", problem.field)));
     match problem.code {
-        ProblemCode::Missing => say!(
-            ctx,
-            "The {document}'s required field {field} is blank; the {document} cannot be verified without it.",
-            "Le champ obligatoire {field} ({document_fr}) est vide ; le document ne peut pas être vérifié sans lui."
-        ),
-        ProblemCode::Unreadable if problem.ty == FieldType::Legibility => say!(
-            ctx,
-            "The {document} is marked \"{raw}\" in the legible column: it is not fully readable, so it supports nothing until a readable copy is provided.",
-            "Le document ({document_fr}) est marqué « {raw} » dans la colonne lisible : il n'est pas entièrement lisible et ne justifie rien tant qu'une copie lisible n'est pas fournie."
-        ),
-        ProblemCode::Unreadable => say!(
-            ctx,
-            "The {document}'s field {field} is unreadable (\"{raw}\"); a legible value was expected.",
-            "Le champ {field} ({document_fr}) est illisible (« {raw} ») ; une valeur lisible était attendue."
-        ),
-        ProblemCode::Invalid => say!(
-            ctx,
-            "The {document}'s field {field} holds \"{raw}\", which is not {}.",
-            "Le champ {field} ({document_fr}) contient « {raw} », qui n'est pas {}.",
-            expected(problem.ty, ctx.french())
-        ),
+        ProblemCode::Missing => message,
+        _ => message.text("raw", problem.raw.as_str()),
     }
 }
 
 /// What a value of a field's type looks like, for the message of an INVALID_VALUE.
-fn expected(ty: FieldType, french: bool) -> &'static str {
+fn expected(ty: FieldType) -> &'static str {
     use FieldType::*;
-    match (ty, french) {
-        (Text | Id | IdList | Vendor, false) => "text",
-        (Text | Id | IdList | Vendor, true) => "un texte",
-        (Date, false) => "a date",
-        (Date, true) => "une date",
-        (DateTime, false) => "a date, with or without a time",
-        (DateTime, true) => "une date, avec ou sans heure",
-        (Time, false) => "a time of day",
-        (Time, true) => "une heure",
-        (Number, false) => "a number",
-        (Number, true) => "un nombre",
-        (Integer, false) => "a whole number",
-        (Integer, true) => "un nombre entier",
-        (Fuel, false) => "a fuel type",
-        (Fuel, true) => "un type de carburant",
-        (Legibility, false) => "yes, no or partial",
-        (Legibility, true) => "oui, non ou partiel",
+    match ty {
+        Text | Id | IdList | Vendor => "msg-expected-text",
+        Date => "msg-expected-date",
+        DateTime => "msg-expected-datetime",
+        Time => "msg-expected-time",
+        Number => "msg-expected-number",
+        Integer => "msg-expected-integer",
+        Fuel => "msg-expected-fuel",
+        Legibility => "msg-expected-legibility",
     }
 }
 
-fn with_problem(
-    ctx: &Context<'_>,
-    exception: Exception,
-    problem: &FieldProblem,
-    document: Named<'_>,
-) -> Exception {
+fn with_problem(exception: Exception, problem: &FieldProblem, document: &'static str) -> Exception {
     exception
-        .message(describe(ctx, problem, document))
+        .message(describe(problem, document))
         .evidence("field", problem.field)
         .evidence("raw", problem.raw.as_str())
 }
@@ -126,10 +79,9 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     for (index, trip) in data.trips.iter().enumerate() {
         for problem in of_code(&trip.problems, code) {
             out.push(with_problem(
-                ctx,
                 Exception::on_trip(info, index, trip),
                 problem,
-                ("trip ticket", "feuille de route"),
+                "msg-doc-trip",
             ));
         }
     }
@@ -141,10 +93,9 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             };
             out.push(
                 with_problem(
-                    ctx,
                     Exception::on_receipt(info, index, receipt),
                     problem,
-                    ("receipt", "reçu"),
+                    "msg-doc-receipt",
                 )
                 .at_risk(at_risk),
             );
@@ -158,10 +109,9 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             };
             out.push(
                 with_problem(
-                    ctx,
                     Exception::on_line(info, index, line),
                     problem,
-                    ("invoice line", "ligne de facture"),
+                    "msg-doc-invoice_line",
                 )
                 .at_risk(at_risk),
             );
@@ -170,20 +120,18 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     for (index, vehicle) in data.vehicles.iter().enumerate() {
         for problem in of_code(&vehicle.problems, code) {
             out.push(with_problem(
-                ctx,
                 Exception::on_vehicle(info, index, vehicle),
                 problem,
-                ("vehicle record", "fiche véhicule"),
+                "msg-doc-vehicle",
             ));
         }
     }
     for (index, price) in data.prices.iter().enumerate() {
         for problem in of_code(&price.problems, code) {
             out.push(with_problem(
-                ctx,
                 Exception::on_price(info, index, price),
                 problem,
-                ("contract price", "prix contractuel"),
+                "msg-doc-price",
             ));
         }
     }
@@ -194,7 +142,7 @@ impl Rule for MissingField {
         &Self::INFO
     }
 
-    fn missing_data(&self, _: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, _: &Context<'_>) -> Option<Message> {
         None
     }
 
@@ -208,7 +156,7 @@ impl Rule for UnreadableField {
         &Self::INFO
     }
 
-    fn missing_data(&self, _: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, _: &Context<'_>) -> Option<Message> {
         None
     }
 
@@ -222,7 +170,7 @@ impl Rule for InvalidValue {
         &Self::INFO
     }
 
-    fn missing_data(&self, _: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, _: &Context<'_>) -> Option<Message> {
         None
     }
 

@@ -1,19 +1,12 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule, fuel_word};
 use crate::model::{DocKind, FuelType, Ident};
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt or invoice line for a fuel the vehicle does not use: petrol for a diesel
     /// vehicle, say. Fuel names are folded first (gasoil, gazole and DSL are diesel; essence,
     /// super and SP95 are petrol).
-    /// ## Why it matters to an auditor
-    /// A diesel vehicle cannot run on petrol: the fuel went into another vehicle or a can.
-    /// ## Example
-    /// UN-1234 runs on diesel; receipt 55012 is for 40 L of super.
-    /// ## Amount at risk
-    /// The receipt's or line's amount.
-    FuelTypeMismatch, High, "the fuel bought is not the vehicle's fuel type"
+    FuelTypeMismatch, High
 }
 
 impl FuelTypeMismatch {
@@ -39,10 +32,10 @@ impl Rule for FuelTypeMismatch {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Vehicles]).or_else(|| {
             let typed = ctx.data.vehicles.iter().any(|v| v.fuel_type.is_some());
-            (!typed).then(|| "the vehicles file gives no fuel_type".to_string())
+            (!typed).then(|| Message::new("not-run-no-fuel-type"))
         })
     }
 
@@ -55,10 +48,13 @@ impl Rule for FuelTypeMismatch {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Receipt {} is for {bought}, but vehicle {} runs on {expected}.", "Le reçu {} porte sur du {bought}, mais le véhicule {} utilise du {expected}.",
-                            shown(&receipt.receipt_no, "(no number)"),
-                            shown(&receipt.vehicle_id, "")
-                        ))
+                        .message(
+                            Message::new("msg-fuel-type-receipt")
+                                .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                                .arg("bought", fuel_word(&Some(bought.clone())))
+                                .shown_or_blank("vehicle", &receipt.vehicle_id)
+                                .arg("expected", fuel_word(&Some(expected.clone()))),
+                        )
                         .evidence("fuel_type", bought.to_string())
                         .evidence("vehicle_fuel_type", expected.to_string()),
                 );
@@ -70,11 +66,14 @@ impl Rule for FuelTypeMismatch {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Invoice {} line {} bills {bought}, but vehicle {} runs on {expected}.", "La facture {} ligne {} facture du {bought}, mais le véhicule {} utilise du {expected}.",
-                            shown(&line.invoice_no, "(no number)"),
-                            line.line_no,
-                            shown(vehicle, "")
-                        ))
+                        .message(
+                            Message::new("msg-fuel-type-line")
+                                .shown("invoice", &line.invoice_no, "msg-no-number")
+                                .int("line", i64::from(line.line_no))
+                                .arg("bought", fuel_word(&Some(bought.clone())))
+                                .shown_or_blank("vehicle", vehicle)
+                                .arg("expected", fuel_word(&Some(expected.clone()))),
+                        )
                         .evidence("fuel_type", bought.to_string())
                         .evidence("vehicle_fuel_type", expected.to_string()),
                 );

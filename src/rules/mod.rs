@@ -1,11 +1,14 @@
 //! Stage 3, rules: the exception catalogue of SPEC §4.
 //!
-//! Each rule lives in its own file, named after what it catches, with a stable code, a severity
-//! and a manual in its doc comment (printed by `fuelrecon rules CODE`). [`REGISTRY`] lists each
-//! rule once; [`run`] runs those whose data the run has and says why the others did not run.
+//! Each rule lives in its own file, named after what it catches, with a stable code and a
+//! severity. What a rule says — its exceptions' messages, why it did not run, its manual
+//! (`fuelrecon rules CODE`) — is in the catalogue (`locales/<lang>/rules.ftl`), so that each
+//! output says it in its own language. [`REGISTRY`] lists each rule once; [`run`] runs those
+//! whose data the run has and says why the others did not run.
 
 mod code;
 mod exception;
+mod message;
 
 mod amount_mismatch;
 mod arithmetic_error;
@@ -32,11 +35,13 @@ mod voucher_sequence_gap;
 
 pub use code::Code;
 pub use exception::{Evidence, Exception, Target};
+pub use message::{Message, MessageArg};
 pub use trip_without_receipt::requires_receipt;
 
 use crate::config::Config;
+use crate::i18n::{Args, Lang, text};
 use crate::link::Links;
-use crate::model::{Dataset, DocKind, InvoiceLine, Receipt, Vehicle};
+use crate::model::{Dataset, DocKind, FuelType, InvoiceLine, Receipt, Vehicle};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -62,14 +67,37 @@ impl Severity {
     }
 }
 
-/// What the catalogue says of a rule.
+/// A rule's code and severity; its words are in the catalogue, under `rule-CODE`.
 #[derive(Debug)]
 pub struct RuleInfo {
     pub code: Code,
     pub severity: Severity,
-    pub summary: &'static str,
-    /// The rule's doc comment: what it catches, why it matters, an example, the amount at risk.
-    pub manual: &'static str,
+}
+
+/// The sections of every rule's manual, in order: the attribute of `rule-CODE` that holds the
+/// section, and the message that heads it.
+pub const MANUAL_SECTIONS: [(&str, &str); 4] = [
+    ("catches", "rule-heading-catches"),
+    ("matters", "rule-heading-matters"),
+    ("example", "rule-heading-example"),
+    ("at-risk", "rule-heading-at-risk"),
+];
+
+impl RuleInfo {
+    /// One line: what the rule catches.
+    pub fn summary(&self, lang: Lang) -> String {
+        text(lang, &format!("rule-{}.summary", self.code), &Args::new())
+    }
+
+    /// The manual: each of [`MANUAL_SECTIONS`] under its `## ` heading.
+    pub fn manual(&self, lang: Lang) -> String {
+        let mut manual = String::new();
+        for (attribute, heading) in MANUAL_SECTIONS {
+            let section = text(lang, &format!("rule-{}.{attribute}", self.code), &Args::new());
+            manual.push_str(&format!("## {}\n{section}\n", text(lang, heading, &Args::new())));
+        }
+        manual
+    }
 }
 
 /// A rule: it knows what data it needs, and checks it.
@@ -77,15 +105,15 @@ pub trait Rule: Sync {
     fn info(&self) -> &'static RuleInfo;
 
     /// Why the rule cannot run on this run's data, if it cannot.
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String>;
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message>;
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>);
 }
 
-/// Declares a rule's type and catalogue entry; the doc comment becomes its manual, and the
-/// type's name is its code's variant.
+/// Declares a rule's type and its code and severity; the type's name is its code's variant.
+/// The doc comment is for rustdoc; the manual users read is the catalogue's `rule-CODE`.
 macro_rules! declare_rule {
-    ($(#[doc = $doc:literal])+ $name:ident, $severity:ident, $summary:literal) => {
+    ($(#[doc = $doc:literal])+ $name:ident, $severity:ident) => {
         $(#[doc = $doc])+
         pub struct $name;
 
@@ -93,26 +121,11 @@ macro_rules! declare_rule {
             pub const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
                 code: $crate::rules::Code::$name,
                 severity: $crate::rules::Severity::$severity,
-                summary: $summary,
-                manual: concat!($($doc, "\n"),+),
             };
         }
     };
 }
 pub(crate) use declare_rule;
-
-/// A message in the report's language: `say!(ctx, "english {}", "français {}", args…)` formats
-/// only the one that is used.
-macro_rules! say {
-    ($ctx:expr, $english:literal, $french:literal $(, $arg:expr)* $(,)?) => {
-        if $ctx.french() {
-            format!($french $(, $arg)*)
-        } else {
-            format!($english $(, $arg)*)
-        }
-    };
-}
-pub(crate) use say;
 
 /// Every rule, once, in catalogue order.
 pub static REGISTRY: &[&dyn Rule] = &[
@@ -155,7 +168,6 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Each vehicle id's record, by its index in the fleet list.
     vehicles: HashMap<&'a str, usize>,
-    french: bool,
     average_price: Option<Decimal>,
     money_scale: u32,
 }
@@ -204,25 +216,28 @@ impl<'a> Context<'a> {
             links,
             config,
             vehicles,
-            french: config.lang.is_some_and(|lang| lang.code() == "fr"),
             average_price,
             money_scale,
         }
     }
 
-    /// Whether messages are written in French (`--lang fr`).
-    pub fn french(&self) -> bool {
-        self.french
+    /// A reason when any of `kinds` (one or two) was not given.
+    pub fn lacks(&self, kinds: &[DocKind]) -> Option<Message> {
+        let missing: Vec<DocKind> = kinds
+            .iter()
+            .copied()
+            .filter(|k| !self.data.has(*k))
+            .collect();
+        no_file(&missing)
     }
 
-    /// A reason when any of `kinds` was not given.
-    pub fn lacks(&self, kinds: &[DocKind]) -> Option<String> {
-        let missing: Vec<&str> = kinds
-            .iter()
-            .filter(|k| !self.data.has(**k))
-            .map(|k| k.as_str())
-            .collect();
-        (!missing.is_empty()).then(|| format!("no {} file was given", missing.join(" or ")))
+    /// A reason when none of `kinds` (one or two) was given: the rule needs one of them.
+    pub fn lacks_every(&self, kinds: &[DocKind]) -> Option<Message> {
+        if kinds.iter().any(|k| self.data.has(*k)) {
+            None
+        } else {
+            no_file(kinds)
+        }
     }
 
     /// The fleet record of a vehicle id, if the vehicles file lists it.
@@ -302,11 +317,52 @@ impl<'a> Context<'a> {
     }
 }
 
-/// An optional value as a message shows it: its text, or `missing` (`"(no number)"`).
-pub fn shown<T: std::fmt::Display>(value: &Option<T>, missing: &str) -> String {
-    value
-        .as_ref()
-        .map_or_else(|| missing.to_string(), ToString::to_string)
+/// "no trips or receipts file was given", for one or two kinds of file.
+fn no_file(kinds: &[DocKind]) -> Option<Message> {
+    let kind = |k: &DocKind| match k {
+        DocKind::Trips => Message::new("msg-kind-trips"),
+        DocKind::Receipts => Message::new("msg-kind-receipts"),
+        DocKind::Invoices => Message::new("msg-kind-invoices"),
+        DocKind::Vehicles => Message::new("msg-kind-vehicles"),
+        DocKind::Prices => Message::new("msg-kind-prices"),
+    };
+    match kinds {
+        [] => None,
+        [one] => Some(Message::new("not-run-no-file").message("kind", kind(one))),
+        [first, second, ..] => Some(
+            Message::new("not-run-no-files")
+                .message("first", kind(first))
+                .message("second", kind(second)),
+        ),
+    }
+}
+
+/// A receipt as the subject of a message: "Receipt 55012".
+pub fn receipt_subject(receipt: &Receipt) -> Message {
+    Message::new("msg-subject-receipt").shown("receipt", &receipt.receipt_no, "msg-no-number")
+}
+
+/// An invoice line as the subject of a message: "Invoice F-031 line 4".
+pub fn line_subject(line: &InvoiceLine) -> Message {
+    Message::new("msg-subject-line")
+        .shown("invoice", &line.invoice_no, "msg-no-number")
+        .int("line", i64::from(line.line_no))
+}
+
+/// How two documents were linked, as a message names it ("by voucher").
+pub fn method_word(method: crate::link::Method) -> Message {
+    Message::new(format!("msg-method-{}", method.as_str()))
+}
+
+/// A fuel type as a message names it: the catalogue's word for the fuels fuelrecon knows, the
+/// documents' own name for the others, blank when unknown.
+pub fn fuel_word(fuel: &Option<FuelType>) -> MessageArg {
+    match fuel {
+        Some(FuelType::Diesel) => MessageArg::Message(Message::new("msg-fuel-diesel")),
+        Some(FuelType::Petrol) => MessageArg::Message(Message::new("msg-fuel-petrol")),
+        Some(FuelType::Other(other)) => MessageArg::Text(other.to_string()),
+        None => MessageArg::Text(String::new()),
+    }
 }
 
 /// The price per litre a record charged: its unit price, else amount ÷ litres.
@@ -329,11 +385,11 @@ pub fn line_price(line: &InvoiceLine) -> Option<Decimal> {
     price_per_litre(line.unit_price, line.amount, line.litres)
 }
 
-/// A rule that did not run, and why.
-#[derive(Clone, Debug, Serialize)]
+/// A rule that did not run, and why; the reason is rendered in each output's language.
+#[derive(Clone, Debug)]
 pub struct NotRun {
     pub code: Code,
-    pub reason: String,
+    pub reason: Message,
 }
 
 /// What the rules found.
@@ -370,7 +426,7 @@ type Order<'e> = (
     Option<&'e str>,
     Option<&'e str>,
     Option<chrono::NaiveDate>,
-    &'e str,
+    &'e Message,
     &'e str,
 );
 

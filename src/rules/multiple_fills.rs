@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use std::collections::BTreeMap;
 
 declare_rule! {
-    /// ## What it catches
     /// More than `max_fills_per_day` receipts for one vehicle on one day; raised on each fill
     /// beyond the allowed number (by time, then content).
-    /// ## Why it matters to an auditor
-    /// A vehicle rarely needs several full tanks in a day; repeated fills are a sign of fuel
-    /// taken for something else.
-    /// ## Example
-    /// UN-1234 has receipts at 08:10, 12:40 and 17:05 on 5 March.
-    /// ## Amount at risk
-    /// 0.
-    MultipleFills, Low, "a vehicle is filled more times in a day than allowed"
+    MultipleFills, Low
 }
 
 impl Rule for MultipleFills {
@@ -21,7 +13,7 @@ impl Rule for MultipleFills {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts])
     }
 
@@ -41,12 +33,15 @@ impl Rule for MultipleFills {
                 let receipt = &ctx.data.receipts[index];
                 out.push(
                     Exception::on_receipt(&Self::INFO, index, receipt)
-                        .message(say!(ctx, "Receipt {} is fill {} of {} for vehicle {} on {date}; at most {allowed} a day are expected.", "Le reçu {} est le plein {} sur {} du véhicule {} le {date} ; au plus {allowed} par jour sont attendus.",
-                            shown(&receipt.receipt_no, "(no number)"),
-                            position + 1,
-                            fills.len(),
-                            shown(&receipt.vehicle_id, "")
-                        ))
+                        .message(
+                            Message::new("msg-multiple-fills")
+                                .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                                .int("position", position as i64 + 1)
+                                .int("fills", fills.len() as i64)
+                                .shown_or_blank("vehicle", &receipt.vehicle_id)
+                                .date("date", date)
+                                .int("allowed", allowed as i64),
+                        )
                         .evidence("fills_that_day", fills.len())
                         .evidence("max_fills_per_day", ctx.config.rules.max_fills_per_day),
                 );

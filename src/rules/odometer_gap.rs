@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use std::collections::HashMap;
 
 declare_rule! {
-    /// ## What it catches
     /// A trip that starts more than `odometer_gap_km` above where the vehicle's previous trip
     /// ended: kilometres driven with no trip ticket.
-    /// ## Why it matters to an auditor
-    /// Unlogged kilometres are unlogged use of the vehicle, and the fuel for them is justified
-    /// by nothing.
-    /// ## Example
-    /// UN-1234's trip of 4 March ends at 45 100 km; its next trip starts at 45 380 km.
-    /// ## Amount at risk
-    /// 0.
-    OdometerGap, Low, "kilometres between two trips that no trip ticket logs"
+    OdometerGap, Low
 }
 
 impl Rule for OdometerGap {
@@ -21,7 +13,7 @@ impl Rule for OdometerGap {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Trips])
     }
 
@@ -41,14 +33,16 @@ impl Rule for OdometerGap {
                 {
                     out.push(
                         Exception::on_trip(&Self::INFO, index, trip)
-                            .message(say!(ctx, "Trip ticket {} of vehicle {vehicle} starts at {} km, {} km after its previous trip {} ended at {} km; at most {} km were expected.", "La feuille de route {} du véhicule {vehicle} part de {} km, {} km après la fin de la précédente, {}, à {} km ; au plus {} km étaient attendus.",
-                                shown(&trip.trip_id, "(no id)"),
-                                start.normalize(),
-                                (start - last_end).normalize(),
-                                shown(&before.trip_id, "(no id)"),
-                                last_end.normalize(),
-                                allowed.normalize()
-                            ))
+                            .message(
+                                Message::new("msg-odometer-gap")
+                                    .shown("trip", &trip.trip_id, "msg-no-id")
+                                    .text("vehicle", vehicle.to_string())
+                                    .number("start", start)
+                                    .number("gap", start - last_end)
+                                    .shown("previous", &before.trip_id, "msg-no-id")
+                                    .number("end", last_end)
+                                    .number("allowed", allowed),
+                            )
                             .evidence("odometer_out", start)
                             .evidence("previous_odometer_in", last_end)
                             .evidence("gap_km", start - last_end)

@@ -1,21 +1,13 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
-use crate::model::{DocKind, Receipt};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
+use crate::model::DocKind;
 use std::collections::HashMap;
 
 declare_rule! {
-    /// ## What it catches
     /// Odometer readings that cannot all be true: a trip that ends at a lower reading than it
     /// starts; a trip that starts below where the vehicle's previous trip ended; a receipt
     /// whose odometer is lower than the vehicle's previous receipt's (by date); a receipt whose
     /// odometer lies outside its linked trip's start and end readings.
-    /// ## Why it matters to an auditor
-    /// Kilometres are what justify fuel. Readings that go backwards mean the trip tickets or
-    /// receipts were written after the fact, or copied.
-    /// ## Example
-    /// Trip T-17 of UN-1234 starts at 45 100 km; the previous trip ended at 45 900 km.
-    /// ## Amount at risk
-    /// 0.
-    OdometerInconsistent, Medium, "odometer readings go backwards or disagree"
+    OdometerInconsistent, Medium
 }
 
 impl Rule for OdometerInconsistent {
@@ -23,9 +15,8 @@ impl Rule for OdometerInconsistent {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
-        (!ctx.data.has(DocKind::Trips) && !ctx.data.has(DocKind::Receipts))
-            .then(|| "no trips or receipts file was given".to_string())
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
+        ctx.lacks_every(&[DocKind::Trips, DocKind::Receipts])
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
@@ -34,16 +25,17 @@ impl Rule for OdometerInconsistent {
         // Trips arrive ordered by vehicle, date_out and odometer_out.
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, trip) in data.trips.iter().enumerate() {
-            let trip_name = shown(&trip.trip_id, "(no id)");
             if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
                 && end < start
             {
                 out.push(
                     Exception::on_trip(info, index, trip)
-                        .message(say!(ctx, "Trip ticket {trip_name} ends at {} km, below its start of {} km.", "La feuille de route {trip_name} se termine à {} km, en dessous de son départ à {} km.",
-                            end.normalize(),
-                            start.normalize()
-                        ))
+                        .message(
+                            Message::new("msg-odometer-trip-backwards")
+                                .shown("trip", &trip.trip_id, "msg-no-id")
+                                .number("end", end)
+                                .number("start", start),
+                        )
                         .evidence("odometer_out", start)
                         .evidence("odometer_in", end),
                 );
@@ -59,11 +51,14 @@ impl Rule for OdometerInconsistent {
                 {
                     out.push(
                         Exception::on_trip(info, index, trip)
-                            .message(say!(ctx, "Trip ticket {trip_name} of vehicle {vehicle} starts at {} km, below the {} km at which its previous trip {} ended.", "La feuille de route {trip_name} du véhicule {vehicle} part de {} km, en dessous des {} km où la précédente, {}, s'est terminée.",
-                                start.normalize(),
-                                last_end.normalize(),
-                                shown(&before.trip_id, "(no id)")
-                            ))
+                            .message(
+                                Message::new("msg-odometer-trip-sequence")
+                                    .shown("trip", &trip.trip_id, "msg-no-id")
+                                    .text("vehicle", vehicle.to_string())
+                                    .number("start", start)
+                                    .number("end", last_end)
+                                    .shown("previous", &before.trip_id, "msg-no-id"),
+                            )
                             .evidence("odometer_out", start)
                             .evidence("previous_odometer_in", last_end)
                             .evidence("previous_trip_source", before.prov.to_string()),
@@ -82,7 +77,6 @@ impl OdometerInconsistent {
     fn check_receipts(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
         let data = ctx.data;
-        let name = |r: &Receipt| shown(&r.receipt_no, "(no number)");
         // Receipts arrive ordered by date and time.
         let mut previous: HashMap<&str, usize> = HashMap::new();
         for (index, receipt) in data.receipts.iter().enumerate() {
@@ -100,12 +94,14 @@ impl OdometerInconsistent {
                 {
                     out.push(
                         Exception::on_receipt(info, index, receipt)
-                            .message(say!(ctx, "Receipt {} of vehicle {vehicle} reads {} km, below the {} km of its previous receipt {}.", "Le reçu {} du véhicule {vehicle} indique {} km, en dessous des {} km de son reçu précédent {}.",
-                                name(receipt),
-                                reading.normalize(),
-                                last.normalize(),
-                                name(before)
-                            ))
+                            .message(
+                                Message::new("msg-odometer-receipt-sequence")
+                                    .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                                    .text("vehicle", vehicle.to_string())
+                                    .number("reading", reading)
+                                    .number("last", last)
+                                    .shown("previous", &before.receipt_no, "msg-no-number"),
+                            )
                             .evidence("odometer", reading)
                             .evidence("previous_odometer", last)
                             .evidence("previous_receipt_source", before.prov.to_string()),
@@ -123,13 +119,14 @@ impl OdometerInconsistent {
             {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
-                        .message(say!(ctx, "Receipt {} reads {} km, outside its trip {}'s readings of {} to {} km.", "Le reçu {} indique {} km, hors des relevés de sa feuille de route {} ({} à {} km).",
-                            name(receipt),
-                            reading.normalize(),
-                            shown(&trip.trip_id, "(no id)"),
-                            start.normalize(),
-                            end.normalize()
-                        ))
+                        .message(
+                            Message::new("msg-odometer-receipt-outside-trip")
+                                .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                                .number("reading", reading)
+                                .shown("trip", &trip.trip_id, "msg-no-id")
+                                .number("start", start)
+                                .number("end", end),
+                        )
                         .evidence("odometer", reading)
                         .evidence("trip_odometer_out", start)
                         .evidence("trip_odometer_in", end)

@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt timed outside the `working_hours` of the config (`"06:00-18:00"`; a range
     /// such as `"22:00-06:00"` runs over midnight). It runs only when working hours are set,
     /// and only on receipts that give a time.
-    /// ## Why it matters to an auditor
-    /// Official vehicles fill up during official hours; fills at night or at dawn deserve a
-    /// question.
-    /// ## Example
-    /// Receipt 55012 is timed 23:40 with working hours 06:00–18:00.
-    /// ## Amount at risk
-    /// 0.
-    OffHoursFill, Low, "a fill outside working hours"
+    OffHoursFill, Low
 }
 
 impl Rule for OffHoursFill {
@@ -21,12 +13,12 @@ impl Rule for OffHoursFill {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts]).or_else(|| {
             ctx.config
                 .working_hours
                 .is_none()
-                .then(|| "working_hours is not set in the config".to_string())
+                .then(|| Message::new("not-run-no-working-hours"))
         })
     }
 
@@ -47,13 +39,12 @@ impl Rule for OffHoursFill {
             let hours = format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"));
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(say!(
-                        ctx,
-                        "Receipt {} is timed {}, outside the working hours {hours}.",
-                        "Le reçu {} est horodaté {}, hors des heures de service {hours}.",
-                        shown(&receipt.receipt_no, "(no number)"),
-                        time.format("%H:%M")
-                    ))
+                    .message(
+                        Message::new("msg-off-hours-fill")
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .text("time", time.format("%H:%M").to_string())
+                            .text("hours", hours.as_str()),
+                    )
                     .evidence("time", time.format("%H:%M:%S").to_string())
                     .evidence("working_hours", hours),
             );

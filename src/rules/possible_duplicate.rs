@@ -1,21 +1,14 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
 declare_rule! {
-    /// ## What it catches
     /// Two receipts with different numbers for the same vehicle on the same day, with litres
     /// within `litres_tolerance` and amounts within `amount_tolerance` of each other: a receipt
     /// copied or resubmitted under a new number. Raised on the later one (by time, then
     /// content).
-    /// ## Why it matters to an auditor
-    /// A duplicate with a fresh number escapes the duplicate-number check and is paid twice.
-    /// ## Example
-    /// Receipts 55012 and 55019, both UN-1234 on 5 March, both 40 L for 26 000 FCFA.
-    /// ## Amount at risk
-    /// The later receipt's amount.
-    PossibleDuplicate, Medium, "two receipts with different numbers look like one fill"
+    PossibleDuplicate, Medium
 }
 
 impl Rule for PossibleDuplicate {
@@ -23,7 +16,7 @@ impl Rule for PossibleDuplicate {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts])
     }
 
@@ -62,13 +55,15 @@ impl Rule for PossibleDuplicate {
                 out.push(
                     Exception::on_receipt(&Self::INFO, later_index, later)
                         .at_risk(amount.max(Decimal::ZERO))
-                        .message(say!(ctx, "Receipt {number} looks like a copy of receipt {}: same vehicle and day, {} L for {} against {} L for {}.", "Le reçu {number} ressemble à une copie du reçu {} : même véhicule, même jour, {} L pour {} contre {} L pour {}.",
-                            shown(&earlier.receipt_no, ""),
-                            litres.normalize(),
-                            amount.normalize(),
-                            earlier.litres.unwrap_or_default().normalize(),
-                            earlier.amount.unwrap_or_default().normalize()
-                        ))
+                        .message(
+                            Message::new("msg-possible-duplicate")
+                                .text("receipt", number.to_string())
+                                .shown_or_blank("earlier", &earlier.receipt_no)
+                                .number("litres", litres)
+                                .money("amount", amount.normalize())
+                                .number("earlier_litres", earlier.litres.unwrap_or_default())
+                                .money("earlier_amount", earlier.amount.unwrap_or_default().normalize()),
+                        )
                         .evidence("earlier_receipt_source", earlier.prov.to_string())
                         .evidence("litres_tolerance", ctx.litres_tolerance(vendor))
                         .evidence("amount_tolerance_percent", ctx.config.rules.amount_tolerance),

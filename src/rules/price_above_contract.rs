@@ -1,21 +1,17 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, price_per_litre, say, shown};
+use super::{
+    Context, Exception, Message, Rule, RuleInfo, declare_rule, fuel_word, line_subject,
+    price_per_litre, receipt_subject,
+};
 use crate::model::{DocKind, FuelType, Ident, Price, VendorName};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt or invoice line whose price per litre is above the contract price for its
     /// vendor, fuel type and date (plus the vendor's `price_tolerance`, 0 unless set). The
     /// fuel type is the record's own, else its vehicle's; the price is the unit price given,
     /// else amount ÷ litres.
-    /// ## Why it matters to an auditor
-    /// The contract fixes the price; every litre above it is money the vendor is not owed.
-    /// ## Example
-    /// The contract says diesel at 655 FCFA/L from 1 March; line F-031/4 bills 700 FCFA/L.
-    /// ## Amount at risk
-    /// (Price − contract price) × litres.
-    PriceAboveContract, High, "the price per litre is above the contract price"
+    PriceAboveContract, High
 }
 
 /// The contract price in force for a vendor, fuel type and date: of those whose period holds
@@ -100,25 +96,22 @@ impl Rule for PriceAboveContract {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Prices]).or_else(|| {
             let priced = ctx.data.prices.iter().any(|p| p.unit_price.is_some());
-            (!priced).then(|| "the prices file holds no readable contract price".to_string())
+            (!priced).then(|| Message::new("not-run-no-contract-price"))
         })
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
         let describe =
-            |what: String, price: Decimal, contract: Decimal, fuel: &Option<FuelType>| {
-                say!(
-                    ctx,
-                    "{what} charges {} per litre of {}, above the contract price of {}.",
-                    "{what} applique {} par litre de {}, au-dessus du prix contractuel de {}.",
-                    price.round_dp(2).normalize(),
-                    shown(fuel, ""),
-                    contract.normalize()
-                )
+            |subject: Message, price: Decimal, contract: Decimal, fuel: &Option<FuelType>| {
+                Message::new("msg-price-above-contract")
+                    .message("subject", subject)
+                    .money("price", price.round_dp(2).normalize())
+                    .arg("fuel", fuel_word(fuel))
+                    .money("contract", contract.normalize())
             };
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
             let charged = Charged {
@@ -130,16 +123,10 @@ impl Rule for PriceAboveContract {
                 litres: receipt.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
-                let what = say!(
-                    ctx,
-                    "Receipt {}",
-                    "Le reçu {}",
-                    shown(&receipt.receipt_no, "(no number)")
-                );
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(at_risk)
-                        .message(describe(what, price, contract, &charged.fuel))
+                        .message(describe(receipt_subject(receipt), price, contract, &charged.fuel))
                         .evidence("price_per_litre", price.round_dp(4))
                         .evidence("contract_price", contract)
                         .evidence("litres", receipt.litres)
@@ -157,17 +144,10 @@ impl Rule for PriceAboveContract {
                 litres: line.litres,
             };
             if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
-                let what = say!(
-                    ctx,
-                    "Invoice {} line {}",
-                    "La facture {} ligne {}",
-                    shown(&line.invoice_no, "(no number)"),
-                    line.line_no
-                );
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(at_risk)
-                        .message(describe(what, price, contract, &charged.fuel))
+                        .message(describe(line_subject(line), price, contract, &charged.fuel))
                         .evidence("price_per_litre", price.round_dp(4))
                         .evidence("contract_price", contract)
                         .evidence("litres", line.litres)

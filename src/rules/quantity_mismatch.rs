@@ -1,20 +1,12 @@
 use super::{
-    Context, Exception, Rule, RuleInfo, declare_rule, line_price, receipt_price, say, shown,
+    Context, Exception, Message, Rule, RuleInfo, declare_rule, line_price, receipt_price,
 };
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// An invoice line that bills different litres from its receipt's, by more than
     /// `litres_tolerance`.
-    /// ## Why it matters to an auditor
-    /// Litres are what the vehicle received; billing more litres than were delivered is an
-    /// overcharge even when the price is right.
-    /// ## Example
-    /// Receipt 55012 shows 40 L; invoice line F-031/4 bills 45 L.
-    /// ## Amount at risk
-    /// (Billed − receipt litres) × the line's price per litre, when positive.
-    QuantityMismatch, Medium, "the billed litres differ from the receipt's"
+    QuantityMismatch, Medium
 }
 
 impl Rule for QuantityMismatch {
@@ -22,7 +14,7 @@ impl Rule for QuantityMismatch {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Invoices, DocKind::Receipts])
     }
 
@@ -45,14 +37,15 @@ impl Rule for QuantityMismatch {
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
                     .at_risk(at_risk)
-                    .message(say!(ctx, "Invoice {} line {} bills {} L, but its receipt {} shows {} L (tolerance {} L).", "La facture {} ligne {} facture {} L, mais son reçu {} indique {} L (tolérance {} L).",
-                        shown(&line.invoice_no, "(no number)"),
-                        line.line_no,
-                        billed.normalize(),
-                        shown(&receipt.receipt_no, "(no number)"),
-                        delivered.normalize(),
-                        tolerance.normalize()
-                    ))
+                    .message(
+                        Message::new("msg-quantity-mismatch")
+                            .shown("invoice", &line.invoice_no, "msg-no-number")
+                            .int("line", i64::from(line.line_no))
+                            .number("billed", billed)
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .number("delivered", delivered)
+                            .number("tolerance", tolerance),
+                    )
                     .evidence("billed_litres", billed)
                     .evidence("receipt_litres", delivered)
                     .evidence("tolerance_litres", tolerance)

@@ -1,17 +1,9 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt that no invoice line bills.
-    /// ## Why it matters to an auditor
-    /// Usually nothing: the vendor will bill it next month. But a receipt that is never billed
-    /// may have been paid some other way (cash, a fuel card), and should be accounted for.
-    /// ## Example
-    /// Receipt 55090 of 29 March appears on no invoice of March.
-    /// ## Amount at risk
-    /// 0.
-    ReceiptNotBilled, Info, "no invoice line bills a receipt"
+    ReceiptNotBilled, Info
 }
 
 impl Rule for ReceiptNotBilled {
@@ -19,7 +11,7 @@ impl Rule for ReceiptNotBilled {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts, DocKind::Invoices])
     }
 
@@ -30,13 +22,11 @@ impl Rule for ReceiptNotBilled {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(say!(
-                        ctx,
-                        "Receipt {} of {} is not billed on any invoice line given to this run.",
-                        "Le reçu {} de {} n'est facturé sur aucune ligne des factures fournies.",
-                        shown(&receipt.receipt_no, "(no number)"),
-                        shown(&receipt.vendor, "(no vendor)")
-                    ))
+                    .message(
+                        Message::new("msg-receipt-not-billed")
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .shown("vendor", &receipt.vendor, "msg-no-vendor"),
+                    )
                     .evidence("amount", receipt.amount),
             );
         }

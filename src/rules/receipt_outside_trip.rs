@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule, method_word};
 use crate::link::{Method, days_outside};
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt linked to a trip by its trip id or voucher, but dated outside the trip's
     /// departure and return dates by more than `date_window_days`.
-    /// ## Why it matters to an auditor
-    /// A receipt that names a trip it could not have been bought on was attached to the
-    /// paperwork afterwards, to justify a fill that belongs elsewhere.
-    /// ## Example
-    /// Receipt 55012 names trip T-0412 (4–6 March) but is dated 19 March.
-    /// ## Amount at risk
-    /// 0.
-    ReceiptOutsideTrip, Medium, "a receipt is dated outside the trip it names"
+    ReceiptOutsideTrip, Medium
 }
 
 impl Rule for ReceiptOutsideTrip {
@@ -21,7 +13,7 @@ impl Rule for ReceiptOutsideTrip {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts, DocKind::Trips])
     }
 
@@ -44,12 +36,17 @@ impl Rule for ReceiptOutsideTrip {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(say!(ctx, "Receipt {} names trip {} (by {method}) but is dated {date}, {days} day(s) outside the trip's {} to {}; at most {window} day(s) were expected.", "Le reçu {} renvoie à la feuille de route {} (par {method}) mais est daté du {date}, {days} jour(s) hors de sa période du {} au {} ; au plus {window} jour(s) étaient admis.",
-                        shown(&receipt.receipt_no, "(no number)"),
-                        shown(&trip.trip_id, "(no id)"),
-                        trip.date_out.map_or(String::new(), |d| d.to_string()),
-                        trip.date_in.or(trip.date_out).map_or(String::new(), |d| d.to_string()),
-                    ))
+                    .message(
+                        Message::new("msg-receipt-outside-trip")
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .shown("trip", &trip.trip_id, "msg-no-id")
+                            .message("method", method_word(method))
+                            .date("date", date)
+                            .int("days", days)
+                            .date_or("from", trip.date_out, "msg-no-date")
+                            .date_or("to", trip.date_in.or(trip.date_out), "msg-no-date")
+                            .int("window", window),
+                    )
                     .evidence("receipt_date", date)
                     .evidence("trip_date_out", trip.date_out)
                     .evidence("trip_date_in", trip.date_in)

@@ -1,17 +1,10 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt that no trip ticket matched: not by its trip id, not by its voucher, not by
     /// the same vehicle travelling on that date (± `date_window_days`).
-    /// ## Why it matters to an auditor
-    /// Fuel bought for a vehicle that, on paper, was not travelling may have gone elsewhere.
-    /// ## Example
-    /// Receipt R-88 fills UN-1234 on 12 March; UN-1234 has no trip ticket from 11 to 13 March.
-    /// ## Amount at risk
-    /// 0: the receipt itself may be genuine; the missing trip ticket is what needs finding.
-    ReceiptWithoutTrip, Medium, "no trip ticket matched a receipt"
+    ReceiptWithoutTrip, Medium
 }
 
 impl Rule for ReceiptWithoutTrip {
@@ -19,7 +12,7 @@ impl Rule for ReceiptWithoutTrip {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts, DocKind::Trips])
     }
 
@@ -30,12 +23,13 @@ impl Rule for ReceiptWithoutTrip {
             }
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
-                    .message(say!(ctx, "No trip ticket matches receipt {}: none has its trip id or voucher, and vehicle {} has no trip within {} day(s) of {}.", "Aucune feuille de route ne correspond au reçu {} : aucune ne porte son numéro ni son bon, et le véhicule {} n'a aucun déplacement à {} jour(s) près du {}.",
-                        shown(&receipt.receipt_no, "(no number)"),
-                        shown(&receipt.vehicle_id, "(none)"),
-                        ctx.config.rules.date_window_days,
-                        shown(&receipt.date, "(no date)"),
-                    ))
+                    .message(
+                        Message::new("msg-receipt-without-trip")
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .shown("vehicle", &receipt.vehicle_id, "msg-no-vehicle")
+                            .int("days", i64::from(ctx.config.rules.date_window_days))
+                            .date_or("date", receipt.date, "msg-no-date"),
+                    )
                     .evidence("trip_id", receipt.trip_id.as_ref().map(ToString::to_string).unwrap_or_default())
                     .evidence("voucher_no", receipt.voucher_no.as_ref().map(ToString::to_string).unwrap_or_default())
                     .evidence("date_window_days", ctx.config.rules.date_window_days),

@@ -1,19 +1,11 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, receipt_price, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule, receipt_price};
 use crate::model::DocKind;
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt for more litres than the vehicle's tank holds, beyond `tank_tolerance`
     /// percent (pumps and tank labels are not exact).
-    /// ## Why it matters to an auditor
-    /// Fuel that cannot fit in the tank went somewhere else: into jerrycans, another vehicle,
-    /// or nowhere at all.
-    /// ## Example
-    /// UN-1234 has an 80 L tank; receipt 55012 puts 95 L into it.
-    /// ## Amount at risk
-    /// (Litres − tank capacity) × the receipt's price per litre.
-    TankCapacityExceeded, High, "a fill larger than the vehicle's tank"
+    TankCapacityExceeded, High
 }
 
 impl Rule for TankCapacityExceeded {
@@ -21,11 +13,11 @@ impl Rule for TankCapacityExceeded {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts, DocKind::Vehicles])
             .or_else(|| {
                 let sized = ctx.data.vehicles.iter().any(|v| v.tank_litres.is_some());
-                (!sized).then(|| "the vehicles file gives no tank_litres".to_string())
+                (!sized).then(|| Message::new("not-run-no-tank"))
             })
     }
 
@@ -50,14 +42,15 @@ impl Rule for TankCapacityExceeded {
             out.push(
                 Exception::on_receipt(&Self::INFO, index, receipt)
                     .at_risk(at_risk)
-                    .message(say!(ctx, "Receipt {} puts {} L into vehicle {}, whose tank holds {} L (at most {} L with the {}% tolerance).", "Le reçu {} met {} L dans le véhicule {}, dont le réservoir contient {} L (au plus {} L avec la tolérance de {} %).",
-                        shown(&receipt.receipt_no, "(no number)"),
-                        litres.normalize(),
-                        shown(&receipt.vehicle_id, ""),
-                        tank.normalize(),
-                        limit.normalize(),
-                        tolerance.normalize()
-                    ))
+                    .message(
+                        Message::new("msg-tank-capacity-exceeded")
+                            .shown("receipt", &receipt.receipt_no, "msg-no-number")
+                            .number("litres", litres)
+                            .shown_or_blank("vehicle", &receipt.vehicle_id)
+                            .number("tank", tank)
+                            .number("limit", limit)
+                            .number("tolerance", tolerance),
+                    )
                     .evidence("litres", litres)
                     .evidence("tank_litres", tank)
                     .evidence("tank_tolerance_percent", tolerance)

@@ -1,23 +1,13 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::config::RequireReceipt;
 use crate::model::{DocKind, Trip};
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A trip ticket that records fuel (litres drawn or a voucher number), or any trip ticket
     /// with `require_receipt = "always"`, that no receipt matched by trip id, voucher or
     /// vehicle and date.
-    /// ## Why it matters to an auditor
-    /// Fuel recorded on a trip without a receipt is fuel nobody can show was delivered to that
-    /// vehicle: the finding at the root of the audit this tool answers.
-    /// ## Example
-    /// Trip T-0412 drew 60 L on voucher B-2291, and no receipt names T-0412, B-2291 or
-    /// vehicle UN-1234 on that day.
-    /// ## Amount at risk
-    /// The trip's litres × the average price per litre of the run's receipts, when both are
-    /// known; else 0.
-    TripWithoutReceipt, High, "a trip ticket that records fuel has no matching receipt"
+    TripWithoutReceipt, High
 }
 
 /// Whether a trip needs a receipt to be documented (SPEC §3.3).
@@ -32,7 +22,7 @@ impl Rule for TripWithoutReceipt {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Trips, DocKind::Receipts])
     }
 
@@ -47,29 +37,26 @@ impl Rule for TripWithoutReceipt {
                 _ => Decimal::ZERO,
             };
             let fuel = match trip.fuel_litres {
-                Some(litres) => say!(
-                    ctx,
-                    "records {} L of fuel",
-                    "indique {} L de carburant",
-                    litres.normalize()
-                ),
-                None if !trip.voucher_nos.is_empty() => {
-                    say!(ctx, "records a fuel voucher", "indique un bon carburant")
-                }
-                None => say!(ctx, "requires a receipt", "exige un reçu"),
+                Some(litres) => Message::new("msg-trip-records-litres").number("litres", litres),
+                None if !trip.voucher_nos.is_empty() => Message::new("msg-trip-records-voucher"),
+                None => Message::new("msg-trip-requires-receipt"),
             };
             let vouchers: Vec<String> = trip.voucher_nos.iter().map(ToString::to_string).collect();
-            let voucher_text = if vouchers.is_empty() {
-                String::new()
+            let message = Message::new("msg-trip-without-receipt")
+                .shown("trip", &trip.trip_id, "msg-no-id")
+                .message("fuel", fuel);
+            let message = if vouchers.is_empty() {
+                message.text("vouchers", "")
             } else {
-                say!(ctx, " (voucher {})", " (bon {})", vouchers.join(", "))
+                message.message(
+                    "vouchers",
+                    Message::new("msg-trip-vouchers").text("vouchers", vouchers.join(", ")),
+                )
             };
             out.push(
                 Exception::on_trip(&Self::INFO, index, trip)
                     .at_risk(at_risk)
-                    .message(say!(ctx, "Trip ticket {} {fuel}{voucher_text}, but no receipt matched it by trip id, voucher, or vehicle and date; a receipt was expected.", "La feuille de route {} {fuel}{voucher_text}, mais aucun reçu ne lui correspond par numéro, bon, ou véhicule et date ; un reçu était attendu.",
-                        shown(&trip.trip_id, "(no id)")
-                    ))
+                    .message(message)
                     .evidence("fuel_litres", trip.fuel_litres)
                     .evidence("vouchers", vouchers)
                     .evidence("average_price", ctx.average_price().map(|p| p.round_dp(4)))

@@ -1,19 +1,16 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say, shown};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule, method_word};
 use crate::model::{DocKind, Ident};
 use rust_decimal::Decimal;
 
 declare_rule! {
-    /// ## What it catches
     /// A receipt whose linked trip ticket is for another vehicle, or an invoice line whose
     /// linked receipt names another vehicle.
-    /// ## Why it matters to an auditor
-    /// The paperwork says one vehicle travelled and another was fuelled: one of the two
-    /// documents is wrong, and the fuel may not have gone to a fleet vehicle at all.
-    /// ## Example
-    /// Receipt 55012 (UN-1234) names trip T-0412, which is a trip of UN-0999.
-    /// ## Amount at risk
-    /// The receipt's or line's amount.
-    VehicleMismatch, High, "linked documents name different vehicles"
+    VehicleMismatch, High
+}
+
+/// An identifier as evidence records it: blank when absent.
+fn text(id: &Option<Ident>) -> String {
+    id.as_ref().map(ToString::to_string).unwrap_or_default()
 }
 
 fn differ(a: &Option<Ident>, b: &Option<Ident>) -> bool {
@@ -25,11 +22,9 @@ impl Rule for VehicleMismatch {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
-        ctx.lacks(&[DocKind::Receipts]).or_else(|| {
-            (!ctx.data.has(DocKind::Trips) && !ctx.data.has(DocKind::Invoices))
-                .then(|| "no trips or invoices file was given".to_string())
-        })
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
+        ctx.lacks(&[DocKind::Receipts])
+            .or_else(|| ctx.lacks_every(&[DocKind::Trips, DocKind::Invoices]))
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
@@ -44,14 +39,16 @@ impl Rule for VehicleMismatch {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Receipt {} is for vehicle {}, but its trip {} (linked by {method}) is for vehicle {}.", "Le reçu {} concerne le véhicule {}, mais sa feuille de route {} (liée par {method}) concerne le véhicule {}.",
-                            shown(&receipt.receipt_no, ""),
-                            shown(&receipt.vehicle_id, ""),
-                            shown(&trip.trip_id, ""),
-                            shown(&trip.vehicle_id, "")
-                        ))
-                        .evidence("vehicle_id", shown(&receipt.vehicle_id, ""))
-                        .evidence("trip_vehicle_id", shown(&trip.vehicle_id, ""))
+                        .message(
+                            Message::new("msg-vehicle-mismatch-receipt")
+                                .shown_or_blank("receipt", &receipt.receipt_no)
+                                .shown_or_blank("vehicle", &receipt.vehicle_id)
+                                .shown_or_blank("trip", &trip.trip_id)
+                                .message("method", method_word(method))
+                                .shown_or_blank("trip_vehicle", &trip.vehicle_id),
+                        )
+                        .evidence("vehicle_id", text(&receipt.vehicle_id))
+                        .evidence("trip_vehicle_id", text(&trip.vehicle_id))
                         .evidence("trip_source", trip.prov.to_string()),
                 );
             }
@@ -65,15 +62,17 @@ impl Rule for VehicleMismatch {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(say!(ctx, "Invoice {} line {} bills vehicle {}, but its receipt {} (linked by {method}) is for vehicle {}.", "La facture {} ligne {} facture le véhicule {}, mais son reçu {} (lié par {method}) concerne le véhicule {}.",
-                            shown(&line.invoice_no, ""),
-                            line.line_no,
-                            shown(&line.vehicle_id, ""),
-                            shown(&receipt.receipt_no, ""),
-                            shown(&receipt.vehicle_id, "")
-                        ))
-                        .evidence("vehicle_id", shown(&line.vehicle_id, ""))
-                        .evidence("receipt_vehicle_id", shown(&receipt.vehicle_id, ""))
+                        .message(
+                            Message::new("msg-vehicle-mismatch-line")
+                                .shown_or_blank("invoice", &line.invoice_no)
+                                .int("line", i64::from(line.line_no))
+                                .shown_or_blank("vehicle", &line.vehicle_id)
+                                .shown_or_blank("receipt", &receipt.receipt_no)
+                                .message("method", method_word(method))
+                                .shown_or_blank("receipt_vehicle", &receipt.vehicle_id),
+                        )
+                        .evidence("vehicle_id", text(&line.vehicle_id))
+                        .evidence("receipt_vehicle_id", text(&receipt.vehicle_id))
                         .evidence("receipt_source", receipt.prov.to_string()),
                 );
             }

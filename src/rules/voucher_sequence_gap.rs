@@ -1,19 +1,12 @@
-use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
+use super::{Context, Exception, Message, MessageArg, Rule, RuleInfo, declare_rule};
+use crate::i18n::Lang;
 use std::collections::{BTreeMap, BTreeSet};
 
 declare_rule! {
-    /// ## What it catches
     /// Numbers missing inside a run of fuel voucher numbers that share a prefix, taken from the
     /// voucher numbers of trip tickets and receipts together (`B-0101`, `B-0102`, `B-0104`:
     /// `B-0103` is missing). One exception per gap.
-    /// ## Why it matters to an auditor
-    /// Vouchers are pre-numbered so that every one can be accounted for; a missing number is a
-    /// voucher used without paperwork, or lost, or voided without record.
-    /// ## Example
-    /// Series B: 0101 to 0140 are used, except 0117 and 0118.
-    /// ## Amount at risk
-    /// 0.
-    VoucherSequenceGap, Low, "voucher numbers missing inside a series"
+    VoucherSequenceGap, Low
 }
 
 /// The numbers used in one series, their widest digit count, and its prefix as written.
@@ -44,10 +37,10 @@ impl Rule for VoucherSequenceGap {
         &Self::INFO
     }
 
-    fn missing_data(&self, ctx: &Context<'_>) -> Option<String> {
+    fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         let any = ctx.data.trips.iter().any(|t| !t.voucher_nos.is_empty())
             || ctx.data.receipts.iter().any(|r| r.voucher_no.is_some());
-        (!any).then(|| "no trip ticket or receipt gives a voucher number".to_string())
+        (!any).then(|| Message::new("not-run-no-vouchers"))
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
@@ -89,7 +82,12 @@ impl Rule for VoucherSequenceGap {
             let (Some(first), Some(last)) = (numbers.first(), numbers.last()) else {
                 continue;
             };
-            let series_name = say!(ctx, "{} to {}", "{} à {}", name(*first), name(*last));
+            let range = |from: u64, to: u64| {
+                Message::new("msg-voucher-range")
+                    .text("from", name(from))
+                    .text("to", name(to))
+            };
+            let series_name = range(*first, *last);
             let used: Vec<u64> = numbers.iter().copied().collect();
             for pair in used.windows(2) {
                 let (before, after) = (pair[0], pair[1]);
@@ -98,20 +96,25 @@ impl Rule for VoucherSequenceGap {
                 }
                 let (from, to) = (before + 1, after - 1);
                 let missing = to - from + 1;
-                let range = if from == to {
-                    name(from)
+                let missing_range = if from == to {
+                    MessageArg::Text(name(from))
                 } else {
-                    say!(ctx, "{} to {}", "{} à {}", name(from), name(to))
+                    MessageArg::Message(range(from, to))
                 };
                 out.push(
                     Exception::on_voucher_series(&Self::INFO)
-                        .message(say!(ctx, "Voucher {range} ({missing} number(s)) is missing from the series {series_name} used on trip tickets and receipts.", "Le bon {range} ({missing} numéro(s)) manque dans la série {series_name} des feuilles de route et des reçus."
-                        ))
+                        .message(
+                            Message::new("msg-voucher-gap")
+                                .arg("range", missing_range)
+                                .int("missing", missing as i64)
+                                .message("series", series_name.clone()),
+                        )
                         .evidence("prefix", prefix)
                         .evidence("first_missing", name(from))
                         .evidence("last_missing", name(to))
                         .evidence("missing_count", missing as i64)
-                        .evidence("series", series_name.clone()),
+                        // Evidence is data, with English keys: its words are English too.
+                        .evidence("series", series_name.render(Lang::EN)),
                 );
             }
         }
