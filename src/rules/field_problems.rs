@@ -183,6 +183,7 @@ impl Rule for InvalidValue {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+    use crate::i18n::Lang;
 
     fn problem(field: &'static str, code: ProblemCode, raw: &str) -> FieldProblem {
         FieldProblem {
@@ -203,7 +204,32 @@ mod tests {
         let found = check(&MissingField, data);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].amount_at_risk, d("30000"));
-        assert!(found[0].message.contains("vehicle_id"));
+        let fr: Lang = "fr".parse().unwrap();
+        assert_eq!(
+            found[0].message.render(Lang::EN),
+            "The invoice line's required field vehicle_id is blank; the invoice line cannot be \
+             verified without it."
+        );
+        assert_eq!(
+            found[0].message.render(fr),
+            "Le champ obligatoire « véhicule » (ligne de facture) est vide ; la pièce ne peut pas \
+             être vérifiée sans lui."
+        );
+    }
+
+    #[test]
+    fn every_field_of_every_input_has_a_name_in_the_messages() {
+        for kind in crate::model::DocKind::ALL {
+            for spec in crate::load::schema::fields(kind) {
+                for lang in Lang::all() {
+                    let id = format!("msg-field-name-{}", spec.name);
+                    assert!(
+                        crate::i18n::try_text(lang, &id, &crate::i18n::Args::new()).is_some(),
+                        "{id} is missing from locales/{lang}/rules.ftl"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
@@ -244,7 +270,7 @@ mod tests {
         data.trips.push(t);
         let invalid = check(&InvalidValue, data);
         assert_eq!(invalid.len(), 1);
-        assert!(invalid[0].message.contains("\"2O0\""));
+        assert!(invalid[0].message.render(Lang::EN).contains("\"2O0\""));
         let mut data = dataset();
         data.trips
             .push(trip("T1", "V1", "2020-03-05", ("100", "200"), None));

@@ -525,22 +525,38 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_manual_with_the_fixed_headings() {
-        for rule in REGISTRY {
-            let info = rule.info();
-            for heading in [
-                "## What it catches",
-                "## Why it matters to an auditor",
-                "## Example",
-                "## Amount at risk",
-            ] {
+        for lang in Lang::all() {
+            for rule in REGISTRY {
+                let code = rule.info().code;
+                let summary = format!("rule-{code}.summary");
+                let summary = crate::i18n::try_text(lang, &summary, &Args::new());
                 assert!(
-                    info.manual.contains(heading),
-                    "{} lacks {heading}",
-                    info.code
+                    summary.is_some_and(|s| !s.trim().is_empty()),
+                    "{lang}: rule-{code} has no .summary"
                 );
+                for (attribute, _) in MANUAL_SECTIONS {
+                    let id = format!("rule-{code}.{attribute}");
+                    let section = crate::i18n::try_text(lang, &id, &Args::new());
+                    assert!(
+                        section.is_some_and(|s| !s.trim().is_empty()),
+                        "{lang}: rule-{code} has no .{attribute}"
+                    );
+                }
             }
-            assert!(!info.summary.is_empty());
         }
+        let fr: Lang = "fr".parse().unwrap();
+        let manual = find("BILLED_TWICE").unwrap().info().manual(fr);
+        for heading in [
+            "## Ce que la règle détecte\n",
+            "## Pourquoi c'est important pour un auditeur\n",
+            "## Exemple\n",
+            "## Montant à risque\n",
+        ] {
+            assert!(manual.contains(heading), "{heading:?} in {manual}");
+        }
+        let english = find("BILLED_TWICE").unwrap().info().manual(Lang::EN);
+        assert!(english.starts_with("## What it catches\nAn invoice line whose receipt"));
+        assert!(english.contains("\n## Why it matters to an auditor\n"));
     }
 
     #[test]
