@@ -158,8 +158,8 @@ mod tests {
         );
         assert_eq!(
             message.render(fr()),
-            "La facture F-031 ligne 4 facture 33\u{a0}000, mais son reçu 55012 indique \
-             30\u{a0}000 (tolérance 165)."
+            "La ligne 4 de la facture F-031 réclame 33\u{a0}000, alors que son reçu 55012 \
+             indique 30\u{a0}000 (tolérance : 165)."
         );
         let dated = Message::new("msg-receipt-without-trip")
             .text("receipt", "R-88")
