@@ -592,6 +592,23 @@ fn the_rules_command_prints_the_catalogue_and_each_manual() {
     let manual = dir.run(&["rules", "billed_twice"]);
     manual.succeeds();
     assert!(manual.stdout.contains("## Why it matters to an auditor"));
+    let french = dir.run(&["rules", "billed_twice", "--lang", "fr"]);
+    french.succeeds();
+    assert!(
+        french
+            .stdout
+            .starts_with("BILLED_TWICE (élevée)\nun reçu est facturé sur plus")
+    );
+    assert!(
+        french
+            .stdout
+            .contains("## Pourquoi c'est important pour un auditeur\n")
+    );
+    let list = dir.run(&["rules", "--lang", "fr"]);
+    assert!(
+        list.stdout
+            .contains("le montant facturé diffère de celui du reçu")
+    );
     dir.run(&["rules", "NOPE"]).fails_naming("no rule \"NOPE\"");
 }
 
@@ -710,7 +727,7 @@ fn messages_are_in_the_language_asked_for() {
         line_6["message"]
             .as_str()
             .unwrap()
-            .starts_with("La facture FA-2409-01 ligne 6 n'est justifiée par aucun reçu")
+            .starts_with("La ligne 6 de la facture FA-2409-01 n'est justifiée par aucun reçu")
     );
     let config = repo("sample-data/fr/recon.toml");
     reconcile(

@@ -11,7 +11,11 @@ pub fn run(args: RulesArgs) -> anyhow::Result<super::Outcome> {
     let mut out = stdout.lock();
     let lang = args.lang.unwrap_or_default();
     let severity = |info: &crate::rules::RuleInfo| {
-        text(lang, &format!("severity-{}", info.severity.as_str()), &Args::new())
+        text(
+            lang,
+            &format!("severity-{}", info.severity.as_str()),
+            &Args::new(),
+        )
     };
     match args.code {
         None => {

@@ -44,15 +44,18 @@ impl Rule for ArithmeticError {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
-        let sum_message =
-            |subject: Message, litres: Decimal, price: Decimal, expected: Decimal, amount: Decimal| {
-                Message::new("msg-arithmetic-error")
-                    .message("subject", subject)
-                    .number("litres", litres)
-                    .money("price", price.normalize())
-                    .money("expected", expected.normalize())
-                    .money("amount", amount.normalize())
-            };
+        let sum_message = |subject: Message,
+                           litres: Decimal,
+                           price: Decimal,
+                           expected: Decimal,
+                           amount: Decimal| {
+            Message::new("msg-arithmetic-error")
+                .message("subject", subject)
+                .number("litres", litres)
+                .money("price", price.normalize())
+                .money("expected", expected.normalize())
+                .money("amount", amount.normalize())
+        };
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
             let vendor = receipt.vendor.as_ref().map(|v| v.key());
             if let Some((expected, amount, tolerance)) = Self::product(

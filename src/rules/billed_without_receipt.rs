@@ -38,10 +38,19 @@ impl Rule for BilledWithoutReceipt {
                             .int("line", i64::from(line.line_no))
                             .message("why", why),
                     )
-                    .evidence("receipt_no", line.receipt_no.as_ref().map(ToString::to_string).unwrap_or_default())
+                    .evidence(
+                        "receipt_no",
+                        line.receipt_no
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                    )
                     .evidence("litres", line.litres)
                     .evidence("amount", line.amount)
-                    .evidence("litres_tolerance", ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key())))
+                    .evidence(
+                        "litres_tolerance",
+                        ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key())),
+                    )
                     .evidence("date_window_days", ctx.config.rules.date_window_days),
             );
         }

@@ -36,9 +36,7 @@ impl Rule for ConsumptionOutlier {
                 let rated = ctx.data.vehicles.iter().any(|v| v.l_per_100km.is_some());
                 (!rated).then(|| Message::new("not-run-no-consumption"))
             })
-            .or_else(|| {
-                ctx.lacks_every(&[DocKind::Trips, DocKind::Receipts])
-            })
+            .or_else(|| ctx.lacks_every(&[DocKind::Trips, DocKind::Receipts]))
     }
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {

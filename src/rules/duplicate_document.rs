@@ -81,7 +81,10 @@ impl Rule for DuplicateDocument {
                                 .text("first", first.prov.to_string()),
                         )
                         .evidence("first_source", first.prov.to_string())
-                        .evidence("normalised_id", format!("{}/{}", invoice.key(), line.line_no)),
+                        .evidence(
+                            "normalised_id",
+                            format!("{}/{}", invoice.key(), line.line_no),
+                        ),
                 );
             } else {
                 lines.insert((vendor.key(), invoice.key(), line.line_no), index);

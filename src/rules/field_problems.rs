@@ -34,13 +34,13 @@ fn describe(problem: &FieldProblem, document: &'static str) -> Message {
                 .text("raw", problem.raw.as_str());
         }
         ProblemCode::Unreadable => Message::new("msg-field-unreadable"),
-        ProblemCode::Invalid => {
-            Message::new("msg-field-invalid").message("expected", Message::new(expected(problem.ty)))
-        }
+        ProblemCode::Invalid => Message::new("msg-field-invalid")
+            .message("expected", Message::new(expected(problem.ty))),
     };
-    let message = message
-        .message("document", Message::new(document))
-        .message("field", Message::new(format!("msg-field-name-{}", problem.field)));
+    let message = message.message("document", Message::new(document)).message(
+        "field",
+        Message::new(format!("msg-field-name-{}", problem.field)),
+    );
     match problem.code {
         ProblemCode::Missing => message,
         _ => message.text("raw", problem.raw.as_str()),
@@ -182,8 +182,8 @@ impl Rule for InvalidValue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::*;
     use crate::i18n::Lang;
+    use crate::rules::testing::*;
 
     fn problem(field: &'static str, code: ProblemCode, raw: &str) -> FieldProblem {
         FieldProblem {

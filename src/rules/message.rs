@@ -166,7 +166,11 @@ mod tests {
             .text("vehicle", "UN-1234")
             .int("days", 1)
             .date("date", date("2020-03-12"));
-        assert!(dated.render(Lang::EN).ends_with("within 1 day(s) of 2020-03-12."));
+        assert!(
+            dated
+                .render(Lang::EN)
+                .ends_with("within 1 day(s) of 2020-03-12.")
+        );
         assert!(dated.render(fr()).ends_with("à 1 jour près du 12/03/2020."));
     }
 
@@ -180,7 +184,11 @@ mod tests {
             message.render(Lang::EN),
             "Receipt (no number) of Total is not billed on any invoice line given to this run."
         );
-        assert!(message.render(fr()).starts_with("Le reçu (sans numéro) de Total"));
+        assert!(
+            message
+                .render(fr())
+                .starts_with("Le reçu (sans numéro) de Total")
+        );
     }
 
     #[test]

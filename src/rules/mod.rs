@@ -93,8 +93,15 @@ impl RuleInfo {
     pub fn manual(&self, lang: Lang) -> String {
         let mut manual = String::new();
         for (attribute, heading) in MANUAL_SECTIONS {
-            let section = text(lang, &format!("rule-{}.{attribute}", self.code), &Args::new());
-            manual.push_str(&format!("## {}\n{section}\n", text(lang, heading, &Args::new())));
+            let section = text(
+                lang,
+                &format!("rule-{}.{attribute}", self.code),
+                &Args::new(),
+            );
+            manual.push_str(&format!(
+                "## {}\n{section}\n",
+                text(lang, heading, &Args::new())
+            ));
         }
         manual
     }
@@ -557,6 +564,41 @@ mod tests {
         let english = find("BILLED_TWICE").unwrap().info().manual(Lang::EN);
         assert!(english.starts_with("## What it catches\nAn invoice line whose receipt"));
         assert!(english.contains("\n## Why it matters to an auditor\n"));
+    }
+
+    #[test]
+    fn rules_without_their_data_say_why_in_every_language() {
+        let data = Dataset::default();
+        let config = Config::defaults();
+        let links = crate::link::link(&data, &config);
+        let findings = run(&Context::new(&data, &links, &config));
+        let reason = |code: Code| {
+            let not_run = findings.not_run.iter().find(|n| n.code == code);
+            not_run.map(|n| n.reason.clone()).unwrap()
+        };
+        let fr: Lang = "fr".parse().unwrap();
+        let billed_twice = reason(Code::BilledTwice);
+        assert_eq!(
+            billed_twice.render(Lang::EN),
+            "no invoices or receipts file was given"
+        );
+        assert_eq!(
+            billed_twice.render(fr),
+            "aucun fichier de factures ni de reçus n'a été fourni"
+        );
+        assert_eq!(
+            reason(Code::OdometerInconsistent).render(Lang::EN),
+            "no trips or receipts file was given"
+        );
+        assert_eq!(
+            reason(Code::OdometerGap).render(fr),
+            "aucun fichier de feuilles de route n'a été fourni"
+        );
+        for not_run in &findings.not_run {
+            for lang in Lang::all() {
+                assert!(!not_run.reason.render(lang).is_empty());
+            }
+        }
     }
 
     #[test]

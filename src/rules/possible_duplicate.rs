@@ -62,11 +62,17 @@ impl Rule for PossibleDuplicate {
                                 .number("litres", litres)
                                 .money("amount", amount.normalize())
                                 .number("earlier_litres", earlier.litres.unwrap_or_default())
-                                .money("earlier_amount", earlier.amount.unwrap_or_default().normalize()),
+                                .money(
+                                    "earlier_amount",
+                                    earlier.amount.unwrap_or_default().normalize(),
+                                ),
                         )
                         .evidence("earlier_receipt_source", earlier.prov.to_string())
                         .evidence("litres_tolerance", ctx.litres_tolerance(vendor))
-                        .evidence("amount_tolerance_percent", ctx.config.rules.amount_tolerance),
+                        .evidence(
+                            "amount_tolerance_percent",
+                            ctx.config.rules.amount_tolerance,
+                        ),
                 );
             }
         }

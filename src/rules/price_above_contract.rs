@@ -126,7 +126,12 @@ impl Rule for PriceAboveContract {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(at_risk)
-                        .message(describe(receipt_subject(receipt), price, contract, &charged.fuel))
+                        .message(describe(
+                            receipt_subject(receipt),
+                            price,
+                            contract,
+                            &charged.fuel,
+                        ))
                         .evidence("price_per_litre", price.round_dp(4))
                         .evidence("contract_price", contract)
                         .evidence("litres", receipt.litres)

@@ -1,6 +1,4 @@
-use super::{
-    Context, Exception, Message, Rule, RuleInfo, declare_rule, line_price, receipt_price,
-};
+use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule, line_price, receipt_price};
 use crate::model::DocKind;
 
 declare_rule! {

@@ -30,8 +30,22 @@ impl Rule for ReceiptWithoutTrip {
                             .int("days", i64::from(ctx.config.rules.date_window_days))
                             .date_or("date", receipt.date, "msg-no-date"),
                     )
-                    .evidence("trip_id", receipt.trip_id.as_ref().map(ToString::to_string).unwrap_or_default())
-                    .evidence("voucher_no", receipt.voucher_no.as_ref().map(ToString::to_string).unwrap_or_default())
+                    .evidence(
+                        "trip_id",
+                        receipt
+                            .trip_id
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                    )
+                    .evidence(
+                        "voucher_no",
+                        receipt
+                            .voucher_no
+                            .as_ref()
+                            .map(ToString::to_string)
+                            .unwrap_or_default(),
+                    )
                     .evidence("date_window_days", ctx.config.rules.date_window_days),
             );
         }
