@@ -65,7 +65,7 @@ fn the_english_sample_month_matches_the_figures_worked_by_hand() {
         ]
     );
     assert_eq!(
-        summary["trips"]["by_vehicle"]["UN103"],
+        summary["trips"]["by_vehicle"]["UN-103"],
         serde_json::json!({"total": 2, "documented": 0})
     );
     let expected: BTreeMap<String, usize> = [

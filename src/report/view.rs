@@ -366,6 +366,7 @@ fn is_documented(
 
 fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
     let mut status = TripStatus::default();
+    let mut vehicle_names: HashMap<&str, &str> = HashMap::new();
     for (trip, &ok) in trips.iter().zip(documented) {
         let count = |group: &mut Documented| {
             group.total += 1;
@@ -373,11 +374,11 @@ fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
         };
         status.total += 1;
         status.documented += u64::from(ok);
-        let vehicle = trip
-            .vehicle_id
-            .as_ref()
-            .map_or(UNKNOWN.to_string(), |v| v.key().to_string());
-        count(status.by_vehicle.entry(vehicle).or_default());
+        // Grouped by the compared key, named as the first trip (in canonical order) writes it.
+        let vehicle = trip.vehicle_id.as_ref().map_or(UNKNOWN, |v| {
+            vehicle_names.entry(v.key()).or_insert(v.text())
+        });
+        count(status.by_vehicle.entry(vehicle.to_string()).or_default());
         let driver = trip.driver.clone().unwrap_or_else(|| UNKNOWN.to_string());
         count(status.by_driver.entry(driver).or_default());
         let month = trip.date_out.map_or(UNKNOWN.to_string(), |d| {
@@ -428,12 +429,20 @@ fn line_views(
                     exceptions: indexes,
                 };
             };
-            let at_risk = largest_at_risk(exceptions, &indexes).min(billed.max(Decimal::ZERO));
-            let unverified = if invoices_checked {
+            // Every figure of a line is written with the line's decimals (0.00, not 0).
+            let in_scale = |mut amount: Decimal| {
+                if amount.scale() < billed.scale() {
+                    amount.rescale(billed.scale());
+                }
+                amount
+            };
+            let at_risk =
+                in_scale(largest_at_risk(exceptions, &indexes).min(billed.max(Decimal::ZERO)));
+            let unverified = in_scale(if invoices_checked {
                 Decimal::ZERO
             } else {
                 billed - at_risk
-            };
+            });
             let status = if !invoices_checked {
                 LineStatus::Unverified
             } else if at_risk > Decimal::ZERO {

@@ -22,7 +22,7 @@ fn config(lang: &str) -> Config {
         NaiveTime::from_hms_opt(6, 0, 0).unwrap(),
         NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
     ));
-    config.lang = Some(lang.to_string());
+    config.lang = Some(lang.parse().expect("a language with a catalogue"));
     config
 }
 
