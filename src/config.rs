@@ -66,6 +66,10 @@ pub struct ConfigFile {
     /// field takes no other column by alias.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// Fuel words by family: `[fuel_types] diesel = ["Gas-oil ULS"]`, `non_fuel = ["Lavage"]`;
+    /// any other family name is a fuel of its own.
+    #[serde(default)]
+    pub fuel_types: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: RuleSettings,
     /// Per-vendor overrides of the tolerances: `[vendors."Total Energies"]`.
@@ -312,6 +316,7 @@ impl Config {
             "reading": file.reading,
             "aliases": file.aliases,
             "columns": file.columns,
+            "fuel_types": file.fuel_types,
             "rules": file.rules,
             "vendors": file.vendors,
             "limits": file.limits,
@@ -332,6 +337,7 @@ impl Config {
             load: LoadOptions {
                 aliases,
                 pinned,
+                fuel_words: crate::load::vocabulary::configured_fuel_words(&file.fuel_types),
                 decimal_mark,
                 date_order: file.reading.date_order,
                 limits: file.limits,
