@@ -62,6 +62,9 @@ pub struct ReconcileArgs {
     /// The report folder; an earlier report there is replaced.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// A folder of templates replacing the built-in ones (an organisation's own letterhead).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Exit 1 when an exception of this severity or higher is raised.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<crate::rules::Severity>,

@@ -5,6 +5,7 @@ use crate::cli::ReconcileArgs;
 use crate::i18n::{self, Args, Lang};
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
+use crate::pages::Pages;
 use crate::report::json::InputRecord;
 use crate::report::{ReportView, write, write_report};
 use crate::rules::Context;
@@ -37,7 +38,9 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
-    write_report(&view, lang, &records, &out)?;
+    let templates = args.templates.clone().or_else(|| config.templates.clone());
+    let pages = Pages::new(lang, templates.as_deref())?;
+    write_report(&view, &pages, &records, &out)?;
     let out_text = out.display().to_string();
     let done = Args::new()
         .int("documented", view.trips.documented as i64)

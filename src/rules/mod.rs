@@ -457,6 +457,9 @@ fn order(e: &Exception) -> Order<'_> {
 pub(crate) mod testing;
 
 #[cfg(test)]
+mod firing;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
