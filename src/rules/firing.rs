@@ -271,7 +271,10 @@ fn said(rule: &dyn Rule) -> String {
         writeln!(text, "[{lang}]").unwrap();
         for e in run(rule, rule.info().code, lang) {
             let evidence = serde_json::Value::Object(e.evidence.clone());
-            writeln!(text, "{} | {} | {}", e.code, e.message, evidence).unwrap();
+            let message = e
+                .message
+                .render(lang.parse().expect("a language with a catalogue"));
+            writeln!(text, "{} | {} | {}", e.code, message, evidence).unwrap();
         }
     }
     text

@@ -367,7 +367,9 @@ pub fn fuel_word(fuel: &Option<FuelType>) -> MessageArg {
     match fuel {
         Some(FuelType::Diesel) => MessageArg::Message(Message::new("msg-fuel-diesel")),
         Some(FuelType::Petrol) => MessageArg::Message(Message::new("msg-fuel-petrol")),
-        Some(FuelType::Other(other)) => MessageArg::Text(other.to_string()),
+        Some(FuelType::Other(other) | FuelType::Unknown(other) | FuelType::NonFuel(other)) => {
+            MessageArg::Text(other.to_string())
+        }
         None => MessageArg::Text(String::new()),
     }
 }

@@ -90,7 +90,7 @@ struct ExceptionRow {
     message: String,
     source: String,
     /// The rule's short manual.
-    rule: &'static str,
+    rule: String,
     evidence: Vec<(String, String)>,
     trace: Vec<TraceDoc>,
 }
@@ -192,7 +192,7 @@ pub fn index_page<'a>(
             .iter()
             .map(|n| NotRunRow {
                 code: n.code.as_str(),
-                reason: n.reason.clone(),
+                reason: n.reason.render(view.lang()),
             })
             .collect(),
         inputs,
@@ -328,7 +328,8 @@ fn browser_rows(view: &ReportView<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
             amount: record.amount_at_risk.clone(),
             message: record.message.to_string(),
             source: record.source.to_string(),
-            rule: crate::rules::find(record.code).map_or("", |r| r.info().summary),
+            rule: crate::rules::find(record.code)
+                .map_or_else(String::new, |r| r.info().summary(view.lang())),
             evidence: record
                 .evidence
                 .iter()
