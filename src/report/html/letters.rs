@@ -71,7 +71,7 @@ pub struct DisputedLine {
 
 /// The letters of a run, one per vendor with a line withheld, in vendor order.
 pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
-    let run_lang = super::report_lang(view);
+    let run_lang = view.lang();
     let data = view.data;
     let mut by_vendor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut names: HashMap<String, String> = HashMap::new();

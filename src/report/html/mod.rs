@@ -10,15 +10,8 @@ mod letters;
 pub use index::index_page;
 pub use letters::{letter_csv, letters};
 
-use super::view::ReportView;
-use crate::i18n::Lang;
 use rust_decimal::Decimal;
 use serde::Serialize;
-
-/// The language of the report: the run's.
-pub fn report_lang(view: &ReportView<'_>) -> Lang {
-    view.config.lang.unwrap_or_default()
-}
 
 /// Money as pages pass it to the `money` filter: the decimal's own text.
 fn amount(value: Decimal) -> String {
