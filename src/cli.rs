@@ -22,6 +22,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the exception catalogue, or one rule's full explanation.
     Rules(RulesArgs),
+    /// Record a reviewed run in the ledger: what it pays, and what it withholds as disputes.
+    Accept(AcceptArgs),
+    /// List the ledger's disputes with their age, or resolve one.
+    Disputes(DisputesArgs),
+    /// Write what a successor needs on day one: everything open, by vendor and by vehicle.
+    Handover(HandoverArgs),
 }
 
 /// The input files, from flags or a config file (flags win).
@@ -81,4 +87,63 @@ pub struct RulesArgs {
 pub enum Lang {
     En,
     Fr,
+}
+
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The report folder `fuelrecon reconcile --out` wrote for the month.
+    #[arg(long, value_name = "DIR")]
+    pub report: PathBuf,
+    /// The ledger: an SQLite file (created when new) or a postgres:// URL.
+    #[arg(long, value_name = "DB")]
+    pub ledger: String,
+    /// Who accepts the run (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DisputesArgs {
+    #[command(subcommand)]
+    pub action: Option<DisputesAction>,
+    /// The ledger: an SQLite file or a postgres:// URL.
+    #[arg(long, value_name = "DB", global = true)]
+    pub ledger: Option<String>,
+    /// Only this vendor's disputes.
+    #[arg(long, value_name = "VENDOR")]
+    pub vendor: Option<String>,
+    /// Only the disputes still open.
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DisputesAction {
+    /// Record how a dispute ended, who said so and when.
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The dispute's number, as listed (D-12, or 12).
+    pub id: String,
+    /// How it ended: paid after all, credited by the vendor, or withdrawn.
+    #[arg(long = "as", value_enum, value_name = "OUTCOME")]
+    pub outcome: crate::ledger::Outcome,
+    /// Why: the credit note's number, the document that settled it.
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+    /// Who resolves it (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    /// The ledger: an SQLite file or a postgres:// URL.
+    #[arg(long, value_name = "DB")]
+    pub ledger: String,
+    /// The folder to write (an earlier handover there is replaced).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
 }

@@ -1,7 +1,10 @@
 //! Runs a parsed command line: resolves inputs from flags and config, then hands over to the
 //! command. Errors carry the file (and row and column) they concern; `main` prints them.
 
+mod accept;
 mod check;
+mod disputes;
+mod handover;
 mod reconcile;
 mod rules;
 
@@ -34,6 +37,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Reconcile(args) => reconcile::run(args),
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Accept(args) => accept::run(args),
+        Command::Disputes(args) => disputes::run(args),
+        Command::Handover(args) => handover::run(args),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod json;
 mod view;
 pub mod write;
 
+pub use csv::neutralise;
 pub use view::{Documented, Money, ReportView};
 pub use write::WriteError;
 

@@ -38,13 +38,20 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 /// The file that marks a folder as a fuelrecon report.
 const MARKER: &str = "manifest.json";
 
-fn is_report(folder: &Path) -> bool {
-    fs::read_to_string(folder.join(MARKER))
+/// Whether `folder` holds an earlier output marked by the file `marker`.
+fn is_ours(folder: &Path, marker: &str) -> bool {
+    fs::read_to_string(folder.join(marker))
         .is_ok_and(|text| text.contains("\"tool\": \"fuelrecon\""))
 }
 
 /// Refuses a target that is a symlink, a file, or a folder of something else.
 pub fn check_target(out: &Path) -> Result<(), WriteError> {
+    check_target_marked(out, MARKER)
+}
+
+/// As [`check_target`], for another kind of output folder (the ledger's handover pack) whose
+/// earlier copies are marked by the file `marker` instead of a report's manifest.
+pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
     let Ok(meta) = fs::symlink_metadata(out) else {
         return Ok(());
     };
@@ -59,7 +66,7 @@ pub fn check_target(out: &Path) -> Result<(), WriteError> {
         });
     }
     let empty = fs::read_dir(out).map_err(io(out))?.next().is_none();
-    if !empty && !is_report(out) {
+    if !empty && !is_ours(out, marker) {
         return Err(WriteError::NotAReport {
             path: out.to_path_buf(),
         });
@@ -81,7 +88,12 @@ pub struct Staging {
 impl Staging {
     /// Checks the target and makes the staging folder.
     pub fn new(out: &Path) -> Result<Staging, WriteError> {
-        check_target(out)?;
+        Self::new_marked(out, MARKER)
+    }
+
+    /// As [`Staging::new`], for an output folder marked by the file `marker`.
+    pub fn new_marked(out: &Path, marker: &str) -> Result<Staging, WriteError> {
+        check_target_marked(out, marker)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
