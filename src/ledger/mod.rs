@@ -71,7 +71,7 @@ pub enum LedgerError {
     },
 
     #[error(
-        "{location}: an interrupted `fuelrecon accept` left its journal beside the ledger; run `fuelrecon accept` (any report) or `fuelrecon disputes resolve` once to roll it back, then read again"
+        "{location}: an interrupted `fuelrecon accept` left its journal beside the ledger, and this user cannot write there to roll it back: run `fuelrecon disputes --ledger {location}` once as a user who can"
     )]
     Interrupted { location: String },
 

@@ -27,13 +27,27 @@ impl Sqlite {
     }
 
     /// Opens an existing file without the right to change it.
+    ///
+    /// One exception: a writer killed mid-transaction can leave a hot journal (the pages it
+    /// had overwritten), which a read-only connection may not roll back. Then the file is
+    /// opened for writing just long enough for SQLite to put those pages back — restoring the
+    /// last committed ledger, adding nothing — and read-only again.
     pub fn open_read_only(path: &Path) -> Result<Sqlite, LedgerError> {
         if std::fs::metadata(path).is_err() {
             return Err(LedgerError::NotFound {
                 location: path.display().to_string(),
             });
         }
-        Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        match Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY) {
+            Err(LedgerError::Interrupted { location }) => {
+                drop(
+                    Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+                        .map_err(|_| LedgerError::Interrupted { location })?,
+                );
+                Self::open_with(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            }
+            opened => opened,
+        }
     }
 
     fn open_with(path: &Path, flags: OpenFlags) -> Result<Sqlite, LedgerError> {
@@ -56,8 +70,13 @@ impl Sqlite {
 
     pub fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, LedgerError> {
         let bound: Vec<&dyn ToSql> = params.iter().map(to_sql).collect();
-        self.connection
-            .execute(sql, bound.as_slice())
+        // Cached: an accept runs the same few statements for every line.
+        let mut statement = self
+            .connection
+            .prepare_cached(sql)
+            .map_err(|e| error(&self.location, e))?;
+        statement
+            .execute(bound.as_slice())
             .map(|n| n as u64)
             .map_err(|e| error(&self.location, e))
     }
@@ -67,7 +86,7 @@ impl Sqlite {
         let bound: Vec<&dyn ToSql> = params.iter().map(to_sql).collect();
         let mut statement = self
             .connection
-            .prepare(sql)
+            .prepare_cached(sql)
             .map_err(|e| error(location, e))?;
         let width = statement.column_count();
         let mut rows = statement
