@@ -11,20 +11,40 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+/// Input paths as written: one path, or a list of them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(untagged)]
+pub enum Paths {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Paths {
+    fn as_slice(&self) -> &[String] {
+        match self {
+            Paths::None => &[],
+            Paths::One(path) => std::slice::from_ref(path),
+            Paths::Many(paths) => paths,
+        }
+    }
+}
+
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConfigFile {
     #[serde(default)]
-    pub trips: Vec<String>,
+    pub trips: Paths,
     #[serde(default)]
-    pub receipts: Vec<String>,
+    pub receipts: Paths,
     #[serde(default)]
-    pub invoices: Vec<String>,
+    pub invoices: Paths,
     #[serde(default)]
-    pub vehicles: Vec<String>,
+    pub vehicles: Paths,
     #[serde(default)]
-    pub prices: Vec<String>,
+    pub prices: Paths,
     pub out: Option<String>,
     pub lang: Option<String>,
     #[serde(default)]
@@ -32,6 +52,10 @@ pub struct ConfigFile {
     /// Extra header aliases: `[aliases.receipts] receipt_no = ["Pump slip"]`.
     #[serde(default)]
     pub aliases: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Fields pinned to one header each: `[columns.receipts] odometer = "Odometer"`; a pinned
+    /// field takes no other column by alias.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pub rules: RuleSettings,
     /// Per-vendor overrides of the tolerances: `[vendors."Total Energies"]`.
@@ -126,6 +150,41 @@ pub struct Config {
     pub effective: serde_json::Value,
 }
 
+impl ConfigFile {
+    /// The paths the file gives for a kind of document.
+    fn paths(&self, kind: DocKind) -> &[String] {
+        match kind {
+            DocKind::Trips => self.trips.as_slice(),
+            DocKind::Receipts => self.receipts.as_slice(),
+            DocKind::Invoices => self.invoices.as_slice(),
+            DocKind::Vehicles => self.vehicles.as_slice(),
+            DocKind::Prices => self.prices.as_slice(),
+        }
+    }
+}
+
+/// A `[section.KIND]` key: a document kind and the fields it names must exist.
+fn kind_and_fields<'a>(
+    section: &str,
+    kind_name: &str,
+    fields: impl Iterator<Item = &'a String>,
+) -> Result<DocKind, String> {
+    let kind = DocKind::from_name(kind_name).ok_or_else(|| {
+        format!("{section}.{kind_name}: not a document kind (trips, receipts, invoices, vehicles, prices)")
+    })?;
+    let known = crate::load::schema::fields(kind);
+    for field in fields {
+        if !known.iter().any(|f| f.name == field) {
+            let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+            return Err(format!(
+                "{section}.{kind_name}.{field}: no such field; the fields are {}",
+                names.join(", ")
+            ));
+        }
+    }
+    Ok(kind)
+}
+
 impl Config {
     /// Reads and validates a config file.
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
@@ -159,13 +218,8 @@ impl Config {
                 .collect()
         };
         let mut inputs = BTreeMap::new();
-        for (kind, paths) in [
-            (DocKind::Trips, &file.trips),
-            (DocKind::Receipts, &file.receipts),
-            (DocKind::Invoices, &file.invoices),
-            (DocKind::Vehicles, &file.vehicles),
-            (DocKind::Prices, &file.prices),
-        ] {
+        for kind in DocKind::ALL {
+            let paths = file.paths(kind);
             if !paths.is_empty() {
                 inputs.insert(kind, resolve(paths));
             }
@@ -182,24 +236,13 @@ impl Config {
         };
         let mut aliases: HashMap<DocKind, ExtraAliases> = HashMap::new();
         for (kind_name, fields) in &file.aliases {
-            let kind = DocKind::ALL
-                .into_iter()
-                .find(|k| k.as_str() == kind_name)
-                .ok_or_else(|| format!("aliases.{kind_name}: not a document kind (trips, receipts, invoices, vehicles, prices)"))?;
-            let known = crate::load::schema::fields(kind);
-            for (field, names) in fields {
-                if !known.iter().any(|f| f.name == field) {
-                    let names: Vec<&str> = known.iter().map(|f| f.name).collect();
-                    return Err(format!(
-                        "aliases.{kind_name}.{field}: no such field; the fields are {}",
-                        names.join(", ")
-                    ));
-                }
-                aliases
-                    .entry(kind)
-                    .or_default()
-                    .insert(field.clone(), names.clone());
-            }
+            let kind = kind_and_fields("aliases", kind_name, fields.keys())?;
+            aliases.insert(kind, fields.clone().into_iter().collect());
+        }
+        let mut pinned: HashMap<DocKind, crate::load::PinnedColumns> = HashMap::new();
+        for (kind_name, fields) in &file.columns {
+            let kind = kind_and_fields("columns", kind_name, fields.keys())?;
+            pinned.insert(kind, fields.clone().into_iter().collect());
         }
         if let Some(lang) = file.lang.as_deref()
             && !matches!(lang, "en" | "fr")
@@ -227,6 +270,7 @@ impl Config {
         let effective = serde_json::json!({
             "reading": file.reading,
             "aliases": file.aliases,
+            "columns": file.columns,
             "rules": file.rules,
             "vendors": file.vendors,
             "limits": file.limits,
@@ -237,6 +281,7 @@ impl Config {
             lang: file.lang,
             load: LoadOptions {
                 aliases,
+                pinned,
                 decimal_mark,
                 date_order: file.reading.date_order,
                 limits: file.limits,

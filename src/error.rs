@@ -23,6 +23,20 @@ pub enum LoadError {
         advice: &'static str,
     },
 
+    #[error(
+        "{path}#{sheet}: a text file has no sheets: give the file without #{sheet} (or, if its name holds a #, check the path)"
+    )]
+    SheetOfText { path: String, sheet: String },
+
+    #[error(
+        "{path}: given twice as {kind} (also as {first}): its rows would count twice; give each file once"
+    )]
+    GivenTwice {
+        path: String,
+        first: String,
+        kind: &'static str,
+    },
+
     #[error("{path}: nothing to read: no header row and no data")]
     Empty { path: String },
 
@@ -35,19 +49,20 @@ pub enum LoadError {
     },
 
     #[error(
-        "{path}: no column for required field {field} ({kind}); headers accepted: {accepted}; headers found in row {header_row}: {found}"
+        "{path}: no column for required {kind} field(s) {fields}; headers found in row {header_row}: {found}; map them in the config with the [columns.{kind}] block printed below"
     )]
-    MissingColumn {
+    MissingColumns {
         path: String,
         kind: &'static str,
-        field: &'static str,
-        accepted: String,
+        fields: String,
         header_row: u64,
         found: String,
+        /// A ready-to-paste `[columns.KIND]` block.
+        block: String,
     },
 
     #[error(
-        "{path}: columns {first} and {second} both match field {field}: remove one, or map one by name in the config's [aliases]"
+        "{path}: columns {first} and {second} both match field {field}: remove one, or pin the right one in the config's [columns.KIND] (field = \"Header\")"
     )]
     AmbiguousColumns {
         path: String,
@@ -103,6 +118,18 @@ pub enum LoadError {
         "{path}: the spreadsheet unpacks to {size} bytes, over the limit of {limit} (a zip bomb, or a very large sheet): if it is genuine, raise limits.max_unpacked_bytes in the config"
     )]
     TooLargeUnpacked { path: String, size: u64, limit: u64 },
+}
+
+impl LoadError {
+    /// Config text that fixes the error, to print below its one-line message: for missing
+    /// columns, a `[columns.KIND]` block to paste into the config and complete.
+    pub fn config_fix(&self) -> Option<&str> {
+        match self {
+            LoadError::MissingColumns { block, .. } => Some(block),
+            LoadError::OtherSheets { inner, .. } => inner.config_fix(),
+            _ => None,
+        }
+    }
 }
 
 /// Errors in the configuration file.

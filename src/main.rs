@@ -13,10 +13,10 @@ fn main() -> ExitCode {
             if is_broken_pipe(&error) {
                 return ExitCode::SUCCESS;
             }
-            let chain: Vec<String> = error.chain().map(ToString::to_string).collect();
-            let mut message = chain.join(": ");
-            message.retain(|c| c != '\n' && c != '\r');
-            eprintln!("fuelrecon: {message}");
+            eprintln!("fuelrecon: {}", fuelrecon::cmd::one_line(&error));
+            if let Some(fix) = fuelrecon::cmd::config_fix(&error) {
+                eprintln!("{fix}");
+            }
             ExitCode::from(2)
         }
     }

@@ -159,7 +159,7 @@ fn a_missing_required_column_names_the_field_the_aliases_and_the_headers() {
         "receipt_no,vehicle_id,date,vendor,litres\nR1,V1,2020-03-05,Total,40\n",
     );
     let run = dir.run(&["check", "--receipts", &path]);
-    run.fails_naming("r.csv: no column for required field amount (receipts)");
+    run.fails_naming("r.csv: no column for required receipts field(s) amount");
     assert!(
         run.stderr.contains("montant"),
         "the French aliases are listed: {}",
@@ -289,4 +289,150 @@ fn config_aliases_map_a_vendors_own_headers() {
     let bad = dir.write("bad.toml", "[rules]\namount_tolerence = 1\n");
     dir.run(&["check", "--config", &bad, "--receipts", "slips.csv"])
         .fails_naming("bad.toml: unknown field `amount_tolerence`");
+}
+
+#[test]
+fn every_missing_column_comes_in_one_error_with_a_block_that_makes_the_next_run_load() {
+    let dir = Workdir::new();
+    let path = dir.write(
+        "card.csv",
+        "Ticket Ref,Unit Plate,Txn Date,Merchant,Fill Litres,Total Paid USD\nT1,V1,2020-03-05,Shell,40,60\n",
+    );
+    let run = dir.run(&["check", "--receipts", &path]);
+    run.fails_naming("receipt_no");
+    for field in [
+        "receipt_no",
+        "vehicle_id",
+        "date",
+        "vendor",
+        "litres",
+        "amount",
+    ] {
+        assert!(
+            run.error_line().contains(field),
+            "{field} in {}",
+            run.stderr
+        );
+    }
+    let block: String = run
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("[columns.receipts]"))
+        .map(|l| l.replace("HEADER OF YOUR COLUMN", "Merchant") + "\n")
+        .collect();
+    assert!(block.contains("receipt_no = \"Ticket Ref\""), "{block}");
+    let config = dir.write("recon.toml", format!("receipts = \"card.csv\"\n{block}"));
+    let report = check_json(&dir, &["--config", &config]);
+    assert_eq!(counts(&report, 0), (1, 1, 0));
+}
+
+#[test]
+fn check_shows_the_mapping_and_a_pinned_column_wins_over_an_alias() {
+    let dir = Workdir::new();
+    let path = dir.write(
+        "r.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount,Mileage,Odometer\nR1,V1,2020-03-05,Total,40,60,312,45210\n",
+    );
+    dir.run(&["check", "--receipts", &path])
+        .fails_naming("G (\"Mileage\") and H (\"Odometer\") both match field odometer");
+    let mileage_only = dir.write(
+        "m.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount,Mileage,Notes\nR1,V1,2020-03-05,Total,40,60,312,x\n",
+    );
+    let text = dir.run(&["check", "--receipts", &mileage_only]);
+    text.succeeds();
+    assert!(
+        text.stdout.contains("odometer       <- Mileage (G)"),
+        "which column feeds the odometer is shown: {}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("unused columns: Notes (H)"),
+        "{}",
+        text.stdout
+    );
+    let config = dir.write(
+        "recon.toml",
+        "receipts = \"r.csv\"\n[columns.receipts]\nodometer = \"Odometer\"\n",
+    );
+    let report = check_json(&dir, &["--config", &config]);
+    let mapping = &report["files"][0]["mapping"];
+    let odometer = mapping
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["field"] == "odometer")
+        .unwrap();
+    assert_eq!(odometer["header"], "Odometer");
+    assert_eq!(odometer["column"], "H");
+    assert_eq!(report["files"][0]["unused_columns"][0]["header"], "Mileage");
+}
+
+#[test]
+fn an_all_ambiguous_month_first_date_column_is_said_out_loud() {
+    let dir = Workdir::new();
+    let rows: String = (1..=12)
+        .map(|month| format!("R{month},V1,{month:02}/05/2017,Total,40,60\n"))
+        .collect();
+    let path = dir.write("r.csv", format!("{RECEIPTS_HEADER}{rows}"));
+    let run = dir.run(&["check", "--receipts", &path, "--json"]);
+    run.succeeds();
+    assert!(
+        run.stderr.contains("column C") && run.stderr.contains("11 value(s)"),
+        "05/05 reads the same both ways; the other 11 do not: {}",
+        run.stderr
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let file = &report["files"][0];
+    assert_eq!(file["ambiguous_dates"][0]["values_read_differently"], 11);
+    assert_eq!(file["ambiguous_dates"][0]["order_used"], "day-first");
+    assert_eq!(file["conventions"]["date_order"]["by"], "default");
+    let config = dir.write(
+        "recon.toml",
+        "receipts = \"r.csv\"\n[reading]\ndate_order = \"month-first\"\n",
+    );
+    let told = dir.run(&["check", "--config", &config]);
+    told.succeeds();
+    assert!(!told.stderr.contains("both orders"), "{}", told.stderr);
+}
+
+#[test]
+fn check_json_prints_json_on_an_error_too() {
+    let dir = Workdir::new();
+    let path = dir.write("r.csv", "receipt_no,vehicle_id\nR1,V1\n");
+    let run = dir.run(&["check", "--receipts", &path, "--json"]);
+    assert_eq!(run.code, 2);
+    let error: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(error["error"].as_str().unwrap().contains("r.csv"));
+    assert!(
+        error["config_fix"]
+            .as_str()
+            .unwrap()
+            .starts_with("[columns.receipts]")
+    );
+}
+
+#[test]
+fn the_same_file_twice_and_a_sheet_of_a_csv_are_refused() {
+    let dir = Workdir::new();
+    let path = dir.write(
+        "r.csv",
+        format!("{RECEIPTS_HEADER}R1,V1,2020-03-05,T,40,60\n"),
+    );
+    dir.run(&["check", "--receipts", &path, &path])
+        .fails_naming("given twice");
+    dir.run(&["check", "--receipts", &format!("{path}#Sheet1")])
+        .fails_naming("a text file has no sheets");
+}
+
+#[test]
+fn a_single_path_in_the_config_is_a_list_of_one() {
+    let dir = Workdir::new();
+    dir.write(
+        "r.csv",
+        format!("{RECEIPTS_HEADER}R1,V1,2020-03-05,T,40,60\n"),
+    );
+    let config = dir.write("recon.toml", "receipts = \"r.csv\"\n");
+    let report = check_json(&dir, &["--config", &config]);
+    assert_eq!(counts(&report, 0), (1, 1, 0));
 }

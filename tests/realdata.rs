@@ -31,26 +31,23 @@ fn every_realdata_file_loads_or_fails_cleanly() {
     for file in &files {
         let path = file.to_string_lossy();
         for kind in ["--receipts", "--trips"] {
-            let run = dir.run(&["check", kind, &path]);
+            let run = dir.run(&["check", kind, &path, "--json"]);
             match run.code {
                 0 => {
-                    let line = run.stdout.lines().next().unwrap_or_default();
-                    let counts: Vec<u64> = line
-                        .split(|c: char| !c.is_ascii_digit())
-                        .filter_map(|n| n.parse().ok())
-                        .collect();
-                    assert!(counts.len() >= 3, "{path}: {line}");
+                    let report: serde_json::Value = serde_json::from_str(&run.stdout)
+                        .unwrap_or_else(|e| panic!("{path}: {e}: {}", run.stdout));
+                    let file = &report["files"][0];
+                    let count = |key: &str| file[key].as_u64().unwrap_or(u64::MAX);
+                    assert_eq!(
+                        count("rows_read"),
+                        count("rows_loaded") + count("rows_blank"),
+                        "{path}: every row read is loaded or counted blank"
+                    );
                 }
                 2 => {
-                    assert_eq!(
-                        run.stderr.trim_end().lines().count(),
-                        1,
-                        "{path}: {}",
-                        run.stderr
-                    );
                     let name = file.file_name().unwrap().to_string_lossy();
                     assert!(
-                        run.stderr.contains(&*name),
+                        run.error_line().contains(&*name),
                         "{path}: the error names the file: {}",
                         run.stderr
                     );

@@ -327,6 +327,9 @@ fn shuffled_rows_give_byte_identical_reports() {
                 "exceptions.csv",
                 "summary.json",
                 "matches.csv",
+                "lines.csv",
+                "trips.csv",
+                "receipts.csv",
             ]
             .map(|f| {
                 without_row_numbers(
@@ -402,6 +405,174 @@ fn the_report_folder_is_replaced_but_never_a_folder_of_other_things() {
     reconcile(&dir, &["--config", &config, "--out", "documents"])
         .fails_naming("documents: the folder is not empty");
     assert!(dir.path("documents/thesis.docx").exists());
+    // An auditor's notes in an earlier report are never deleted by a rerun.
+    dir.write("report/mynotes.txt", "notes");
+    reconcile(&dir, &["--config", &config, "--out", "report"]).fails_naming("mynotes.txt");
+    assert_eq!(dir.read("report/mynotes.txt"), "notes");
+    assert!(
+        dir.path("report/summary.json").exists(),
+        "the report is kept whole"
+    );
+}
+
+#[test]
+fn an_invoices_only_run_supports_nothing_and_says_the_invoices_were_not_checked() {
+    let dir = Workdir::new();
+    let invoices = repo("sample-data/en/invoices.csv");
+    let run = reconcile(&dir, &["--invoices", &invoices, "--out", "x"]);
+    run.succeeds();
+    assert!(
+        run.stdout.contains("supported 0.00") && run.stdout.contains("unverified 636.25"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("NOT checked against receipts"),
+        "{}",
+        run.stdout
+    );
+    let summary = dir.json("x/summary.json");
+    assert_eq!(summary["invoices_checked_against_receipts"], false);
+    assert_eq!(summary["money"]["supported"], "0.00");
+    assert_eq!(summary["money"]["invoiced"], "641.25");
+    let lines = dir.read("x/lines.csv");
+    assert!(
+        lines.lines().skip(1).all(|l| l.contains(",unverified,")),
+        "{lines}"
+    );
+}
+
+#[test]
+fn a_receipts_only_run_states_the_receipts_total_and_what_is_flagged() {
+    let dir = Workdir::new();
+    let receipts = repo("sample-data/en/receipts.csv");
+    let run = reconcile(&dir, &["--receipts", &receipts, "--out", "x"]);
+    run.succeeds();
+    assert!(run.stdout.contains("receipts total"), "{}", run.stdout);
+    assert!(!run.stdout.contains("invoiced 0"), "{}", run.stdout);
+    let summary = dir.json("x/summary.json");
+    assert!(summary["receipts"]["total"].as_str().unwrap() != "0");
+}
+
+fn decimal(text: &str) -> rust_decimal::Decimal {
+    text.parse().unwrap_or_else(|e| panic!("{text:?}: {e}"))
+}
+
+#[test]
+fn lines_csv_adds_up_to_the_summary_per_invoice_and_per_vendor() {
+    let dir = Workdir::new();
+    for month in ["en", "fr"] {
+        let (summary, _) = sample_month(&dir, month, month);
+        let text = dir.read(&format!("{month}/lines.csv"));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let mut by_invoice: BTreeMap<(String, String), [rust_decimal::Decimal; 4]> =
+            BTreeMap::new();
+        for row in reader.records() {
+            let row = row.unwrap();
+            // A line whose amount cannot be read has no figures, and is withheld.
+            if row[column("billed")].is_empty() {
+                assert_eq!(&row[column("status")], "withheld");
+                continue;
+            }
+            let figures = ["billed", "accepted", "withheld", "unverified"]
+                .map(|name| decimal(&row[column(name)]));
+            assert_eq!(
+                figures[0],
+                figures[1] + figures[2] + figures[3],
+                "billed = accepted + withheld + unverified: {row:?}"
+            );
+            let entry = by_invoice
+                .entry((
+                    row[column("vendor")].to_string(),
+                    row[column("invoice_no")].to_string(),
+                ))
+                .or_default();
+            for (total, figure) in entry.iter_mut().zip(figures) {
+                *total += figure;
+            }
+        }
+        let invoices = summary["money_by_invoice"].as_array().unwrap();
+        assert_eq!(invoices.len(), by_invoice.len());
+        for invoice in invoices {
+            let key = (
+                invoice["vendor"].as_str().unwrap().to_string(),
+                invoice["invoice_no"].as_str().unwrap().to_string(),
+            );
+            let [billed, accepted, withheld, unverified] = by_invoice[&key];
+            assert_eq!(decimal(invoice["invoiced"].as_str().unwrap()), billed);
+            assert_eq!(decimal(invoice["supported"].as_str().unwrap()), accepted);
+            assert_eq!(decimal(invoice["at_risk"].as_str().unwrap()), withheld);
+            assert_eq!(decimal(invoice["unverified"].as_str().unwrap()), unverified);
+        }
+        let total: rust_decimal::Decimal = by_invoice.values().map(|f| f[1]).sum();
+        assert_eq!(
+            decimal(summary["money"]["supported"].as_str().unwrap()),
+            total
+        );
+        for (vendor, money) in summary["money_by_vendor"].as_object().unwrap() {
+            let accepted: rust_decimal::Decimal = by_invoice
+                .iter()
+                .filter(|((v, _), _)| v == vendor)
+                .map(|(_, f)| f[1])
+                .sum();
+            assert_eq!(decimal(money["supported"].as_str().unwrap()), accepted);
+        }
+    }
+}
+
+#[test]
+fn exception_ids_survive_shuffled_rows_and_an_added_row() {
+    let dir = Workdir::new();
+    let (_, before) = sample_month(&dir, "en", "before");
+    let ids = |exceptions: &Value| -> BTreeMap<String, String> {
+        exceptions
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let id = e["id"].as_str().unwrap().to_string();
+                (id, e["code"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let before_ids = ids(&before);
+    assert_eq!(
+        before_ids.len(),
+        before.as_array().unwrap().len(),
+        "ids are unique"
+    );
+    for name in [
+        "trips.csv",
+        "receipts.csv",
+        "invoices.csv",
+        "vehicles.csv",
+        "prices.csv",
+    ] {
+        let text = std::fs::read_to_string(repo(&format!("sample-data/en/{name}"))).unwrap();
+        let mut text = shuffle_rows(&text, 3);
+        if name == "receipts.csv" {
+            // An unrelated, clean receipt of another vehicle: it raises only its own finding.
+            let columns = text.lines().next().unwrap().split(',').count();
+            let mut row = vec![""; columns];
+            row[0] = "R-9999";
+            text.push_str(&row.join(","));
+            text.push('\n');
+        }
+        dir.write(&format!("m/{name}"), text);
+    }
+    let config = std::fs::read_to_string(repo("sample-data/en/recon.toml")).unwrap();
+    dir.write("m/recon.toml", config.replace("../../report-en", "report"));
+    reconcile(&dir, &["--config", "m/recon.toml"]).succeeds();
+    let after = ids(&dir.json("m/report/exceptions.json"));
+    for (id, code) in &before_ids {
+        assert_eq!(after.get(id), Some(code), "{id} ({code}) keeps its id");
+    }
+    assert!(
+        after.len() > before_ids.len(),
+        "the added row raised something of its own"
+    );
 }
 
 #[test]

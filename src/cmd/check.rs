@@ -3,8 +3,9 @@
 
 use super::{load, resolve};
 use crate::cli::CheckArgs;
-use crate::load::FileStats;
+use crate::load::{DecidedBy, FileStats};
 use crate::model::{Dataset, FieldProblem};
+use crate::report::json::FileSummary;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -19,13 +20,8 @@ struct ProblemOut<'a> {
 
 #[derive(Serialize)]
 struct FileOut<'a> {
-    path: &'a str,
-    source: &'a str,
-    kind: &'a str,
-    header_row: u64,
-    rows_read: u64,
-    rows_loaded: u64,
-    rows_blank: u64,
+    #[serde(flatten)]
+    summary: FileSummary<'a>,
     problems: Vec<ProblemOut<'a>>,
 }
 
@@ -34,23 +30,23 @@ struct CheckOut<'a> {
     files: Vec<FileOut<'a>>,
 }
 
+/// What `check --json` prints when the inputs cannot be read, so a tool always gets JSON.
+#[derive(Serialize)]
+struct ErrorOut {
+    error: String,
+    /// Config text that fixes it (a `[columns.KIND]` block), when there is one.
+    config_fix: Option<String>,
+}
+
 /// Every record's problems, by source, in row order.
 fn problems_by_source(data: &Dataset) -> HashMap<&str, Vec<(u64, &FieldProblem)>> {
     let mut by_source: HashMap<&str, Vec<(u64, &FieldProblem)>> = HashMap::new();
-    let records = data
-        .trips
-        .iter()
-        .map(|r| (&r.prov, &r.problems))
-        .chain(data.receipts.iter().map(|r| (&r.prov, &r.problems)))
-        .chain(data.invoice_lines.iter().map(|r| (&r.prov, &r.problems)))
-        .chain(data.vehicles.iter().map(|r| (&r.prov, &r.problems)))
-        .chain(data.prices.iter().map(|r| (&r.prov, &r.problems)));
-    for (prov, problems) in records {
-        for problem in problems {
+    for record in data.records() {
+        for problem in record.problems {
             by_source
-                .entry(&prov.source)
+                .entry(&record.prov.source)
                 .or_default()
-                .push((prov.row, problem));
+                .push((record.prov.row, problem));
         }
     }
     for list in by_source.values_mut() {
@@ -60,20 +56,25 @@ fn problems_by_source(data: &Dataset) -> HashMap<&str, Vec<(u64, &FieldProblem)>
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
-    let (config, inputs) = resolve(&args.inputs)?;
-    let loaded = load(&inputs, &config)?;
+    let loaded = resolve(&args.inputs).and_then(|(config, inputs)| load(&inputs, &config));
+    let loaded = match loaded {
+        Ok(loaded) => loaded,
+        Err(error) if args.json => {
+            let out = ErrorOut {
+                error: super::one_line(&error),
+                config_fix: super::config_fix(&error).map(str::to_string),
+            };
+            println!("{}", serde_json::to_string_pretty(&out)?);
+            return Err(error);
+        }
+        Err(error) => return Err(error),
+    };
     let problems = problems_by_source(&loaded.dataset);
     let files: Vec<FileOut<'_>> = loaded
         .files
         .iter()
         .map(|file: &FileStats| FileOut {
-            path: &file.path,
-            source: &file.source,
-            kind: file.kind.as_str(),
-            header_row: file.header_row,
-            rows_read: file.rows_read,
-            rows_loaded: file.rows_loaded,
-            rows_blank: file.rows_blank,
+            summary: FileSummary::from(file),
             problems: problems
                 .get(&*file.source)
                 .into_iter()
@@ -94,28 +95,82 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         writeln!(out)?;
     } else {
         for file in &files {
-            writeln!(
-                out,
-                "{} ({}): {} rows read, {} loaded, {} blank; header at row {}; {} problem(s)",
-                file.source,
-                file.kind,
-                file.rows_read,
-                file.rows_loaded,
-                file.rows_blank,
-                file.header_row,
-                file.problems.len()
-            )?;
+            write_file_text(&mut out, file)?;
         }
         for file in &files {
             for p in &file.problems {
                 writeln!(
                     out,
                     "{}:{}  {}  {}  {:?}",
-                    file.source, p.row, p.field, p.code, p.raw
+                    file.summary.source, p.row, p.field, p.code, p.raw
                 )?;
             }
         }
     }
     out.flush()?;
     Ok(super::Outcome::Done)
+}
+
+/// One file's row accounting, then how it was read: each field and the column that feeds it,
+/// the columns left unused, and the conventions decided.
+fn write_file_text(out: &mut impl Write, file: &FileOut<'_>) -> std::io::Result<()> {
+    let s = &file.summary;
+    writeln!(
+        out,
+        "{} ({}): {} rows read, {} loaded, {} blank; header at row {}; {} problem(s)",
+        s.source,
+        s.kind,
+        s.rows_read,
+        s.rows_loaded,
+        s.rows_blank,
+        s.header_row,
+        file.problems.len()
+    )?;
+    for m in s.mapping {
+        writeln!(out, "  {:<14} <- {} ({})", m.field, m.header, m.column)?;
+    }
+    if !s.unused_columns.is_empty() {
+        let unused: Vec<String> = s
+            .unused_columns
+            .iter()
+            .map(|u| format!("{} ({})", u.header, u.column))
+            .collect();
+        writeln!(out, "  unused columns: {}", unused.join(", "))?;
+    }
+    let c = s.conventions;
+    let mut read_as = Vec::new();
+    if let Some(d) = &c.delimiter {
+        read_as.push(format!("delimiter {d}"));
+    }
+    read_as.push(format!("encoding {}", c.encoding));
+    if let Some(mark) = &c.decimal_mark {
+        read_as.push(format!(
+            "decimal mark {} (by {})",
+            serde_json::to_value(mark.value)
+                .unwrap_or_default()
+                .as_str()
+                .unwrap_or_default(),
+            by(mark.by)
+        ));
+    }
+    if let Some(order) = &c.date_order {
+        read_as.push(format!(
+            "dates {} (by {})",
+            serde_json::to_value(order.value)
+                .unwrap_or_default()
+                .as_str()
+                .unwrap_or_default(),
+            by(order.by)
+        ));
+    }
+    writeln!(out, "  read with {}", read_as.join(", "))?;
+    Ok(())
+}
+
+fn by(decided: DecidedBy) -> &'static str {
+    match decided {
+        DecidedBy::Evidence => "the file's own values",
+        DecidedBy::Config => "the config",
+        DecidedBy::Default => "default",
+    }
 }

@@ -81,7 +81,43 @@ fn progress(message: &str) {
     }
 }
 
+/// Loads the inputs, and says on stderr every date column whose order was a guess.
 fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
     progress(&format!("reading {} file(s)", inputs.len()));
-    Ok(crate::load::load_all(inputs, &config.load)?)
+    let loaded = crate::load::load_all(inputs, &config.load)?;
+    for file in &loaded.files {
+        for dates in &file.ambiguous_dates {
+            let order = match dates.order_used {
+                crate::load::DateOrder::DayFirst => ("day first", "month first"),
+                crate::load::DateOrder::MonthFirst => ("month first", "day first"),
+            };
+            eprintln!(
+                "fuelrecon: {}: column {} ({:?}, {}) has dates that fit both orders; read {}, {} value(s) would be other dates read {}: if that is wrong, set [reading] date_order in the config",
+                file.source,
+                dates.column,
+                dates.header,
+                dates.field,
+                order.0,
+                dates.values_read_differently,
+                order.1
+            );
+        }
+    }
+    Ok(loaded)
+}
+
+/// An error's chain on one line, as `main` prints it.
+pub fn one_line(error: &anyhow::Error) -> String {
+    let chain: Vec<String> = error.chain().map(ToString::to_string).collect();
+    let mut message = chain.join(": ");
+    message.retain(|c| c != '\n' && c != '\r');
+    message
+}
+
+/// Config text that fixes an error, to print below it.
+pub fn config_fix(error: &anyhow::Error) -> Option<&str> {
+    error
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<crate::error::LoadError>())
+        .and_then(crate::error::LoadError::config_fix)
 }

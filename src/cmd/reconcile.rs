@@ -3,6 +3,7 @@
 use super::{Outcome, load, progress, resolve};
 use crate::cli::{Lang, ReconcileArgs};
 use crate::load::{FileStats, Input};
+use crate::model::DocKind;
 use crate::report::json::InputRecord;
 use crate::report::{ReportView, write, write_report};
 use crate::rules::Context;
@@ -41,14 +42,18 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     progress(&format!("writing {}", out.display()));
     write_report(&view, &lang, &records, &out)?;
     println!(
-        "{}; invoiced {}, supported {}, at risk {}; {} exception(s); report in {}",
+        "{}; {}; {} exception(s); report in {}",
         view.headline(),
-        view.money.invoiced,
-        view.money.supported,
-        view.money.at_risk,
+        money_headline(&view),
         view.exceptions.len(),
         out.display()
     );
+    if !view.invoices_checked && view.data.has(DocKind::Invoices) {
+        println!(
+            "The invoices were NOT checked against receipts (no receipts file was given): {} is unverified and none of it is supported.",
+            view.money.unverified
+        );
+    }
     let failing = args
         .fail_on
         .is_some_and(|threshold| view.exceptions.iter().any(|e| e.severity >= threshold));
@@ -57,6 +62,23 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+/// The money of the headline (SPEC §6.1): invoice money when there are invoices, all four
+/// figures; else the receipts' total and what is flagged on them.
+fn money_headline(view: &ReportView<'_>) -> String {
+    let m = &view.money;
+    match (&view.receipts, view.data.has(DocKind::Invoices)) {
+        (_, true) => format!(
+            "invoiced {}, supported {}, at risk {}, unverified {}",
+            m.invoiced, m.supported, m.at_risk, m.unverified
+        ),
+        (Some(receipts), false) => format!(
+            "no invoices: receipts total {}, flagged {}",
+            receipts.total, receipts.flagged
+        ),
+        (None, false) => "no invoices or receipts: no money checked".to_string(),
+    }
 }
 
 /// The report's time stamp: `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.

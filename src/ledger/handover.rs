@@ -311,7 +311,7 @@ struct Marker<'a> {
     version: &'static str,
     generated_at: &'a str,
     ledger: &'a str,
-    files: [&'static str; 2],
+    outputs: [&'static str; 3],
 }
 
 /// Writes the pack into a fresh staging folder and renames it into place: an earlier pack is
@@ -330,7 +330,7 @@ pub fn write_pack(view: &HandoverView, out: &Path) -> Result<(), LedgerError> {
         version: env!("CARGO_PKG_VERSION"),
         generated_at: &view.generated_at,
         ledger: &view.ledger,
-        files: ["index.html", "open-disputes.csv"],
+        outputs: ["index.html", "open-disputes.csv", MARKER],
     })
     .map_err(|e| bad(&e))?;
     staging.write(Path::new(MARKER), marker.as_bytes())?;

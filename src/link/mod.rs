@@ -8,7 +8,7 @@
 //! so "first" and "earliest" never depend on the order of rows in the files.
 
 use crate::config::Config;
-use crate::model::{Dataset, Receipt, Trip};
+use crate::model::{Dataset, Ident, Receipt, Trip};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -59,6 +59,17 @@ pub struct Links {
     pub receipt_trip: Vec<Option<(usize, Method)>>,
     /// For each trip, its receipts.
     pub trip_receipts: Vec<Vec<usize>>,
+}
+
+impl Links {
+    /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
+    pub fn line_vehicle<'d>(&self, data: &'d Dataset, line: usize) -> &'d Option<Ident> {
+        let own = &data.invoice_lines[line].vehicle_id;
+        match (own, self.line_receipt[line]) {
+            (None, Some((receipt, _))) => &data.receipts[receipt].vehicle_id,
+            _ => own,
+        }
+    }
 }
 
 /// Runs every pass.

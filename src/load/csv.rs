@@ -112,6 +112,10 @@ pub struct CsvRows {
     /// The last line of the previous record.
     last_line: u64,
     pub dialect_delimiter: u8,
+    encoding: TextEncoding,
+    has_bom: bool,
+    /// Cells that were not valid UTF-8 and were read as Windows-1252.
+    windows_1252_cells: u64,
 }
 
 impl CsvRows {
@@ -151,6 +155,9 @@ impl CsvRows {
             rows_seen: 0,
             last_line: 0,
             dialect_delimiter: dialect.delimiter,
+            encoding: dialect.encoding,
+            has_bom: dialect.bom_len > 0,
+            windows_1252_cells: 0,
         })
     }
 
@@ -196,7 +203,9 @@ impl CsvRows {
             cells.push(if field.is_empty() {
                 Cell::Empty
             } else {
-                Cell::Text(decode_cell(field))
+                let (text, windows_1252) = decode_cell(field);
+                self.windows_1252_cells += u64::from(windows_1252);
+                Cell::Text(text)
             });
         }
         Ok(Some((RawRow { row, cells }, empty_lines)))
@@ -217,14 +226,30 @@ fn transcoder(file: File, encoding: &'static Encoding) -> impl Read {
         .build(BufReader::new(file))
 }
 
-/// UTF-8 when valid, else Windows-1252 (which maps every byte).
-fn decode_cell(bytes: &[u8]) -> String {
+impl CsvRows {
+    /// The encoding the rows read so far were in, as a person would name it.
+    pub fn encoding_name(&self) -> &'static str {
+        match (self.encoding, self.has_bom, self.windows_1252_cells) {
+            (TextEncoding::Utf16Le, _, _) => "UTF-16LE",
+            (TextEncoding::Utf16Be, _, _) => "UTF-16BE",
+            (TextEncoding::Utf8OrWindows1252, _, n) if n > 0 => "Windows-1252",
+            (TextEncoding::Utf8OrWindows1252, true, _) => "UTF-8 with BOM",
+            (TextEncoding::Utf8OrWindows1252, false, _) => "UTF-8",
+        }
+    }
+}
+
+/// UTF-8 when valid, else Windows-1252 (which maps every byte); and whether it was the latter.
+fn decode_cell(bytes: &[u8]) -> (String, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Ok(text) => (text.to_string(), false),
+        Err(_) => (
+            WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+            true,
+        ),
     }
 }
 
@@ -439,8 +464,11 @@ mod tests {
 
     #[test]
     fn cp1252_cells_decode() {
-        assert_eq!(decode_cell(b"Ann\xe9e \x80"), "Année €");
-        assert_eq!(decode_cell("Année".as_bytes()), "Année");
+        assert_eq!(decode_cell(b"Ann\xe9e \x80"), ("Année €".to_string(), true));
+        assert_eq!(
+            decode_cell("Année".as_bytes()),
+            ("Année".to_string(), false)
+        );
     }
 
     #[test]

@@ -16,10 +16,67 @@ pub const MAX_HEADER_SEARCH: usize = 10;
 pub struct ColumnMap {
     pub header_row: u64,
     pub columns: Vec<Option<usize>>,
+    /// The header row's cells as text, to report the mapping and the columns left unused.
+    pub headers: Vec<String>,
+}
+
+impl ColumnMap {
+    /// `field ← header (column)` for each mapped field, in field order.
+    pub fn mapping(&self, fields: &[FieldSpec]) -> Vec<MappedColumn> {
+        fields
+            .iter()
+            .zip(&self.columns)
+            .filter_map(|(spec, column)| {
+                column.map(|c| MappedColumn {
+                    field: spec.name,
+                    header: self.headers.get(c).cloned().unwrap_or_default(),
+                    column: column_letter(c),
+                })
+            })
+            .collect()
+    }
+
+    /// The header row's named columns that feed no field.
+    pub fn unused(&self) -> Vec<UnusedColumn> {
+        self.headers
+            .iter()
+            .enumerate()
+            .filter(|(c, h)| !h.is_empty() && !self.columns.contains(&Some(*c)))
+            .map(|(c, h)| UnusedColumn {
+                header: h.clone(),
+                column: column_letter(c),
+            })
+            .collect()
+    }
+}
+
+/// One field and the column that feeds it, as `check` and summary.json show it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct MappedColumn {
+    pub field: &'static str,
+    pub header: String,
+    pub column: String,
+}
+
+/// A column of the file that no field reads.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct UnusedColumn {
+    pub header: String,
+    pub column: String,
 }
 
 /// Extra header names from the config, by field name.
 pub type ExtraAliases = HashMap<String, Vec<String>>;
+
+/// Headers pinned to a field by the config's `[columns.KIND]`, by field name.
+pub type PinnedColumns = HashMap<String, String>;
+
+/// What the config says of one kind's headers.
+#[derive(Clone, Copy, Debug)]
+pub struct HeaderOptions<'a> {
+    pub aliases: &'a ExtraAliases,
+    pub pinned: &'a PinnedColumns,
+}
 
 /// The folded form of a header: brackets and what they hold dropped, then folded.
 pub fn fold_header(header: &str) -> String {
@@ -41,65 +98,95 @@ pub fn fold_header(header: &str) -> String {
     }
 }
 
-/// Every folded name each field answers to.
-fn alias_table(fields: &[FieldSpec], extra: &ExtraAliases) -> HashMap<String, usize> {
-    let mut table = HashMap::new();
-    for (index, spec) in fields.iter().enumerate() {
-        let builtin = std::iter::once(spec.name).chain(spec.aliases.iter().copied());
-        let configured = extra
-            .get(spec.name)
-            .into_iter()
-            .flatten()
-            .map(String::as_str);
-        for alias in builtin.chain(configured) {
-            table.insert(fold_header(alias), index);
-        }
-    }
-    // Names from the config win over built-in ones they collide with.
-    for (name, aliases) in extra {
-        if let Some(index) = fields.iter().position(|f| f.name == name) {
-            for alias in aliases {
-                table.insert(fold_header(alias), index);
+/// How a header came to name a field; a stronger claim takes a column from a weaker one, so a
+/// name the user gave beats a built-in alias and is never "ambiguous" with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Claim {
+    BuiltIn,
+    Configured,
+    Pinned,
+}
+
+/// Every folded name each field answers to, with how strongly.
+struct AliasTable {
+    names: HashMap<String, (usize, Claim)>,
+    /// Fields pinned to one header take no column by alias.
+    pinned: Vec<bool>,
+}
+
+impl AliasTable {
+    fn new(fields: &[FieldSpec], options: HeaderOptions<'_>) -> AliasTable {
+        let mut names = HashMap::new();
+        let mut pinned = vec![false; fields.len()];
+        for (index, spec) in fields.iter().enumerate() {
+            if options.pinned.contains_key(spec.name) {
+                pinned[index] = true;
+                continue;
+            }
+            for alias in std::iter::once(spec.name).chain(spec.aliases.iter().copied()) {
+                names.insert(fold_header(alias), (index, Claim::BuiltIn));
             }
         }
+        for (index, spec) in fields.iter().enumerate() {
+            if pinned[index] {
+                continue;
+            }
+            for alias in options.aliases.get(spec.name).into_iter().flatten() {
+                names.insert(fold_header(alias), (index, Claim::Configured));
+            }
+        }
+        for (index, spec) in fields.iter().enumerate() {
+            if let Some(header) = options.pinned.get(spec.name) {
+                names.insert(fold_header(header), (index, Claim::Pinned));
+            }
+        }
+        AliasTable { names, pinned }
     }
-    table
+
+    fn lookup(&self, header: &str) -> Option<(usize, Claim)> {
+        self.names.get(&fold_header(header)).copied()
+    }
 }
 
 fn header_text(cell: &Cell) -> String {
     cell.display().trim().to_string()
 }
 
-/// Maps one candidate header row. Errors only on two columns matching one field.
+/// Maps one candidate header row. Errors only on two columns claiming one field equally.
 fn map_row(
     path: &str,
     row: &RawRow,
     fields: &[FieldSpec],
-    table: &HashMap<String, usize>,
+    table: &AliasTable,
 ) -> Result<ColumnMap, LoadError> {
-    let mut columns = vec![None; fields.len()];
-    for (col, cell) in row.cells.iter().enumerate() {
-        let Some(&field) = table.get(&fold_header(&header_text(cell))) else {
+    let headers: Vec<String> = row.cells.iter().map(header_text).collect();
+    let mut claims: Vec<Option<(usize, Claim)>> = vec![None; fields.len()];
+    for (col, header) in headers.iter().enumerate() {
+        let Some((field, claim)) = table.lookup(header) else {
             continue;
         };
-        if let Some(first) = columns[field] {
-            return Err(LoadError::AmbiguousColumns {
-                path: path.to_string(),
-                field: fields[field].name,
-                first: describe_column(first, &row.cells[first]),
-                second: describe_column(col, cell),
-            });
+        match claims[field] {
+            Some((_, held)) if held > claim => {}
+            Some((first, held)) if held == claim => {
+                return Err(LoadError::AmbiguousColumns {
+                    path: path.to_string(),
+                    field: fields[field].name,
+                    first: describe_column(first, &headers[first]),
+                    second: describe_column(col, header),
+                });
+            }
+            _ => claims[field] = Some((col, claim)),
         }
-        columns[field] = Some(col);
     }
     Ok(ColumnMap {
         header_row: row.row,
-        columns,
+        columns: claims.iter().map(|c| c.map(|(col, _)| col)).collect(),
+        headers,
     })
 }
 
-fn describe_column(index: usize, cell: &Cell) -> String {
-    format!("{} ({:?})", column_letter(index), header_text(cell))
+fn describe_column(index: usize, header: &str) -> String {
+    format!("{} ({header:?})", column_letter(index))
 }
 
 fn required_found(map: &ColumnMap, fields: &[FieldSpec]) -> usize {
@@ -115,67 +202,114 @@ fn mapped(map: &ColumnMap) -> usize {
 }
 
 /// Picks the header among the first non-blank rows: the first that has every required field,
-/// else the one with the most, whose missing fields make the error.
+/// else the one with the most, whose missing fields make the error — all of them at once, with
+/// the `[columns.KIND]` block that maps them.
 pub fn find_header(
     path: &str,
     kind: &'static str,
     candidates: &[&RawRow],
     fields: &[FieldSpec],
-    extra: &ExtraAliases,
+    options: HeaderOptions<'_>,
 ) -> Result<ColumnMap, LoadError> {
-    let table = alias_table(fields, extra);
+    let table = AliasTable::new(fields, options);
     let required = fields.iter().filter(|f| f.required).count();
-    let mut best: Option<(usize, ColumnMap)> = None;
-    for (index, row) in candidates.iter().enumerate() {
+    let mut best: Option<ColumnMap> = None;
+    for row in candidates {
         let map = map_row(path, row, fields, &table)?;
         if required_found(&map, fields) == required && mapped(&map) > 0 {
             return Ok(map);
         }
-        let better = best.as_ref().is_none_or(|(_, b)| {
+        let better = best.as_ref().is_none_or(|b| {
             (required_found(&map, fields), mapped(&map)) > (required_found(b, fields), mapped(b))
         });
         if better {
-            best = Some((index, map));
+            best = Some(map);
         }
     }
-    let Some((index, map)) = best else {
+    let Some(map) = best else {
         return Err(LoadError::Empty {
             path: path.to_string(),
         });
     };
-    let missing = fields
+    let missing: Vec<(usize, &FieldSpec)> = fields
         .iter()
+        .enumerate()
         .zip(&map.columns)
-        .find(|(f, c)| f.required && c.is_none())
-        .map(|(f, _)| f);
-    let Some(missing) = missing else {
-        return Ok(map);
-    };
-    let mut accepted: Vec<String> = std::iter::once(missing.name)
-        .chain(missing.aliases.iter().copied())
-        .map(str::to_string)
-        .chain(extra.get(missing.name).into_iter().flatten().cloned())
+        .filter(|((_, f), c)| f.required && c.is_none())
+        .map(|(f, _)| f)
         .collect();
-    accepted.dedup();
-    let found: Vec<String> = candidates[index]
-        .cells
+    if missing.is_empty() {
+        return Ok(map);
+    }
+    Err(missing_columns(path, kind, &map, &missing, &table, options))
+}
+
+/// The error for required fields without a column: each field with the headers it accepts,
+/// the headers found, and a ready-to-paste `[columns.KIND]` block (a guess where an unused
+/// header looks like the field, else a placeholder to fill in).
+fn missing_columns(
+    path: &str,
+    kind: &'static str,
+    map: &ColumnMap,
+    missing: &[(usize, &FieldSpec)],
+    table: &AliasTable,
+    options: HeaderOptions<'_>,
+) -> LoadError {
+    let unused: Vec<String> = map.unused().into_iter().map(|u| u.header).collect();
+    let mut fields_text = Vec::new();
+    let mut block = format!("[columns.{kind}]");
+    for (index, spec) in missing {
+        let accepted: Vec<String> = if table.pinned[*index] {
+            options.pinned.get(spec.name).into_iter().cloned().collect()
+        } else {
+            let mut names: Vec<String> = std::iter::once(spec.name)
+                .chain(spec.aliases.iter().copied())
+                .map(str::to_string)
+                .chain(
+                    options
+                        .aliases
+                        .get(spec.name)
+                        .into_iter()
+                        .flatten()
+                        .cloned(),
+                )
+                .collect();
+            names.dedup();
+            names
+        };
+        fields_text.push(format!("{} (accepted: {})", spec.name, accepted.join(", ")));
+        let guess = unused
+            .iter()
+            .find(|h| {
+                let folded = fold_header(h);
+                folded.contains(&fold_name(spec.name).replace(['_'], ""))
+                    || accepted.iter().any(|a| {
+                        let a = fold_header(a);
+                        !a.is_empty() && (folded.contains(&a) || a.contains(&folded))
+                    })
+            })
+            .cloned()
+            .unwrap_or_else(|| "HEADER OF YOUR COLUMN".to_string());
+        block.push_str(&format!("\n{} = {guess:?}", spec.name));
+    }
+    let found: Vec<String> = map
+        .headers
         .iter()
-        .map(header_text)
         .filter(|h| !h.is_empty())
         .map(|h| format!("{h:?}"))
         .collect();
-    Err(LoadError::MissingColumn {
+    LoadError::MissingColumns {
         path: path.to_string(),
         kind,
-        field: missing.name,
-        accepted: accepted.join(", "),
+        fields: fields_text.join("; "),
         header_row: map.header_row,
         found: if found.is_empty() {
             "none".into()
         } else {
             found.join(", ")
         },
-    })
+        block,
+    }
 }
 
 #[cfg(test)]
@@ -190,13 +324,19 @@ mod tests {
         }
     }
 
+    static NONE: std::sync::LazyLock<PinnedColumns> = std::sync::LazyLock::new(PinnedColumns::new);
+
+    fn options<'a>(aliases: &'a ExtraAliases, pinned: &'a PinnedColumns) -> HeaderOptions<'a> {
+        HeaderOptions { aliases, pinned }
+    }
+
     fn header_of(
         rows: &[RawRow],
         fields: &[FieldSpec],
         extra: &ExtraAliases,
     ) -> Result<ColumnMap, LoadError> {
         let refs: Vec<&RawRow> = rows.iter().collect();
-        find_header("f.csv", "kind", &refs, fields, extra)
+        find_header("f.csv", "kind", &refs, fields, options(extra, &NONE))
     }
 
     fn column_of(map: &ColumnMap, fields: &[FieldSpec], name: &str) -> Option<usize> {
@@ -282,9 +422,15 @@ mod tests {
             1,
             &["trip_id", "vehicle", "driver", "date", "km start"],
         )];
-        let err = find_header("t.csv", "trips", &[&rows[0]], TRIPS, &ExtraAliases::new())
-            .unwrap_err()
-            .to_string();
+        let err = find_header(
+            "t.csv",
+            "trips",
+            &[&rows[0]],
+            TRIPS,
+            options(&ExtraAliases::new(), &NONE),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("odometer_in"), "{err}");
         assert!(err.contains("km end"), "{err}");
         assert!(err.contains("\"km start\""), "{err}");
@@ -293,9 +439,15 @@ mod tests {
     #[test]
     fn two_columns_for_one_field_are_refused() {
         let rows = [row(1, &["Date", "Date départ", "trip", "vehicle"])];
-        let err = find_header("t.csv", "trips", &[&rows[0]], TRIPS, &ExtraAliases::new())
-            .unwrap_err()
-            .to_string();
+        let err = find_header(
+            "t.csv",
+            "trips",
+            &[&rows[0]],
+            TRIPS,
+            options(&ExtraAliases::new(), &NONE),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("both match field date_out"), "{err}");
     }
 
@@ -307,7 +459,14 @@ mod tests {
             1,
             &["Pump slip", "Plate", "Date", "Supplier", "Litres", "Total"],
         );
-        let map = find_header("r.csv", "receipts", &[&header], RECEIPTS, &extra).unwrap();
+        let map = find_header(
+            "r.csv",
+            "receipts",
+            &[&header],
+            RECEIPTS,
+            options(&extra, &NONE),
+        )
+        .unwrap();
         assert_eq!(column_of(&map, RECEIPTS, "receipt_no"), Some(0));
     }
 }

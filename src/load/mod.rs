@@ -16,15 +16,19 @@ pub mod schema;
 mod spreadsheet;
 pub mod values;
 
-pub use headers::ExtraAliases;
+pub use headers::{ExtraAliases, MappedColumn, PinnedColumns, UnusedColumn};
 pub use limits::Limits;
+pub use profile::DecidedBy;
 pub use values::{DateOrder, DecimalMark};
 
 use crate::error::LoadError;
-use crate::model::{Dataset, DocKind, Provenance, SourceId};
+use crate::model::{Dataset, DocKind, FieldType, Provenance, SourceId};
 use cell::{Cell, RawRow};
-use profile::{Defaults, Profile};
-use record::{FieldReader, Record};
+use headers::{ColumnMap, HeaderOptions};
+use profile::{ColumnReading, Defaults, Profile};
+use record::{Document, FieldReader};
+use schema::{FieldId, FieldSpec};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -63,6 +67,8 @@ impl Input {
 #[derive(Clone, Debug, Default)]
 pub struct LoadOptions {
     pub aliases: HashMap<DocKind, ExtraAliases>,
+    /// `[columns.KIND]`: fields pinned to one header each.
+    pub pinned: HashMap<DocKind, PinnedColumns>,
     pub decimal_mark: Option<DecimalMark>,
     pub date_order: Option<DateOrder>,
     pub limits: Limits,
@@ -70,7 +76,9 @@ pub struct LoadOptions {
     pub vendor_names: HashMap<String, String>,
 }
 
-/// The row accounting of one file: `rows_read = rows_loaded + rows_blank`.
+/// The row accounting of one file (`rows_read = rows_loaded + rows_blank`), and every guess
+/// made reading it, so that none is silent: which column fed which field, the columns left
+/// unused, and the conventions decided (by the file's evidence, the config or a default).
 #[derive(Clone, Debug)]
 pub struct FileStats {
     pub source: SourceId,
@@ -80,6 +88,42 @@ pub struct FileStats {
     pub rows_read: u64,
     pub rows_loaded: u64,
     pub rows_blank: u64,
+    pub mapping: Vec<MappedColumn>,
+    pub unused_columns: Vec<UnusedColumn>,
+    pub conventions: Conventions,
+    pub ambiguous_dates: Vec<AmbiguousDates>,
+}
+
+/// A convention and what decided it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Decided<T> {
+    pub value: T,
+    pub by: DecidedBy,
+}
+
+/// How one file was read.
+#[derive(Clone, Debug, Serialize)]
+pub struct Conventions {
+    /// `,` `;` TAB or `|` for text files; none for workbooks.
+    pub delimiter: Option<String>,
+    /// The text encoding, or `workbook`.
+    pub encoding: String,
+    /// The decimal mark of the file's number columns (the first one's, when they differ).
+    pub decimal_mark: Option<Decided<DecimalMark>>,
+    /// The order of the file's date columns (the first one's, when they differ).
+    pub date_order: Option<Decided<DateOrder>>,
+}
+
+/// A date column whose values fit both orders and whose order nothing fixed: read in the
+/// order shown, said out loud (stderr, summary.json), never silently.
+#[derive(Clone, Debug, Serialize)]
+pub struct AmbiguousDates {
+    pub field: &'static str,
+    pub header: String,
+    pub column: String,
+    pub order_used: DateOrder,
+    /// How many values would be another date read the other way round.
+    pub values_read_differently: u64,
 }
 
 /// Everything one run loaded.
@@ -89,18 +133,42 @@ pub struct Loaded {
     pub files: Vec<FileStats>,
 }
 
-/// Loads every input, stopping at the first file that cannot be read.
+/// Loads every input, stopping at the first file that cannot be read. The same file given
+/// twice for one kind is refused: its rows would all count twice.
 pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadError> {
+    refuse_repeats(inputs)?;
     let mut loaded = Loaded::default();
     for input in inputs {
         if !loaded.dataset.given.contains(&input.kind) {
             loaded.dataset.given.push(input.kind);
         }
-        let stats = load_file(input, options, &mut loaded.dataset)?;
+        let data = &mut loaded.dataset;
+        let stats = match input.kind {
+            DocKind::Trips => load_file(input, options, &mut data.trips),
+            DocKind::Receipts => load_file(input, options, &mut data.receipts),
+            DocKind::Invoices => load_file(input, options, &mut data.invoice_lines),
+            DocKind::Vehicles => load_file(input, options, &mut data.vehicles),
+            DocKind::Prices => load_file(input, options, &mut data.prices),
+        }?;
         loaded.files.push(stats);
     }
     loaded.dataset.canonicalise();
     Ok(loaded)
+}
+
+fn refuse_repeats(inputs: &[Input]) -> Result<(), LoadError> {
+    let mut seen: HashMap<(DocKind, std::path::PathBuf, Option<&str>), &str> = HashMap::new();
+    for input in inputs {
+        let path = std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone().into());
+        if let Some(first) = seen.insert((input.kind, path, input.sheet.as_deref()), &input.path) {
+            return Err(LoadError::GivenTwice {
+                path: input.path.clone(),
+                first: first.to_string(),
+                kind: input.kind.as_str(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Rows of either kind of file.
@@ -158,6 +226,12 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
         let source: SourceId = Arc::from(format!("{path}#{}", rows.sheet));
         Ok((Rows::Sheet(rows), source))
     } else if TEXT_EXTENSIONS.contains(&extension.as_str()) {
+        if let Some(sheet) = &input.sheet {
+            return Err(LoadError::SheetOfText {
+                path: path.to_string(),
+                sheet: sheet.clone(),
+            });
+        }
         Ok((
             Rows::Text(csv::CsvRows::open(path, limits)?),
             Arc::from(path),
@@ -170,17 +244,53 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
     }
 }
 
-fn load_file(
+/// Loads one file into its kind's records, in four steps: find the header, profile every
+/// column (first pass), decide the conventions, build the records (second pass).
+fn load_file<D: Document>(
     input: &Input,
     options: &LoadOptions,
-    dataset: &mut Dataset,
+    records: &mut Vec<D>,
 ) -> Result<FileStats, LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
-    let fields = schema::fields(input.kind);
-    let no_aliases = ExtraAliases::new();
-    let aliases = options.aliases.get(&input.kind).unwrap_or(&no_aliases);
+    let fields = <D::Field as FieldId>::SPECS;
+    let (map, candidates) = find_columns(input, options, &source, fields, &mut rows)?;
+    let profile = profile_columns(&map, fields, candidates, &mut rows)?;
+    let (delimiter, encoding) = match &rows {
+        Rows::Text(text) => (Some(text.dialect_delimiter), text.encoding_name()),
+        Rows::Sheet(_) => (None, "workbook"),
+    };
+    let readings = profile.decide(Defaults {
+        decimal_mark: options.decimal_mark,
+        date_order: options.date_order,
+        semicolon_file: delimiter == Some(b';'),
+    });
+    let mut stats = FileStats {
+        source: source.clone(),
+        path: input.path.clone(),
+        kind: input.kind,
+        header_row: map.header_row,
+        rows_read: 0,
+        rows_loaded: 0,
+        rows_blank: 0,
+        mapping: map.mapping(fields),
+        unused_columns: map.unused(),
+        conventions: conventions(fields, &map, &readings, delimiter, encoding),
+        ambiguous_dates: ambiguous_dates(fields, &map, &readings),
+    };
+    let rows = rows.rewind(input, options.limits)?;
+    read_records(rows, &map, &readings, options, &mut stats, records)?;
+    Ok(stats)
+}
 
-    // The first non-blank rows, to find the header among.
+/// The header among the first non-blank rows, and those rows (the data among them is profiled
+/// with the rest).
+fn find_columns(
+    input: &Input,
+    options: &LoadOptions,
+    source: &SourceId,
+    fields: &'static [FieldSpec],
+    rows: &mut Rows,
+) -> Result<(ColumnMap, Vec<RawRow>), LoadError> {
     let mut candidates: Vec<RawRow> = Vec::new();
     while candidates.len() < headers::MAX_HEADER_SEARCH {
         match rows.next()? {
@@ -189,15 +299,21 @@ fn load_file(
             None => break,
         }
     }
+    let no_aliases = ExtraAliases::new();
+    let no_pins = PinnedColumns::new();
+    let header_options = HeaderOptions {
+        aliases: options.aliases.get(&input.kind).unwrap_or(&no_aliases),
+        pinned: options.pinned.get(&input.kind).unwrap_or(&no_pins),
+    };
     let candidate_refs: Vec<&RawRow> = candidates.iter().collect();
     let map = headers::find_header(
-        &source,
+        source,
         input.kind.as_str(),
         &candidate_refs,
         fields,
-        aliases,
+        header_options,
     )
-    .map_err(|e| match &rows {
+    .map_err(|e| match &*rows {
         Rows::Sheet(sheet) if input.sheet.is_none() && !sheet.other_sheets.is_empty() => {
             LoadError::OtherSheets {
                 inner: Box::new(e),
@@ -206,52 +322,54 @@ fn load_file(
         }
         _ => e,
     })?;
-    let header_row = map.header_row;
-    let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
-    let mapped = |row: &mut RawRow, field: usize| -> Cell {
-        map.columns[field]
-            .and_then(|c| row.cells.get_mut(c))
-            .map(std::mem::take)
-            .unwrap_or_default()
-    };
+    Ok((map, candidates))
+}
 
-    // First pass: every value of every column, to settle the locale questions per column.
+/// A mapped field's cell, taken out of the row.
+fn mapped_cell(map: &ColumnMap, row: &mut RawRow, field: usize) -> Cell {
+    map.columns[field]
+        .and_then(|c| row.cells.get_mut(c))
+        .map(std::mem::take)
+        .unwrap_or_default()
+}
+
+/// First pass: every value of every mapped column, to settle the locale questions per column.
+fn profile_columns(
+    map: &ColumnMap,
+    fields: &'static [FieldSpec],
+    candidates: Vec<RawRow>,
+    rows: &mut Rows,
+) -> Result<Profile, LoadError> {
     let mut profile = Profile::new(fields.len());
     let mut observe = |mut row: RawRow| {
         for (index, spec) in fields.iter().enumerate() {
-            profile.observe(index, spec, &mapped(&mut row, index));
+            profile.observe(index, spec, &mapped_cell(map, &mut row, index));
         }
     };
     candidates
         .into_iter()
-        .filter(|row| row.row > header_row)
+        .filter(|row| row.row > map.header_row)
         .for_each(&mut observe);
     while let Some((row, _)) = rows.next()? {
         observe(row);
     }
-    let semicolon_file = matches!(&rows, Rows::Text(text) if text.dialect_delimiter == b';');
-    let readings = profile.decide(Defaults {
-        decimal_mark: options.decimal_mark,
-        date_order: options.date_order,
-        semicolon_file,
-    });
+    Ok(profile)
+}
 
-    // Second pass: every row becomes a record or is counted blank. An invoice line without a
-    // line number is numbered by its position within its invoice in this file, so an invoice
-    // sent twice, in two files, repeats its line numbers and shows as a duplicate.
-    let mut line_positions: HashMap<(String, String), u32> = HashMap::new();
-    let mut rows = rows.rewind(input, options.limits)?;
-    let mut stats = FileStats {
-        source: source.clone(),
-        path: input.path.clone(),
-        kind: input.kind,
-        header_row,
-        rows_read: 0,
-        rows_loaded: 0,
-        rows_blank: 0,
-    };
+/// Second pass: every row becomes a record or is counted blank.
+fn read_records<D: Document>(
+    mut rows: Rows,
+    map: &ColumnMap,
+    readings: &[ColumnReading],
+    options: &LoadOptions,
+    stats: &mut FileStats,
+    records: &mut Vec<D>,
+) -> Result<(), LoadError> {
+    let fields = <D::Field as FieldId>::SPECS;
+    let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
+    let mut state = D::FileState::default();
     while let Some((mut row, empty_lines)) = rows.next()? {
-        if row.row <= header_row {
+        if row.row <= map.header_row {
             continue;
         }
         stats.rows_read += empty_lines + 1;
@@ -262,35 +380,69 @@ fn load_file(
         }
         stats.rows_loaded += 1;
         let cells: Vec<Cell> = (0..fields.len())
-            .map(|field| mapped(&mut row, field))
+            .map(|field| mapped_cell(map, &mut row, field))
             .collect();
         let prov = Provenance {
-            source: source.clone(),
+            source: stats.source.clone(),
             row: row.row,
         };
-        let reader = FieldReader::new(fields, &present, &readings, &options.vendor_names, cells);
-        match record::build(input.kind, prov, reader) {
-            Record::Trip(trip) => dataset.trips.push(trip),
-            Record::Receipt(receipt) => dataset.receipts.push(receipt),
-            Record::InvoiceLine(mut line, given_line_no) => {
-                let invoice = (
-                    line.vendor
-                        .as_ref()
-                        .map(|v| v.key().to_string())
-                        .unwrap_or_default(),
-                    line.invoice_no
-                        .as_ref()
-                        .map(|i| i.key().to_string())
-                        .unwrap_or_default(),
-                );
-                let position = line_positions.entry(invoice).or_insert(0);
-                *position += 1;
-                line.line_no = given_line_no.unwrap_or(*position);
-                dataset.invoice_lines.push(line);
-            }
-            Record::Vehicle(vehicle) => dataset.vehicles.push(vehicle),
-            Record::Price(price) => dataset.prices.push(price),
-        }
+        let mut reader = FieldReader::new(&present, readings, &options.vendor_names, cells);
+        records.push(D::build(prov, &mut reader, &mut state));
     }
-    Ok(stats)
+    Ok(())
+}
+
+/// The file's conventions as decided, for summary.json.
+fn conventions(
+    fields: &[FieldSpec],
+    map: &ColumnMap,
+    readings: &[ColumnReading],
+    delimiter: Option<u8>,
+    encoding: &'static str,
+) -> Conventions {
+    let mapped_of = |types: &[FieldType]| {
+        fields
+            .iter()
+            .zip(readings)
+            .zip(&map.columns)
+            .find(|((spec, _), column)| column.is_some() && types.contains(&spec.ty))
+            .map(|((_, reading), _)| *reading)
+    };
+    Conventions {
+        delimiter: delimiter.map(|d| match d {
+            b'\t' => "TAB".to_string(),
+            other => char::from(other).to_string(),
+        }),
+        encoding: encoding.to_string(),
+        decimal_mark: mapped_of(&[FieldType::Number, FieldType::Integer]).map(|r| Decided {
+            value: r.decimal_mark,
+            by: r.decimal_mark_by,
+        }),
+        date_order: mapped_of(&[FieldType::Date, FieldType::DateTime]).map(|r| Decided {
+            value: r.date_order,
+            by: r.date_order_by,
+        }),
+    }
+}
+
+fn ambiguous_dates(
+    fields: &'static [FieldSpec],
+    map: &ColumnMap,
+    readings: &[ColumnReading],
+) -> Vec<AmbiguousDates> {
+    fields
+        .iter()
+        .zip(readings)
+        .zip(&map.columns)
+        .filter_map(|((spec, reading), column)| {
+            let column = (*column)?;
+            (reading.dates_either_way > 0).then(|| AmbiguousDates {
+                field: spec.name,
+                header: map.headers.get(column).cloned().unwrap_or_default(),
+                column: cell::column_letter(column),
+                order_used: reading.date_order,
+                values_read_differently: reading.dates_either_way,
+            })
+        })
+        .collect()
 }

@@ -3,8 +3,12 @@
 //! `12,50`), and whether dates are day- or month-first.
 
 use super::cell::Cell;
-use super::schema::{FieldSpec, FieldType};
-use super::values::{DateOrder, DecimalMark, date_order_evidence, decimal_evidence};
+use super::schema::FieldSpec;
+use super::values::{
+    DateOrder, DecimalMark, date_order_evidence, decimal_evidence, reads_both_ways,
+};
+use crate::model::FieldType;
+use serde::Serialize;
 
 /// Votes counted over one column.
 #[derive(Clone, Debug, Default)]
@@ -13,6 +17,8 @@ struct Votes {
     comma: u64,
     day_first: u64,
     month_first: u64,
+    /// Dates that are valid, and different, read either way (`05/01/2017`).
+    either_way: u64,
 }
 
 /// Defaults for what a column's own values leave open.
@@ -24,11 +30,25 @@ pub struct Defaults {
     pub semicolon_file: bool,
 }
 
+/// What settled a reading: the column's (or file's) own values, the config, or a default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecidedBy {
+    Evidence,
+    Config,
+    Default,
+}
+
 /// How each field's values are to be read.
 #[derive(Clone, Copy, Debug)]
 pub struct ColumnReading {
     pub decimal_mark: DecimalMark,
+    pub decimal_mark_by: DecidedBy,
     pub date_order: DateOrder,
+    pub date_order_by: DecidedBy,
+    /// With the date order left to a default: how many values would read as another date the
+    /// other way round. Above zero, the column is ambiguous and the run says so.
+    pub dates_either_way: u64,
 }
 
 /// Collects the votes of every value, then decides.
@@ -56,6 +76,7 @@ impl Profile {
             FieldType::Date | FieldType::DateTime => match date_order_evidence(text) {
                 Some(DateOrder::DayFirst) => votes.day_first += 1,
                 Some(DateOrder::MonthFirst) => votes.month_first += 1,
+                None if reads_both_ways(text) => votes.either_way += 1,
                 None => {}
             },
             _ => {}
@@ -68,24 +89,36 @@ impl Profile {
         let file_dot: u64 = self.votes.iter().map(|v| v.dot).sum();
         let file_comma: u64 = self.votes.iter().map(|v| v.comma).sum();
         let file_mark = majority(file_dot, file_comma);
-        let fallback_mark =
-            defaults
-                .decimal_mark
-                .or(file_mark)
-                .unwrap_or(if defaults.semicolon_file {
-                    DecimalMark::Comma
-                } else {
-                    DecimalMark::Dot
-                });
+        let fallback_mark = match (defaults.decimal_mark, file_mark) {
+            (Some(mark), _) => (mark, DecidedBy::Config),
+            (None, Some(mark)) => (mark, DecidedBy::Evidence),
+            (None, None) if defaults.semicolon_file => (DecimalMark::Comma, DecidedBy::Default),
+            (None, None) => (DecimalMark::Dot, DecidedBy::Default),
+        };
         self.votes
             .iter()
-            .map(|v| ColumnReading {
-                decimal_mark: majority(v.dot, v.comma).unwrap_or(fallback_mark),
-                date_order: match (v.day_first, v.month_first) {
-                    (0, m) if m > 0 => DateOrder::MonthFirst,
-                    (d, 0) if d > 0 => DateOrder::DayFirst,
-                    _ => defaults.date_order.unwrap_or(DateOrder::DayFirst),
-                },
+            .map(|v| {
+                let (decimal_mark, decimal_mark_by) = majority(v.dot, v.comma)
+                    .map_or(fallback_mark, |mark| (mark, DecidedBy::Evidence));
+                let (date_order, date_order_by) = match (v.day_first, v.month_first) {
+                    (0, m) if m > 0 => (DateOrder::MonthFirst, DecidedBy::Evidence),
+                    (d, 0) if d > 0 => (DateOrder::DayFirst, DecidedBy::Evidence),
+                    _ => match defaults.date_order {
+                        Some(order) => (order, DecidedBy::Config),
+                        None => (DateOrder::DayFirst, DecidedBy::Default),
+                    },
+                };
+                ColumnReading {
+                    decimal_mark,
+                    decimal_mark_by,
+                    date_order,
+                    date_order_by,
+                    dates_either_way: if date_order_by == DecidedBy::Default {
+                        v.either_way
+                    } else {
+                        0
+                    },
+                }
             })
             .collect()
     }
@@ -162,5 +195,25 @@ mod tests {
             profile.observe(date, &RECEIPTS[date], &Cell::Text(v.into()));
         }
         assert_eq!(profile.decide(NONE)[date].date_order, DateOrder::MonthFirst);
+    }
+
+    #[test]
+    fn a_date_column_that_reads_both_ways_is_counted() {
+        let date = RECEIPTS.iter().position(|f| f.name == "date").unwrap();
+        let mut profile = Profile::new(RECEIPTS.len());
+        for v in ["01/05/2017", "01/01/2017", "12/03/2017", "2017-03-04"] {
+            profile.observe(date, &RECEIPTS[date], &Cell::Text(v.into()));
+        }
+        let reading = profile.decide(NONE)[date];
+        assert_eq!(reading.date_order_by, DecidedBy::Default);
+        assert_eq!(
+            reading.dates_either_way, 2,
+            "01/01 and ISO read one way only"
+        );
+        let told = Defaults {
+            date_order: Some(DateOrder::MonthFirst),
+            ..NONE
+        };
+        assert_eq!(profile.decide(told)[date].dates_either_way, 0);
     }
 }

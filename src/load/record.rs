@@ -4,26 +4,27 @@
 
 use super::cell::Cell;
 use super::profile::ColumnReading;
-use super::schema::FieldSpec;
+use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, VehicleField};
 use super::values::{self, DateTime};
 use crate::model::{
-    DocKind, FieldProblem, FuelType, Ident, InvoiceLine, Legibility, Price, ProblemCode,
-    Provenance, Receipt, Trip, Vehicle, VendorName,
+    FieldProblem, FuelType, Ident, InvoiceLine, Legibility, Price, ProblemCode, Provenance,
+    Receipt, Record, Trip, Vehicle, VendorName,
 };
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
 
-/// A row's cells by field (`cells[i]` belongs to `fields[i]`), with a flag per field for
-/// whether the file has that column, read one field at a time.
-pub struct FieldReader<'a> {
-    fields: &'static [FieldSpec],
+/// A row's cells by field (`cells[i]` belongs to field `i` of `F`'s table), with a flag per
+/// field for whether the file has that column, read one field at a time. Typed by the kind's
+/// field enum, so a reader of receipts cannot be asked for a trip's field.
+pub struct FieldReader<'a, F> {
     present: &'a [bool],
     readings: &'a [ColumnReading],
     vendor_names: &'a HashMap<String, String>,
     cells: Vec<Cell>,
     problems: Vec<FieldProblem>,
+    kind: std::marker::PhantomData<F>,
 }
 
 /// What a cell held, once markers and blanks are set aside.
@@ -32,38 +33,30 @@ enum Content {
     Value(Cell),
 }
 
-impl<'a> FieldReader<'a> {
+impl<'a, F: FieldId> FieldReader<'a, F> {
     pub fn new(
-        fields: &'static [FieldSpec],
         present: &'a [bool],
         readings: &'a [ColumnReading],
         vendor_names: &'a HashMap<String, String>,
         cells: Vec<Cell>,
     ) -> Self {
         FieldReader {
-            fields,
             present,
             readings,
             vendor_names,
             cells,
             problems: Vec::new(),
+            kind: std::marker::PhantomData,
         }
     }
 
-    fn index(&self, name: &str) -> usize {
-        self.fields
-            .iter()
-            .position(|f| f.name == name)
-            .unwrap_or_else(|| unreachable!("field {name} is not in the schema"))
-    }
-
     fn problem(&mut self, index: usize, code: ProblemCode, raw: String) {
-        let spec = &self.fields[index];
+        let spec = &F::SPECS[index];
         self.problems.push(FieldProblem {
             field: spec.name,
             code,
             raw,
-            expected: spec.ty.expected(),
+            ty: spec.ty,
         });
     }
 
@@ -72,7 +65,7 @@ impl<'a> FieldReader<'a> {
     fn take(&mut self, index: usize) -> Content {
         let cell = std::mem::take(&mut self.cells[index]);
         if cell.is_blank() {
-            if self.fields[index].required && self.present[index] {
+            if F::SPECS[index].required && self.present[index] {
                 self.problem(index, ProblemCode::Missing, String::new());
             }
             return Content::Absent;
@@ -91,10 +84,10 @@ impl<'a> FieldReader<'a> {
 
     fn parsed<T>(
         &mut self,
-        name: &str,
+        field: F,
         parse: impl FnOnce(&Cell, ColumnReading) -> Option<T>,
     ) -> Option<T> {
-        let index = self.index(name);
+        let index = field.index();
         let Content::Value(cell) = self.take(index) else {
             return None;
         };
@@ -105,17 +98,17 @@ impl<'a> FieldReader<'a> {
         value
     }
 
-    pub fn text(&mut self, name: &str) -> Option<String> {
-        self.parsed(name, |cell, _| Some(cell.display().trim().to_string()))
+    pub fn text(&mut self, field: F) -> Option<String> {
+        self.parsed(field, |cell, _| Some(cell.display().trim().to_string()))
     }
 
-    pub fn id(&mut self, name: &str) -> Option<Ident> {
-        self.parsed(name, |cell, _| Ident::new(&cell.display()))
+    pub fn id(&mut self, field: F) -> Option<Ident> {
+        self.parsed(field, |cell, _| Ident::new(&cell.display()))
     }
 
     /// A cell that lists several ids (`V101, V102`).
-    pub fn ids(&mut self, name: &str) -> Vec<Ident> {
-        self.parsed(name, |cell, _| {
+    pub fn ids(&mut self, field: F) -> Vec<Ident> {
+        self.parsed(field, |cell, _| {
             let ids: Vec<Ident> = cell
                 .display()
                 .split([',', ';', '+', '&', '\n'])
@@ -126,9 +119,9 @@ impl<'a> FieldReader<'a> {
         .unwrap_or_default()
     }
 
-    pub fn vendor(&mut self, name: &str) -> Option<VendorName> {
+    pub fn vendor(&mut self, field: F) -> Option<VendorName> {
         let names = self.vendor_names;
-        self.parsed(name, |cell, _| {
+        self.parsed(field, |cell, _| {
             let vendor = VendorName::new(&cell.display())?;
             Some(match names.get(vendor.key()) {
                 Some(key) => vendor.known_as(key),
@@ -137,12 +130,12 @@ impl<'a> FieldReader<'a> {
         })
     }
 
-    pub fn number(&mut self, name: &str) -> Option<Decimal> {
-        self.parsed(name, number_of)
+    pub fn number(&mut self, field: F) -> Option<Decimal> {
+        self.parsed(field, number_of)
     }
 
-    pub fn integer(&mut self, name: &str) -> Option<u32> {
-        self.parsed(name, |cell, reading| {
+    pub fn integer(&mut self, field: F) -> Option<u32> {
+        self.parsed(field, |cell, reading| {
             let n = number_of(cell, reading)?;
             if n.fract().is_zero() {
                 n.to_u32()
@@ -152,8 +145,8 @@ impl<'a> FieldReader<'a> {
         })
     }
 
-    pub fn datetime(&mut self, name: &str) -> Option<DateTime> {
-        self.parsed(name, |cell, reading| match cell {
+    pub fn datetime(&mut self, field: F) -> Option<DateTime> {
+        self.parsed(field, |cell, reading| match cell {
             Cell::Date(date, time) => Some((*date, *time)),
             Cell::Number(n) => values::excel_serial_to_datetime(*n, false),
             Cell::Text(text) => values::parse_date(text, reading.date_order).ok(),
@@ -162,8 +155,8 @@ impl<'a> FieldReader<'a> {
     }
 
     /// A time of day: `14:30`, `14:30:05`, a spreadsheet time cell, or a fraction of a day.
-    pub fn time(&mut self, name: &str) -> Option<NaiveTime> {
-        self.parsed(name, |cell, _| match cell {
+    pub fn time(&mut self, field: F) -> Option<NaiveTime> {
+        self.parsed(field, |cell, _| match cell {
             Cell::Date(_, time) => Some(time.unwrap_or(NaiveTime::MIN)),
             Cell::Number(n) if *n >= Decimal::ZERO && *n < Decimal::ONE => {
                 values::excel_serial_to_datetime(Decimal::ONE + *n, false)
@@ -174,20 +167,20 @@ impl<'a> FieldReader<'a> {
         })
     }
 
-    pub fn date(&mut self, name: &str) -> Option<NaiveDate> {
-        self.datetime(name).map(|(date, _)| date)
+    pub fn date(&mut self, field: F) -> Option<NaiveDate> {
+        self.datetime(field).map(|(date, _)| date)
     }
 
-    pub fn fuel(&mut self, name: &str) -> Option<FuelType> {
-        self.parsed(name, |cell, _| {
+    pub fn fuel(&mut self, field: F) -> Option<FuelType> {
+        self.parsed(field, |cell, _| {
             Some(values::parse_fuel_type(&cell.display()))
         })
     }
 
     /// Legibility is readable unless the column says otherwise; a receipt that is not (fully)
     /// readable gets an UNREADABLE_FIELD on `legible`.
-    pub fn legibility(&mut self, name: &str) -> Legibility {
-        let index = self.index(name);
+    pub fn legibility(&mut self, field: F) -> Legibility {
+        let index = field.index();
         let cell = std::mem::take(&mut self.cells[index]);
         let text = cell.display();
         let reading = if values::is_unreadable_marker(&text) {
@@ -208,8 +201,9 @@ impl<'a> FieldReader<'a> {
         }
     }
 
-    pub fn finish(self) -> Vec<FieldProblem> {
-        self.problems
+    /// The problems noted so far, in field order; the record keeps them.
+    pub fn take_problems(&mut self) -> Vec<FieldProblem> {
+        std::mem::take(&mut self.problems)
     }
 }
 
@@ -221,107 +215,165 @@ fn number_of(cell: &Cell, reading: ColumnReading) -> Option<Decimal> {
     }
 }
 
-/// A record of any kind, as one file's loader produces it.
-pub enum Record {
-    Trip(Trip),
-    Receipt(Receipt),
-    InvoiceLine(InvoiceLine, Option<u32>),
-    Vehicle(Vehicle),
-    Price(Price),
+/// A record type the loader can build from a row: its field table and how a row becomes one.
+/// Each kind is defined here once; the loader is generic over it.
+pub trait Document: Record + Sized {
+    /// The kind's fields, naming the rows of its table.
+    type Field: FieldId;
+    /// What one file's rows share while they are read (invoice lines are numbered within their
+    /// invoice, per file).
+    type FileState: Default;
+
+    fn build(
+        prov: Provenance,
+        r: &mut FieldReader<'_, Self::Field>,
+        state: &mut Self::FileState,
+    ) -> Self;
 }
 
-/// Builds the record of `kind` from a row.
-pub fn build(kind: DocKind, prov: Provenance, mut r: FieldReader<'_>) -> Record {
-    match kind {
-        DocKind::Trips => {
-            let mut trip = Trip {
-                trip_id: r.id("trip_id"),
-                vehicle_id: r.id("vehicle_id"),
-                driver: r.text("driver"),
-                date_out: r.date("date_out"),
-                date_in: r.date("date_in"),
-                odometer_out: r.number("odometer_out"),
-                odometer_in: r.number("odometer_in"),
-                fuel_litres: r.number("fuel_litres"),
-                voucher_nos: r.ids("voucher_no"),
-                destination: r.text("destination"),
-                approved_by: r.text("approved_by"),
-                prov,
-                problems: Vec::new(),
-            };
-            trip.problems = r.finish();
-            Record::Trip(trip)
+impl Document for Trip {
+    type Field = TripField;
+    type FileState = ();
+
+    fn build(prov: Provenance, r: &mut FieldReader<'_, TripField>, _: &mut ()) -> Trip {
+        use TripField as F;
+        Trip {
+            trip_id: r.id(F::TripId),
+            vehicle_id: r.id(F::VehicleId),
+            driver: r.text(F::Driver),
+            date_out: r.date(F::DateOut),
+            date_in: r.date(F::DateIn),
+            odometer_out: r.number(F::OdometerOut),
+            odometer_in: r.number(F::OdometerIn),
+            fuel_litres: r.number(F::FuelLitres),
+            voucher_nos: r.ids(F::VoucherNo),
+            destination: r.text(F::Destination),
+            approved_by: r.text(F::ApprovedBy),
+            problems: r.take_problems(),
+            prov,
         }
-        DocKind::Receipts => {
-            let when = r.datetime("date");
-            let mut receipt = Receipt {
-                receipt_no: r.id("receipt_no"),
-                vehicle_id: r.id("vehicle_id"),
-                date: when.map(|(d, _)| d),
-                time: when
-                    .and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t)
-                    .or(r.time("time")),
-                vendor: r.vendor("vendor"),
-                station: r.text("station"),
-                fuel_type: r.fuel("fuel_type"),
-                litres: r.number("litres"),
-                unit_price: r.number("unit_price"),
-                amount: r.number("amount"),
-                trip_id: r.id("trip_id"),
-                voucher_no: r.id("voucher_no"),
-                odometer: r.number("odometer"),
-                legibility: r.legibility("legible"),
-                prov,
-                problems: Vec::new(),
-            };
-            receipt.problems = r.finish();
-            Record::Receipt(receipt)
+    }
+}
+
+impl Document for Receipt {
+    type Field = ReceiptField;
+    type FileState = ();
+
+    fn build(prov: Provenance, r: &mut FieldReader<'_, ReceiptField>, _: &mut ()) -> Receipt {
+        use ReceiptField as F;
+        let when = r.datetime(F::Date);
+        Receipt {
+            receipt_no: r.id(F::ReceiptNo),
+            vehicle_id: r.id(F::VehicleId),
+            date: when.map(|(d, _)| d),
+            time: when
+                .and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t)
+                .or(r.time(F::Time)),
+            vendor: r.vendor(F::Vendor),
+            station: r.text(F::Station),
+            fuel_type: r.fuel(F::FuelType),
+            litres: r.number(F::Litres),
+            unit_price: r.number(F::UnitPrice),
+            amount: r.number(F::Amount),
+            trip_id: r.id(F::TripId),
+            voucher_no: r.id(F::VoucherNo),
+            odometer: r.number(F::Odometer),
+            legibility: r.legibility(F::Legible),
+            problems: r.take_problems(),
+            prov,
         }
-        DocKind::Invoices => {
-            let line_no = r.integer("line_no");
-            let mut line = InvoiceLine {
-                invoice_no: r.id("invoice_no"),
-                vendor: r.vendor("vendor"),
-                invoice_date: r.date("invoice_date"),
-                line_no: line_no.unwrap_or(0),
-                receipt_no: r.id("receipt_no"),
-                vehicle_id: r.id("vehicle_id"),
-                date: r.date("date"),
-                fuel_type: r.fuel("fuel_type"),
-                litres: r.number("litres"),
-                unit_price: r.number("unit_price"),
-                amount: r.number("amount"),
-                invoice_total: r.number("invoice_total"),
-                prov,
-                problems: Vec::new(),
-            };
-            line.problems = r.finish();
-            Record::InvoiceLine(line, line_no)
+    }
+}
+
+/// How many lines of each invoice (by vendor and number) one file has shown so far.
+#[derive(Default)]
+pub struct LinePositions(HashMap<(String, String), u32>);
+
+impl LinePositions {
+    /// The next position within the invoice: an invoice line without a number is numbered by
+    /// its position in its invoice in this file, so an invoice sent twice, in two files,
+    /// repeats its line numbers and shows as a duplicate.
+    fn next(&mut self, vendor: &Option<VendorName>, invoice: &Option<Ident>) -> u32 {
+        let key = (
+            vendor
+                .as_ref()
+                .map(|v| v.key().to_string())
+                .unwrap_or_default(),
+            invoice
+                .as_ref()
+                .map(|i| i.key().to_string())
+                .unwrap_or_default(),
+        );
+        let position = self.0.entry(key).or_insert(0);
+        *position += 1;
+        *position
+    }
+}
+
+impl Document for InvoiceLine {
+    type Field = InvoiceField;
+    type FileState = LinePositions;
+
+    fn build(
+        prov: Provenance,
+        r: &mut FieldReader<'_, InvoiceField>,
+        positions: &mut LinePositions,
+    ) -> InvoiceLine {
+        use InvoiceField as F;
+        let given_line_no = r.integer(F::LineNo);
+        let invoice_no = r.id(F::InvoiceNo);
+        let vendor = r.vendor(F::Vendor);
+        let position = positions.next(&vendor, &invoice_no);
+        InvoiceLine {
+            line_no: given_line_no.unwrap_or(position),
+            invoice_no,
+            vendor,
+            invoice_date: r.date(F::InvoiceDate),
+            receipt_no: r.id(F::ReceiptNo),
+            vehicle_id: r.id(F::VehicleId),
+            date: r.date(F::Date),
+            fuel_type: r.fuel(F::FuelType),
+            litres: r.number(F::Litres),
+            unit_price: r.number(F::UnitPrice),
+            amount: r.number(F::Amount),
+            invoice_total: r.number(F::InvoiceTotal),
+            problems: r.take_problems(),
+            prov,
         }
-        DocKind::Vehicles => {
-            let mut vehicle = Vehicle {
-                vehicle_id: r.id("vehicle_id"),
-                tank_litres: r.number("tank_litres"),
-                fuel_type: r.fuel("fuel_type"),
-                l_per_100km: r.number("l_per_100km"),
-                prov,
-                problems: Vec::new(),
-            };
-            vehicle.problems = r.finish();
-            Record::Vehicle(vehicle)
+    }
+}
+
+impl Document for Vehicle {
+    type Field = VehicleField;
+    type FileState = ();
+
+    fn build(prov: Provenance, r: &mut FieldReader<'_, VehicleField>, _: &mut ()) -> Vehicle {
+        use VehicleField as F;
+        Vehicle {
+            vehicle_id: r.id(F::VehicleId),
+            tank_litres: r.number(F::TankLitres),
+            fuel_type: r.fuel(F::FuelType),
+            l_per_100km: r.number(F::LPer100km),
+            problems: r.take_problems(),
+            prov,
         }
-        DocKind::Prices => {
-            let mut price = Price {
-                vendor: r.vendor("vendor"),
-                fuel_type: r.fuel("fuel_type"),
-                unit_price: r.number("unit_price"),
-                valid_from: r.date("valid_from"),
-                valid_to: r.date("valid_to"),
-                prov,
-                problems: Vec::new(),
-            };
-            price.problems = r.finish();
-            Record::Price(price)
+    }
+}
+
+impl Document for Price {
+    type Field = PriceField;
+    type FileState = ();
+
+    fn build(prov: Provenance, r: &mut FieldReader<'_, PriceField>, _: &mut ()) -> Price {
+        use PriceField as F;
+        Price {
+            vendor: r.vendor(F::Vendor),
+            fuel_type: r.fuel(F::FuelType),
+            unit_price: r.number(F::UnitPrice),
+            valid_from: r.date(F::ValidFrom),
+            valid_to: r.date(F::ValidTo),
+            problems: r.take_problems(),
+            prov,
         }
     }
 }

@@ -1,40 +1,9 @@
 //! The fields of each document kind (SPEC §2.1): their types, whether a column is required,
-//! and the English and French header aliases they answer to.
+//! and the header aliases they answer to. Each table is declared with an enum of its fields in
+//! the same order, so code names a field by its enum variant (a misspelt field does not
+//! compile) and reads it by index, never by comparing names.
 
-use crate::model::DocKind;
-
-/// How a field's text is read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldType {
-    Text,
-    Id,
-    IdList,
-    Vendor,
-    Date,
-    DateTime,
-    /// A time of day, for exports that keep it apart from the date.
-    Time,
-    Number,
-    Integer,
-    Fuel,
-    Legibility,
-}
-
-impl FieldType {
-    /// What a value of this type looks like, for the message of an INVALID_VALUE.
-    pub fn expected(self) -> &'static str {
-        match self {
-            FieldType::Text | FieldType::Id | FieldType::IdList | FieldType::Vendor => "text",
-            FieldType::Date => "a date",
-            FieldType::DateTime => "a date, with or without a time",
-            FieldType::Time => "a time of day",
-            FieldType::Number => "a number",
-            FieldType::Integer => "a whole number",
-            FieldType::Fuel => "a fuel type",
-            FieldType::Legibility => "yes, no or partial",
-        }
-    }
-}
+use crate::model::{DocKind, FieldType};
 
 /// One canonical field.
 #[derive(Debug)]
@@ -44,6 +13,39 @@ pub struct FieldSpec {
     pub required: bool,
     /// Header aliases beyond the field's name, English then French.
     pub aliases: &'static [&'static str],
+}
+
+/// A field of one document kind, as an index into that kind's table.
+pub trait FieldId: Copy {
+    /// The table this field indexes.
+    const SPECS: &'static [FieldSpec];
+
+    fn index(self) -> usize;
+
+    fn spec(self) -> &'static FieldSpec {
+        &Self::SPECS[self.index()]
+    }
+}
+
+/// Declares a kind's field table and the enum that names its rows, in one list.
+macro_rules! fields {
+    ($table:ident, $enum:ident; $($variant:ident => $spec:expr),+ $(,)?) => {
+        #[doc = concat!("The fields of `", stringify!($table), "`, in table order.")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $enum {
+            $($variant),+
+        }
+
+        impl FieldId for $enum {
+            const SPECS: &'static [FieldSpec] = $table;
+
+            fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        pub const $table: &[FieldSpec] = &[$($spec),+];
+    };
 }
 
 const fn field(
@@ -216,11 +218,11 @@ const AMOUNT: &[&str] = &[
     "importe total",
 ];
 
-/// Trip tickets (feuilles de route).
-pub const TRIPS: &[FieldSpec] = &[
-    field("trip_id", Id, true, TRIP_ID),
-    field("vehicle_id", Id, true, VEHICLE_ID),
-    field(
+fields! {
+    TRIPS, TripField;
+    TripId => field("trip_id", Id, true, TRIP_ID),
+    VehicleId => field("vehicle_id", Id, true, VEHICLE_ID),
+    Driver => field(
         "driver",
         Text,
         true,
@@ -234,7 +236,7 @@ pub const TRIPS: &[FieldSpec] = &[
             "motorista",
         ],
     ),
-    field(
+    DateOut => field(
         "date_out",
         Date,
         true,
@@ -249,7 +251,7 @@ pub const TRIPS: &[FieldSpec] = &[
             "data saída",
         ],
     ),
-    field(
+    DateIn => field(
         "date_in",
         Date,
         false,
@@ -261,7 +263,7 @@ pub const TRIPS: &[FieldSpec] = &[
             "date arrivée",
         ],
     ),
-    field(
+    OdometerOut => field(
         "odometer_out",
         Number,
         true,
@@ -278,7 +280,7 @@ pub const TRIPS: &[FieldSpec] = &[
             "compteur début",
         ],
     ),
-    field(
+    OdometerIn => field(
         "odometer_in",
         Number,
         true,
@@ -298,7 +300,7 @@ pub const TRIPS: &[FieldSpec] = &[
             "compteur fin",
         ],
     ),
-    field(
+    FuelLitres => field(
         "fuel_litres",
         Number,
         false,
@@ -311,21 +313,21 @@ pub const TRIPS: &[FieldSpec] = &[
             "liters",
         ],
     ),
-    field("voucher_no", IdList, false, VOUCHER),
-    field("destination", Text, false, &["route", "itinéraire"]),
-    field(
+    VoucherNo => field("voucher_no", IdList, false, VOUCHER),
+    Destination => field("destination", Text, false, &["route", "itinéraire"]),
+    ApprovedBy => field(
         "approved_by",
         Text,
         false,
         &["approved by", "visa", "approuvé par"],
     ),
-];
+}
 
-/// Fuel station receipts.
-pub const RECEIPTS: &[FieldSpec] = &[
-    field("receipt_no", Id, true, RECEIPT_NO),
-    field("vehicle_id", Id, true, VEHICLE_ID),
-    field(
+fields! {
+    RECEIPTS, ReceiptField;
+    ReceiptNo => field("receipt_no", Id, true, RECEIPT_NO),
+    VehicleId => field("vehicle_id", Id, true, VEHICLE_ID),
+    Date => field(
         "date",
         DateTime,
         true,
@@ -343,26 +345,26 @@ pub const RECEIPTS: &[FieldSpec] = &[
             "data",
         ],
     ),
-    field(
+    Time => field(
         "time",
         Time,
         false,
         &["fill time", "heure", "heure de remplissage", "hora"],
     ),
-    field("vendor", Vendor, true, VENDOR),
-    field(
+    Vendor => field("vendor", Vendor, true, VENDOR),
+    Station => field(
         "station",
         Text,
         false,
         &["station-service", "station service"],
     ),
-    field("fuel_type", Fuel, false, FUEL_TYPE),
-    field("litres", Number, true, LITRES),
-    field("unit_price", Number, false, UNIT_PRICE),
-    field("amount", Number, true, AMOUNT),
-    field("trip_id", Id, false, TRIP_ID),
-    field("voucher_no", Id, false, VOUCHER),
-    field(
+    FuelType => field("fuel_type", Fuel, false, FUEL_TYPE),
+    Litres => field("litres", Number, true, LITRES),
+    UnitPrice => field("unit_price", Number, false, UNIT_PRICE),
+    Amount => field("amount", Number, true, AMOUNT),
+    TripId => field("trip_id", Id, false, TRIP_ID),
+    VoucherNo => field("voucher_no", Id, false, VOUCHER),
+    Odometer => field(
         "odometer",
         Number,
         false,
@@ -377,12 +379,12 @@ pub const RECEIPTS: &[FieldSpec] = &[
             "hodómetro",
         ],
     ),
-    field("legible", Legibility, false, &["readable", "lisible"]),
-];
+    Legible => field("legible", Legibility, false, &["readable", "lisible"]),
+}
 
-/// Vendor invoice lines.
-pub const INVOICES: &[FieldSpec] = &[
-    field(
+fields! {
+    INVOICES, InvoiceField;
+    InvoiceNo => field(
         "invoice_no",
         Id,
         true,
@@ -399,8 +401,8 @@ pub const INVOICES: &[FieldSpec] = &[
             "n° fatura",
         ],
     ),
-    field("vendor", Vendor, true, VENDOR),
-    field(
+    Vendor => field("vendor", Vendor, true, VENDOR),
+    InvoiceDate => field(
         "invoice_date",
         Date,
         true,
@@ -414,8 +416,8 @@ pub const INVOICES: &[FieldSpec] = &[
             "data da fatura",
         ],
     ),
-    field("line_no", Integer, false, &["line", "ligne", "n° ligne"]),
-    field(
+    LineNo => field("line_no", Integer, false, &["line", "ligne", "n° ligne"]),
+    ReceiptNo => field(
         "receipt_no",
         Id,
         false,
@@ -432,17 +434,17 @@ pub const INVOICES: &[FieldSpec] = &[
             "référence bon",
         ],
     ),
-    field("vehicle_id", Id, false, VEHICLE_ID),
-    field(
+    VehicleId => field("vehicle_id", Id, false, VEHICLE_ID),
+    Date => field(
         "date",
         Date,
         false,
         &["fill date", "date livraison", "date de livraison"],
     ),
-    field("fuel_type", Fuel, false, FUEL_TYPE),
-    field("litres", Number, true, LITRES),
-    field("unit_price", Number, false, UNIT_PRICE),
-    field(
+    FuelType => field("fuel_type", Fuel, false, FUEL_TYPE),
+    Litres => field("litres", Number, true, LITRES),
+    UnitPrice => field("unit_price", Number, false, UNIT_PRICE),
+    Amount => field(
         "amount",
         Number,
         true,
@@ -454,18 +456,18 @@ pub const INVOICES: &[FieldSpec] = &[
             "line amount",
         ],
     ),
-    field(
+    InvoiceTotal => field(
         "invoice_total",
         Number,
         false,
         &["invoice total", "total facture", "montant facture"],
     ),
-];
+}
 
-/// The fleet list.
-pub const VEHICLES: &[FieldSpec] = &[
-    field("vehicle_id", Id, true, VEHICLE_ID),
-    field(
+fields! {
+    VEHICLES, VehicleField;
+    VehicleId => field("vehicle_id", Id, true, VEHICLE_ID),
+    TankLitres => field(
         "tank_litres",
         Number,
         false,
@@ -477,8 +479,8 @@ pub const VEHICLES: &[FieldSpec] = &[
             "capacité",
         ],
     ),
-    field("fuel_type", Fuel, false, FUEL_TYPE),
-    field(
+    FuelType => field("fuel_type", Fuel, false, FUEL_TYPE),
+    LPer100km => field(
         "l_per_100km",
         Number,
         false,
@@ -490,13 +492,13 @@ pub const VEHICLES: &[FieldSpec] = &[
             "consommation l/100km",
         ],
     ),
-];
+}
 
-/// Contract prices.
-pub const PRICES: &[FieldSpec] = &[
-    field("vendor", Vendor, true, VENDOR),
-    field("fuel_type", Fuel, true, FUEL_TYPE),
-    field(
+fields! {
+    PRICES, PriceField;
+    Vendor => field("vendor", Vendor, true, VENDOR),
+    FuelType => field("fuel_type", Fuel, true, FUEL_TYPE),
+    UnitPrice => field(
         "unit_price",
         Number,
         true,
@@ -510,19 +512,19 @@ pub const PRICES: &[FieldSpec] = &[
             "prix contractuel",
         ],
     ),
-    field(
+    ValidFrom => field(
         "valid_from",
         Date,
         false,
         &["from", "start date", "du", "date début", "début"],
     ),
-    field(
+    ValidTo => field(
         "valid_to",
         Date,
         false,
         &["to", "end date", "au", "date fin", "fin"],
     ),
-];
+}
 
 /// The fields of a document kind.
 pub fn fields(kind: DocKind) -> &'static [FieldSpec] {

@@ -8,9 +8,11 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// Which of `.` and `,` separates the decimals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub enum DecimalMark {
+    #[serde(rename = ".")]
     Dot,
+    #[serde(rename = ",")]
     Comma,
 }
 
@@ -272,6 +274,19 @@ pub fn date_order_evidence(text: &str) -> Option<DateOrder> {
         (true, false) => Some(DateOrder::DayFirst),
         (false, true) => Some(DateOrder::MonthFirst),
         _ => None,
+    }
+}
+
+/// Whether a date's text is a valid date either way round and a different one each way
+/// (`05/01/2017`: 5 January or 1 May; `01/01/2017` is the same date both ways).
+pub fn reads_both_ways(text: &str) -> bool {
+    match numeric_date_parts(text.trim()) {
+        Some((a, b, year)) => {
+            a != b
+                && NaiveDate::from_ymd_opt(year, a, b).is_some()
+                && NaiveDate::from_ymd_opt(year, b, a).is_some()
+        }
+        None => false,
     }
 }
 

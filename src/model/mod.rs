@@ -5,9 +5,11 @@
 //! raw text of an unreadable or invalid value lives in the record's [`FieldProblem`]s. Rules
 //! compare only values that were read, so a missing value never counts as zero.
 
+mod field;
 mod ids;
 mod provenance;
 
+pub use field::{FieldProblem, FieldType, ProblemCode};
 pub use ids::{Ident, VendorName, fold_name, normalise_id};
 pub use provenance::{Provenance, SourceId};
 
@@ -36,6 +38,11 @@ impl DocKind {
         DocKind::Prices,
     ];
 
+    /// The kind a config section or flag names (`trips`, `receipts`, …).
+    pub fn from_name(name: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DocKind::Trips => "trips",
@@ -51,37 +58,6 @@ impl fmt::Display for DocKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-/// Why a field's value could not be used. The codes are the exception codes of SPEC §4.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum ProblemCode {
-    #[serde(rename = "MISSING_FIELD")]
-    Missing,
-    #[serde(rename = "UNREADABLE_FIELD")]
-    Unreadable,
-    #[serde(rename = "INVALID_VALUE")]
-    Invalid,
-}
-
-impl ProblemCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::Missing => "MISSING_FIELD",
-            ProblemCode::Unreadable => "UNREADABLE_FIELD",
-            ProblemCode::Invalid => "INVALID_VALUE",
-        }
-    }
-}
-
-/// A problem with one field of one record, with the text that was found (empty when missing).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldProblem {
-    pub field: &'static str,
-    pub code: ProblemCode,
-    pub raw: String,
-    /// What the value should have been, for INVALID_VALUE ("a date", "a number of litres").
-    pub expected: &'static str,
 }
 
 /// Fuel types fold to the two the rules compare; anything else is kept as given.
@@ -192,6 +168,58 @@ pub struct Price {
     pub valid_to: Option<NaiveDate>,
 }
 
+/// What every record has, whatever its kind: where it came from and what could not be read.
+pub trait Record {
+    const KIND: DocKind;
+
+    fn prov(&self) -> &Provenance;
+
+    fn problems(&self) -> &[FieldProblem];
+}
+
+macro_rules! impl_record {
+    ($($ty:ty => $kind:ident),+ $(,)?) => {
+        $(impl Record for $ty {
+            const KIND: DocKind = DocKind::$kind;
+
+            fn prov(&self) -> &Provenance {
+                &self.prov
+            }
+
+            fn problems(&self) -> &[FieldProblem] {
+                &self.problems
+            }
+        })+
+    };
+}
+
+impl_record! {
+    Trip => Trips,
+    Receipt => Receipts,
+    InvoiceLine => Invoices,
+    Vehicle => Vehicles,
+    Price => Prices,
+}
+
+/// Every record's kind, provenance and problems, for what looks at all records alike (the
+/// row accounting of `check`, the field-problem rules).
+pub struct RecordRef<'a> {
+    pub kind: DocKind,
+    /// The record's position in its kind's collection.
+    pub index: usize,
+    pub prov: &'a Provenance,
+    pub problems: &'a [FieldProblem],
+}
+
+fn refs<R: Record>(records: &[R]) -> impl Iterator<Item = RecordRef<'_>> {
+    records.iter().enumerate().map(|(index, r)| RecordRef {
+        kind: R::KIND,
+        index,
+        prov: r.prov(),
+        problems: r.problems(),
+    })
+}
+
 /// Everything one run read: every record of every input, in a canonical order that does not
 /// depend on the order of rows in the files (see [`Dataset::canonicalise`]).
 #[derive(Debug, Default)]
@@ -208,6 +236,15 @@ pub struct Dataset {
 impl Dataset {
     pub fn has(&self, kind: DocKind) -> bool {
         self.given.contains(&kind)
+    }
+
+    /// Every record of every kind, kind by kind in catalogue order.
+    pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> {
+        refs(&self.trips)
+            .chain(refs(&self.receipts))
+            .chain(refs(&self.invoice_lines))
+            .chain(refs(&self.vehicles))
+            .chain(refs(&self.prices))
     }
 
     /// Sorts every collection by content, so that matching and reports are the same whatever

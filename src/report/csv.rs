@@ -2,8 +2,8 @@
 //! (`=` `+` `-` `@` TAB CR first) is prefixed with `'`: the reports go back to vendors and
 //! auditors, who open them in Excel.
 
-use super::json::ExceptionRecord;
-use super::view::ReportView;
+use super::view::{ExceptionRecord, ReportView};
+use crate::rules::Target;
 
 /// Neutralises a cell against formula injection.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -24,52 +24,227 @@ fn finish(writer: csv::Writer<Vec<u8>>) -> csv::Result<Vec<u8>> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-const EXCEPTION_COLUMNS: [&str; 16] = [
-    "id",
-    "code",
-    "severity",
-    "document",
-    "trip_id",
-    "receipt_no",
-    "invoice_no",
-    "invoice_line",
-    "vehicle_id",
-    "driver",
-    "vendor",
-    "date",
-    "amount_at_risk",
-    "message",
-    "evidence",
-    "source",
-];
+fn write_row<I, S>(out: &mut csv::Writer<Vec<u8>>, cells: I) -> csv::Result<()>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    out.write_record(
+        cells
+            .into_iter()
+            .map(|c| neutralise(c.as_ref()).into_owned()),
+    )
+}
 
 pub fn exceptions(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
     let mut out = writer();
-    out.write_record(EXCEPTION_COLUMNS)?;
-    for (index, exception) in view.exceptions.iter().enumerate() {
-        let r = ExceptionRecord::new(index, exception);
-        let evidence = serde_json::to_string(r.evidence)
-            .map_err(|e| csv::Error::from(std::io::Error::other(e)))?;
-        let line = r.invoice_line.map(|n| n.to_string());
-        let cells: [&str; 16] = [
-            &r.id,
-            r.code,
-            r.severity,
-            r.document,
-            r.trip_id.unwrap_or_default(),
-            r.receipt_no.unwrap_or_default(),
-            r.invoice_no.unwrap_or_default(),
-            line.as_deref().unwrap_or_default(),
-            r.vehicle_id.unwrap_or_default(),
-            r.driver.unwrap_or_default(),
-            r.vendor.unwrap_or_default(),
-            r.date.as_deref().unwrap_or_default(),
-            &r.amount_at_risk,
-            r.message,
-            &evidence,
-            r.source,
-        ];
-        out.write_record(cells.iter().map(|c| neutralise(c).into_owned()))?;
+    out.write_record(ExceptionRecord::COLUMNS)?;
+    for index in 0..view.exceptions.len() {
+        write_row(&mut out, view.exception_record(index).cells())?;
+    }
+    finish(out)
+}
+
+fn text<T: ToString>(value: &Option<T>) -> String {
+    value.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+/// The codes, messages and ids of some exceptions, as lines.csv and the registers list them.
+fn exception_cells(view: &ReportView<'_>, indexes: &[usize]) -> [String; 3] {
+    let mut codes: Vec<&str> = indexes
+        .iter()
+        .map(|&i| view.exceptions[i].code.as_str())
+        .collect();
+    codes.dedup();
+    let reasons: Vec<&str> = indexes
+        .iter()
+        .map(|&i| view.exceptions[i].message.as_str())
+        .collect();
+    let ids: Vec<&str> = indexes
+        .iter()
+        .map(|&i| view.exception_ids[i].as_str())
+        .collect();
+    [codes.join(";"), reasons.join(" | "), ids.join(";")]
+}
+
+/// lines.csv: every invoice line with what to pay of it and why (SPEC §6).
+pub fn lines(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+    let data = view.data;
+    let mut out = writer();
+    out.write_record([
+        "invoice_no",
+        "line_no",
+        "vendor",
+        "invoice_date",
+        "receipt_no",
+        "linked_receipt",
+        "link_method",
+        "vehicle_id",
+        "fill_date",
+        "fuel_type",
+        "litres",
+        "billed",
+        "accepted",
+        "withheld",
+        "unverified",
+        "status",
+        "codes",
+        "reasons",
+        "exception_ids",
+        "source",
+    ])?;
+    for (index, (line, money)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
+        let link = view.links.line_receipt[index];
+        let linked = link.map(|(r, _)| &data.receipts[r]);
+        let [codes, reasons, ids] = exception_cells(view, &money.exceptions);
+        let amount = |value: rust_decimal::Decimal| {
+            if money.billed.is_some() {
+                value.to_string()
+            } else {
+                String::new()
+            }
+        };
+        write_row(
+            &mut out,
+            [
+                text(&line.invoice_no),
+                line.line_no.to_string(),
+                text(&line.vendor),
+                text(&line.invoice_date),
+                text(&line.receipt_no),
+                linked.map(|r| text(&r.receipt_no)).unwrap_or_default(),
+                link.map(|(_, m)| m.as_str().to_string())
+                    .unwrap_or_default(),
+                text(view.line_vehicle(index)),
+                text(&line.date.or(linked.and_then(|r| r.date))),
+                text(&line.fuel_type),
+                text(&line.litres),
+                text(&money.billed),
+                amount(money.accepted()),
+                amount(money.withheld()),
+                amount(money.money.unverified),
+                money.status.as_str().to_string(),
+                codes,
+                reasons,
+                ids,
+                line.prov.to_string(),
+            ],
+        )?;
+    }
+    finish(out)
+}
+
+/// trips.csv: every trip ticket, documented or not, with its receipts and exceptions — the
+/// register auditors sample trips from.
+pub fn trips(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+    let data = view.data;
+    let mut out = writer();
+    out.write_record([
+        "trip_id",
+        "vehicle_id",
+        "driver",
+        "date_out",
+        "date_in",
+        "odometer_out",
+        "odometer_in",
+        "fuel_litres",
+        "voucher_no",
+        "documented",
+        "receipts",
+        "codes",
+        "exception_ids",
+        "source",
+    ])?;
+    for (index, trip) in data.trips.iter().enumerate() {
+        let receipts: Vec<String> = view.links.trip_receipts[index]
+            .iter()
+            .map(|&r| text(&data.receipts[r].receipt_no))
+            .collect();
+        let vouchers: Vec<&str> = trip.voucher_nos.iter().map(|v| v.text()).collect();
+        let [codes, _, ids] = exception_cells(view, view.exceptions_on(Target::Trip(index)));
+        write_row(
+            &mut out,
+            [
+                text(&trip.trip_id),
+                text(&trip.vehicle_id),
+                text(&trip.driver),
+                text(&trip.date_out),
+                text(&trip.date_in),
+                text(&trip.odometer_out),
+                text(&trip.odometer_in),
+                text(&trip.fuel_litres),
+                vouchers.join(";"),
+                if view.trip_documented[index] {
+                    "yes"
+                } else {
+                    "no"
+                }
+                .to_string(),
+                receipts.join(";"),
+                codes,
+                ids,
+                trip.prov.to_string(),
+            ],
+        )?;
+    }
+    finish(out)
+}
+
+/// receipts.csv: every receipt with its trip, the lines that bill it, and its exceptions.
+pub fn receipts(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+    let data = view.data;
+    let mut out = writer();
+    out.write_record([
+        "receipt_no",
+        "vendor",
+        "vehicle_id",
+        "date",
+        "fuel_type",
+        "litres",
+        "unit_price",
+        "amount",
+        "trip_id",
+        "billed_on",
+        "at_risk",
+        "codes",
+        "exception_ids",
+        "source",
+    ])?;
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        let trip = view.links.receipt_trip[index].map(|(t, _)| &data.trips[t]);
+        let billed_on: Vec<String> = view.links.receipt_lines[index]
+            .iter()
+            .map(|&l| {
+                let line = &data.invoice_lines[l];
+                format!("{} line {}", text(&line.invoice_no), line.line_no)
+            })
+            .collect();
+        let on = view.exceptions_on(Target::Receipt(index));
+        let at_risk = on
+            .iter()
+            .map(|&i| view.exceptions[i].amount_at_risk)
+            .max()
+            .unwrap_or_default();
+        let [codes, _, ids] = exception_cells(view, on);
+        write_row(
+            &mut out,
+            [
+                text(&receipt.receipt_no),
+                text(&receipt.vendor),
+                text(&receipt.vehicle_id),
+                text(&receipt.date),
+                text(&receipt.fuel_type),
+                text(&receipt.litres),
+                text(&receipt.unit_price),
+                text(&receipt.amount),
+                trip.map(|t| text(&t.trip_id)).unwrap_or_default(),
+                billed_on.join(";"),
+                at_risk.to_string(),
+                codes,
+                ids,
+                receipt.prov.to_string(),
+            ],
+        )?;
     }
     finish(out)
 }

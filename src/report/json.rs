@@ -1,57 +1,12 @@
 //! exceptions.json, summary.json and manifest.json, rendered as bytes from the view.
 
-use super::view::{Documented, Money, ReportView};
-use crate::load::FileStats;
+use super::view::{Documented, InvoiceMoney, Money, ReceiptMoney, ReportView};
+use crate::load::{AmbiguousDates, Conventions, FileStats, MappedColumn, UnusedColumn};
 use crate::model::DocKind;
-use crate::rules::{Exception, NotRun};
-use rust_decimal::Decimal;
+use crate::rules::NotRun;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// One exception as tools read it: the fields of SPEC §6, amounts as decimal strings.
-#[derive(Serialize)]
-pub struct ExceptionRecord<'a> {
-    pub id: String,
-    pub code: &'a str,
-    pub severity: &'a str,
-    pub document: &'a str,
-    pub trip_id: Option<&'a str>,
-    pub receipt_no: Option<&'a str>,
-    pub invoice_no: Option<&'a str>,
-    pub invoice_line: Option<u32>,
-    pub vehicle_id: Option<&'a str>,
-    pub driver: Option<&'a str>,
-    pub vendor: Option<&'a str>,
-    pub date: Option<String>,
-    pub amount_at_risk: String,
-    pub message: &'a str,
-    pub evidence: &'a Map<String, Value>,
-    pub source: &'a str,
-}
-
-impl<'a> ExceptionRecord<'a> {
-    pub fn new(index: usize, e: &'a Exception) -> ExceptionRecord<'a> {
-        ExceptionRecord {
-            id: ReportView::exception_id(index),
-            code: e.code,
-            severity: e.severity.as_str(),
-            document: e.document,
-            trip_id: e.trip_id.as_deref(),
-            receipt_no: e.receipt_no.as_deref(),
-            invoice_no: e.invoice_no.as_deref(),
-            invoice_line: e.invoice_line,
-            vehicle_id: e.vehicle_id.as_deref(),
-            driver: e.driver.as_deref(),
-            vendor: e.vendor.as_deref(),
-            date: e.date.map(|d| d.to_string()),
-            amount_at_risk: e.amount_at_risk.to_string(),
-            message: &e.message,
-            evidence: &e.evidence,
-            source: &e.source,
-        }
-    }
-}
 
 fn pretty<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
@@ -60,24 +15,27 @@ fn pretty<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
 }
 
 pub fn exceptions(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
-    let records: Vec<ExceptionRecord<'_>> = view
-        .exceptions
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ExceptionRecord::new(i, e))
+    let records: Vec<_> = (0..view.exceptions.len())
+        .map(|i| view.exception_record(i))
         .collect();
     pretty(&records)
 }
 
+/// One file as summary.json and `check --json` describe it: its row accounting, which column
+/// fed which field, the columns left unused, and the conventions decided reading it.
 #[derive(Serialize)]
-struct FileSummary<'a> {
-    path: &'a str,
-    source: &'a str,
-    kind: DocKind,
-    header_row: u64,
-    rows_read: u64,
-    rows_loaded: u64,
-    rows_blank: u64,
+pub struct FileSummary<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub kind: DocKind,
+    pub header_row: u64,
+    pub rows_read: u64,
+    pub rows_loaded: u64,
+    pub rows_blank: u64,
+    pub mapping: &'a [MappedColumn],
+    pub unused_columns: &'a [UnusedColumn],
+    pub conventions: &'a Conventions,
+    pub ambiguous_dates: &'a [AmbiguousDates],
 }
 
 impl<'a> From<&'a FileStats> for FileSummary<'a> {
@@ -90,24 +48,10 @@ impl<'a> From<&'a FileStats> for FileSummary<'a> {
             rows_read: f.rows_read,
             rows_loaded: f.rows_loaded,
             rows_blank: f.rows_blank,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct MoneyText {
-    invoiced: String,
-    supported: String,
-    at_risk: String,
-}
-
-impl From<&Money> for MoneyText {
-    fn from(m: &Money) -> Self {
-        let text = |d: Decimal| d.to_string();
-        MoneyText {
-            invoiced: text(m.invoiced),
-            supported: text(m.supported),
-            at_risk: text(m.at_risk),
+            mapping: &f.mapping,
+            unused_columns: &f.unused_columns,
+            conventions: &f.conventions,
+            ambiguous_dates: &f.ambiguous_dates,
         }
     }
 }
@@ -135,8 +79,13 @@ struct Summary<'a> {
     files: Vec<FileSummary<'a>>,
     trips: TripsSummary<'a>,
     exceptions: ExceptionCounts,
-    money: MoneyText,
-    money_by_vendor: BTreeMap<&'a str, MoneyText>,
+    /// False when the run had no receipts: its invoice lines are unverified, not supported.
+    invoices_checked_against_receipts: bool,
+    money: &'a Money,
+    money_by_vendor: &'a BTreeMap<String, Money>,
+    money_by_invoice: &'a [InvoiceMoney],
+    /// With receipts: their total and the amount exceptions on them flag.
+    receipts: Option<&'a ReceiptMoney>,
     rules_not_run: &'a [NotRun],
     note: &'static str,
 }
@@ -149,7 +98,7 @@ pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
     let mut by_code = BTreeMap::new();
     let mut by_severity = BTreeMap::new();
     for e in view.exceptions {
-        *by_code.entry(e.code).or_insert(0) += 1;
+        *by_code.entry(e.code.as_str()).or_insert(0) += 1;
         *by_severity.entry(e.severity.as_str()).or_insert(0) += 1;
     }
     let summary = Summary {
@@ -168,12 +117,11 @@ pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
             by_code,
             by_severity,
         },
-        money: MoneyText::from(&view.money),
-        money_by_vendor: view
-            .money_by_vendor
-            .iter()
-            .map(|(k, v)| (k.as_str(), MoneyText::from(v)))
-            .collect(),
+        invoices_checked_against_receipts: view.invoices_checked,
+        money: &view.money,
+        money_by_vendor: &view.money_by_vendor,
+        money_by_invoice: &view.money_by_invoice,
+        receipts: view.receipts.as_ref(),
         rules_not_run: view.not_run,
         note: INDICATOR_NOTE,
     };
@@ -198,12 +146,16 @@ struct Manifest<'a> {
     lang: &'a str,
     config: &'a Value,
     inputs: &'a [InputRecord],
+    /// Every file the run wrote, relative to the report folder: a rerun replaces the folder
+    /// only when it holds nothing else.
+    outputs: &'a [String],
 }
 
 pub fn manifest(
     view: &ReportView<'_>,
     lang: &str,
     inputs: &[InputRecord],
+    outputs: &[String],
 ) -> serde_json::Result<Vec<u8>> {
     pretty(&Manifest {
         tool: "fuelrecon",
@@ -212,5 +164,6 @@ pub fn manifest(
         lang,
         config: &view.config.effective,
         inputs,
+        outputs,
     })
 }

@@ -7,7 +7,7 @@ mod view;
 pub mod write;
 
 pub use csv::neutralise;
-pub use view::{Documented, Money, ReportView};
+pub use view::{Documented, ExceptionRecord, LineStatus, Money, ReportView};
 pub use write::WriteError;
 
 use std::path::Path;
@@ -37,12 +37,16 @@ enum Output {
     Csv(&'static str, fn(&ReportView<'_>) -> ::csv::Result<Vec<u8>>),
 }
 
-/// The files of SPEC §6 that this version writes, besides the manifest.
-const OUTPUTS: [Output; 4] = [
+/// The files of SPEC §6 that this version writes, besides the manifest. trips.csv and
+/// receipts.csv are the registers auditors sample from.
+const OUTPUTS: [Output; 7] = [
     Output::Json("exceptions.json", json::exceptions),
     Output::Csv("exceptions.csv", csv::exceptions),
     Output::Json("summary.json", json::summary),
+    Output::Csv("lines.csv", csv::lines),
     Output::Csv("matches.csv", csv::matches),
+    Output::Csv("trips.csv", csv::trips),
+    Output::Csv("receipts.csv", csv::receipts),
 ];
 
 /// Renders every output and writes it as the folder `out`, one file at a time (a file's bytes
@@ -54,6 +58,7 @@ pub fn write_report(
     out: &Path,
 ) -> Result<(), ReportError> {
     let staging = write::Staging::new(out)?;
+    let mut written = Vec::new();
     for output in &OUTPUTS {
         let (file, bytes) = match output {
             Output::Json(file, render) => (
@@ -66,11 +71,14 @@ pub fn write_report(
             ),
         };
         staging.write(Path::new(file), &bytes)?;
+        written.push(file.to_string());
     }
-    let manifest = json::manifest(view, lang, inputs).map_err(|cause| ReportError::Json {
-        file: "manifest.json",
-        cause,
-    })?;
+    written.push(write::MARKER.to_string());
+    let manifest =
+        json::manifest(view, lang, inputs, &written).map_err(|cause| ReportError::Json {
+            file: "manifest.json",
+            cause,
+        })?;
     staging.write(Path::new("manifest.json"), &manifest)?;
     Ok(staging.place()?)
 }

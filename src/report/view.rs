@@ -1,15 +1,18 @@
 //! The one view every output renders from: the headline figures, the documentation status of
-//! every trip ticket, the money per vendor, and the exceptions with their ids.
+//! every trip ticket, the money line by line (SPEC §6.1) and per vendor and invoice, and the
+//! exceptions with their stable ids.
 
 use crate::config::Config;
 use crate::link::Links;
 use crate::load::FileStats;
-use crate::model::{Dataset, Trip};
+use crate::model::{Dataset, Trip, fold_name, normalise_id};
 use crate::rules::{Exception, Findings, NotRun, Target};
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
 
 /// Documented against total, for one group of trip tickets.
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
@@ -28,12 +31,85 @@ pub struct TripStatus {
     pub by_month: BTreeMap<String, Documented>,
 }
 
-/// Money for one vendor, or overall.
-#[derive(Clone, Debug, Default, Serialize)]
+/// Invoice money (SPEC §6.1) for one line, invoice, vendor, or the run:
+/// `supported = invoiced − at_risk − unverified`.
+#[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
 pub struct Money {
     pub invoiced: Decimal,
     pub supported: Decimal,
     pub at_risk: Decimal,
+    pub unverified: Decimal,
+}
+
+impl Money {
+    fn add(&mut self, other: &Money) {
+        self.invoiced += other.invoiced;
+        self.supported += other.supported;
+        self.at_risk += other.at_risk;
+        self.unverified += other.unverified;
+    }
+}
+
+/// Receipt money, for a run with receipts: what they total and how much of it exceptions on
+/// receipts put at risk (each receipt counted once, by its largest amount at risk).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReceiptMoney {
+    pub total: Decimal,
+    pub flagged: Decimal,
+}
+
+/// What finance does with an invoice line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineStatus {
+    /// Checked against its receipt and nothing at risk: may be paid.
+    Supported,
+    /// Some or all of it is at risk (or its amount cannot be read): hold that back.
+    Withheld,
+    /// The run had no receipts to check it against: nothing of it is supported.
+    Unverified,
+}
+
+impl LineStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineStatus::Supported => "supported",
+            LineStatus::Withheld => "withheld",
+            LineStatus::Unverified => "unverified",
+        }
+    }
+}
+
+/// One invoice line's money and the exceptions that decide it.
+#[derive(Clone, Debug)]
+pub struct LineView {
+    /// The line's amount, when it could be read.
+    pub billed: Option<Decimal>,
+    pub money: Money,
+    pub status: LineStatus,
+    /// Exceptions on the line and on the receipt it bills, by index into the exceptions.
+    pub exceptions: Vec<usize>,
+}
+
+impl LineView {
+    /// What may be paid of the line.
+    pub fn accepted(&self) -> Decimal {
+        self.money.supported
+    }
+
+    /// What is held back of the line.
+    pub fn withheld(&self) -> Decimal {
+        self.money.at_risk
+    }
+}
+
+/// One invoice's totals, named as the vendor wrote it.
+#[derive(Clone, Debug, Serialize)]
+pub struct InvoiceMoney {
+    pub vendor: String,
+    pub invoice_no: String,
+    #[serde(flatten)]
+    pub money: Money,
 }
 
 /// Everything a report shows.
@@ -44,9 +120,20 @@ pub struct ReportView<'a> {
     pub links: &'a Links,
     pub config: &'a Config,
     pub trips: TripStatus,
+    pub trip_documented: Vec<bool>,
+    /// Whether the invoices could be checked against receipts at all.
+    pub invoices_checked: bool,
     pub money: Money,
     pub money_by_vendor: BTreeMap<String, Money>,
+    pub money_by_invoice: Vec<InvoiceMoney>,
+    pub receipts: Option<ReceiptMoney>,
+    /// One per invoice line, in the dataset's order.
+    pub lines: Vec<LineView>,
     pub exceptions: &'a [Exception],
+    /// Each exception's id, in the exceptions' order.
+    pub exception_ids: Vec<String>,
+    /// Exceptions by the record they concern.
+    pub by_target: HashMap<Target, Vec<usize>>,
     pub not_run: &'a [NotRun],
 }
 
@@ -62,6 +149,7 @@ impl<'a> ReportView<'a> {
         findings: &'a Findings,
         config: &'a Config,
     ) -> ReportView<'a> {
+        let exceptions = &findings.exceptions;
         let trip_documented: Vec<bool> = data
             .trips
             .iter()
@@ -69,7 +157,16 @@ impl<'a> ReportView<'a> {
             .map(|(index, trip)| is_documented(trip, index, data, links, config))
             .collect();
         let trips = trip_status(&data.trips, &trip_documented);
-        let (money, money_by_vendor) = money(data, links, &findings.exceptions);
+        let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
+        for (index, exception) in exceptions.iter().enumerate() {
+            by_target.entry(exception.target).or_default().push(index);
+        }
+        let invoices_checked = data.has(crate::model::DocKind::Receipts);
+        let lines = line_views(data, links, exceptions, &by_target, invoices_checked);
+        let (money, money_by_vendor, money_by_invoice) = totals(data, &lines);
+        let receipts = data
+            .has(crate::model::DocKind::Receipts)
+            .then(|| receipt_money(data, exceptions, &by_target));
         ReportView {
             generated_at,
             files,
@@ -77,9 +174,16 @@ impl<'a> ReportView<'a> {
             links,
             config,
             trips,
+            trip_documented,
+            invoices_checked,
             money,
             money_by_vendor,
-            exceptions: &findings.exceptions,
+            money_by_invoice,
+            receipts,
+            lines,
+            exception_ids: exception_ids(exceptions),
+            exceptions,
+            by_target,
             not_run: &findings.not_run,
         }
     }
@@ -92,10 +196,151 @@ impl<'a> ReportView<'a> {
         )
     }
 
-    /// The id of the exception at `index`: stable for the same inputs in any row order.
-    pub fn exception_id(index: usize) -> String {
-        format!("EX-{:06}", index + 1)
+    /// The exceptions on one record, in report order.
+    pub fn exceptions_on(&self, target: Target) -> &[usize] {
+        self.by_target.get(&target).map_or(&[], Vec::as_slice)
     }
+
+    /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
+    pub fn line_vehicle(&self, index: usize) -> &'a Option<crate::model::Ident> {
+        self.links.line_vehicle(self.data, index)
+    }
+
+    /// One exception as every output writes it.
+    pub fn exception_record(&self, index: usize) -> ExceptionRecord<'_> {
+        ExceptionRecord::new(&self.exception_ids[index], &self.exceptions[index])
+    }
+}
+
+/// One exception as tools read it: the fields of SPEC §6, amounts as decimal strings. The JSON
+/// renders it as an object, the CSV as a row of [`ExceptionRecord::COLUMNS`].
+#[derive(Serialize)]
+pub struct ExceptionRecord<'a> {
+    pub id: &'a str,
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub document: &'static str,
+    pub trip_id: Option<&'a str>,
+    pub receipt_no: Option<&'a str>,
+    pub invoice_no: Option<&'a str>,
+    pub invoice_line: Option<u32>,
+    pub vehicle_id: Option<&'a str>,
+    pub driver: Option<&'a str>,
+    pub vendor: Option<&'a str>,
+    pub date: Option<String>,
+    pub amount_at_risk: String,
+    pub message: &'a str,
+    pub evidence: &'a Map<String, Value>,
+    pub source: &'a str,
+}
+
+impl<'a> ExceptionRecord<'a> {
+    pub const COLUMNS: [&'static str; 16] = [
+        "id",
+        "code",
+        "severity",
+        "document",
+        "trip_id",
+        "receipt_no",
+        "invoice_no",
+        "invoice_line",
+        "vehicle_id",
+        "driver",
+        "vendor",
+        "date",
+        "amount_at_risk",
+        "message",
+        "evidence",
+        "source",
+    ];
+
+    fn new(id: &'a str, e: &'a Exception) -> ExceptionRecord<'a> {
+        ExceptionRecord {
+            id,
+            code: e.code.as_str(),
+            severity: e.severity.as_str(),
+            document: e.target.document(),
+            trip_id: e.trip_id.as_deref(),
+            receipt_no: e.receipt_no.as_deref(),
+            invoice_no: e.invoice_no.as_deref(),
+            invoice_line: e.invoice_line,
+            vehicle_id: e.vehicle_id.as_deref(),
+            driver: e.driver.as_deref(),
+            vendor: e.vendor.as_deref(),
+            date: e.date.map(|d| d.to_string()),
+            amount_at_risk: e.amount_at_risk.to_string(),
+            message: &e.message,
+            evidence: &e.evidence,
+            source: &e.source,
+        }
+    }
+
+    /// The cells of a CSV row, in [`Self::COLUMNS`] order; the evidence as JSON text.
+    pub fn cells(&self) -> [String; 16] {
+        let text = |value: Option<&str>| value.unwrap_or_default().to_string();
+        [
+            self.id.to_string(),
+            self.code.to_string(),
+            self.severity.to_string(),
+            self.document.to_string(),
+            text(self.trip_id),
+            text(self.receipt_no),
+            text(self.invoice_no),
+            self.invoice_line.map(|n| n.to_string()).unwrap_or_default(),
+            text(self.vehicle_id),
+            text(self.driver),
+            text(self.vendor),
+            self.date.clone().unwrap_or_default(),
+            self.amount_at_risk.clone(),
+            self.message.to_string(),
+            Value::Object(self.evidence.clone()).to_string(),
+            self.source.to_string(),
+        ]
+    }
+}
+
+/// Each exception's id: its code and the identity of what it concerns (normalised document
+/// keys, the field, the date), hashed; never its position, so an id survives a rerun, rows in
+/// another order and rows added. Exceptions alike in all of that are told apart by a suffix in
+/// report order.
+fn exception_ids(exceptions: &[Exception]) -> Vec<String> {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    exceptions
+        .iter()
+        .map(|e| {
+            let id = format!("EX-{}", identity_hash(e));
+            let count = seen.entry(id.clone()).or_insert(0);
+            *count += 1;
+            match *count {
+                1 => id,
+                n => format!("{id}-{n}"),
+            }
+        })
+        .collect()
+}
+
+fn identity_hash(e: &Exception) -> String {
+    let id = |value: &Option<String>| value.as_deref().map(normalise_id).unwrap_or_default();
+    // Evidence that names what was found, never where (rows move).
+    let named: Vec<&str> = ["field", "first_missing", "period"]
+        .iter()
+        .filter_map(|key| e.evidence.get(*key).and_then(Value::as_str))
+        .collect();
+    let identity = [
+        e.code.as_str().to_string(),
+        e.target.document().to_string(),
+        e.vendor.as_deref().map(fold_name).unwrap_or_default(),
+        id(&e.invoice_no),
+        e.invoice_line.map(|n| n.to_string()).unwrap_or_default(),
+        id(&e.receipt_no),
+        id(&e.trip_id),
+        id(&e.vehicle_id),
+        e.date.map(|d| d.to_string()).unwrap_or_default(),
+        named.join("\u{1e}"),
+    ]
+    .join("\u{1f}");
+    let digest = Sha256::digest(identity.as_bytes());
+    digest[..6].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// SPEC §3.4: no problem of its own, and, when it needs one, at least one matched receipt, all
@@ -143,46 +388,127 @@ fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
     status
 }
 
+/// The largest amount at risk among some exceptions.
+fn largest_at_risk(exceptions: &[Exception], indexes: &[usize]) -> Decimal {
+    indexes
+        .iter()
+        .map(|&i| exceptions[i].amount_at_risk)
+        .max()
+        .unwrap_or(Decimal::ZERO)
+}
+
 /// What each invoice line puts at risk: the largest at-risk amount among the exceptions on the
 /// line and on the receipt it bills, capped at the line's amount. The largest, not the sum:
 /// exceptions often describe one excess twice (an amount above its receipt is also a sum that
-/// does not add up; a price above contract is raised on the receipt and on the line).
-fn money(
+/// does not add up; a price above contract is raised on the receipt and on the line). Without
+/// receipts, what is not at risk is unverified, never supported.
+fn line_views(
     data: &Dataset,
     links: &Links,
     exceptions: &[Exception],
-) -> (Money, BTreeMap<String, Money>) {
-    let mut on_line = vec![Decimal::ZERO; data.invoice_lines.len()];
-    let mut on_receipt = vec![Decimal::ZERO; data.receipts.len()];
-    for exception in exceptions {
-        let slot = match exception.target {
-            Target::InvoiceLine(i) => &mut on_line[i],
-            Target::Receipt(r) => &mut on_receipt[r],
-            _ => continue,
-        };
-        *slot = (*slot).max(exception.amount_at_risk);
-    }
+    by_target: &HashMap<Target, Vec<usize>>,
+    invoices_checked: bool,
+) -> Vec<LineView> {
+    let on = |target: Target| by_target.get(&target).map_or(&[][..], Vec::as_slice);
+    data.invoice_lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let receipt = links.line_receipt[index].map(|(r, _)| r);
+            let mut indexes: Vec<usize> = on(Target::InvoiceLine(index)).to_vec();
+            if let Some(r) = receipt {
+                indexes.extend_from_slice(on(Target::Receipt(r)));
+            }
+            indexes.sort_unstable();
+            let Some(billed) = line.amount else {
+                return LineView {
+                    billed: None,
+                    money: Money::default(),
+                    status: LineStatus::Withheld,
+                    exceptions: indexes,
+                };
+            };
+            let at_risk = largest_at_risk(exceptions, &indexes).min(billed.max(Decimal::ZERO));
+            let unverified = if invoices_checked {
+                Decimal::ZERO
+            } else {
+                billed - at_risk
+            };
+            let status = if !invoices_checked {
+                LineStatus::Unverified
+            } else if at_risk > Decimal::ZERO {
+                LineStatus::Withheld
+            } else {
+                LineStatus::Supported
+            };
+            LineView {
+                billed: Some(billed),
+                money: Money {
+                    invoiced: billed,
+                    supported: billed - at_risk - unverified,
+                    at_risk,
+                    unverified,
+                },
+                status,
+                exceptions: indexes,
+            }
+        })
+        .collect()
+}
+
+/// Money overall, per vendor and per invoice, summed from the lines.
+fn totals(
+    data: &Dataset,
+    lines: &[LineView],
+) -> (Money, BTreeMap<String, Money>, Vec<InvoiceMoney>) {
     let mut total = Money::default();
     let mut by_vendor: BTreeMap<String, Money> = BTreeMap::new();
-    let mut vendor_names: BTreeMap<&str, &str> = BTreeMap::new();
-    for (index, line) in data.invoice_lines.iter().enumerate() {
-        let Some(amount) = line.amount else { continue };
-        let from_receipt = links.line_receipt[index].map_or(Decimal::ZERO, |(r, _)| on_receipt[r]);
-        let risk = on_line[index]
-            .max(from_receipt)
-            .min(amount.max(Decimal::ZERO));
+    let mut vendor_names: HashMap<&str, &str> = HashMap::new();
+    let mut by_invoice: BTreeMap<(&str, &str), InvoiceMoney> = BTreeMap::new();
+    for (line, view) in data.invoice_lines.iter().zip(lines) {
         let vendor_key = line.vendor.as_ref().map_or(UNKNOWN, |v| v.key());
         let vendor_name = *vendor_names
             .entry(vendor_key)
             .or_insert_with(|| line.vendor.as_ref().map_or(UNKNOWN, |v| v.text()));
-        for money in [
-            &mut total,
-            by_vendor.entry(vendor_name.to_string()).or_default(),
-        ] {
-            money.invoiced += amount;
-            money.at_risk += risk;
-            money.supported += amount - risk;
-        }
+        let invoice_key = line.invoice_no.as_ref().map_or(UNKNOWN, |i| i.key());
+        total.add(&view.money);
+        by_vendor
+            .entry(vendor_name.to_string())
+            .or_default()
+            .add(&view.money);
+        by_invoice
+            .entry((vendor_key, invoice_key))
+            .or_insert_with(|| InvoiceMoney {
+                vendor: vendor_name.to_string(),
+                invoice_no: line
+                    .invoice_no
+                    .as_ref()
+                    .map_or(UNKNOWN.to_string(), |i| i.text().to_string()),
+                money: Money::default(),
+            })
+            .money
+            .add(&view.money);
     }
-    (total, by_vendor)
+    (total, by_vendor, by_invoice.into_values().collect())
+}
+
+/// The receipts' total, and what exceptions on them put at risk (each receipt's largest,
+/// capped at its amount).
+fn receipt_money(
+    data: &Dataset,
+    exceptions: &[Exception],
+    by_target: &HashMap<Target, Vec<usize>>,
+) -> ReceiptMoney {
+    let mut money = ReceiptMoney::default();
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        let Some(amount) = receipt.amount else {
+            continue;
+        };
+        money.total += amount;
+        let on = by_target
+            .get(&Target::Receipt(index))
+            .map_or(&[][..], Vec::as_slice);
+        money.flagged += largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO));
+    }
+    money
 }

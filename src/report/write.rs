@@ -21,6 +21,12 @@ pub enum WriteError {
     )]
     NotAReport { path: PathBuf },
 
+    #[error(
+        "{}: holds files an earlier run did not write ({files}); fuelrecon never deletes them: move them out, or give another folder",
+        path.display()
+    )]
+    ForeignFiles { path: PathBuf, files: String },
+
     #[error("{}: cannot write the report: {cause}", path.display())]
     Io {
         path: PathBuf,
@@ -35,13 +41,52 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     }
 }
 
-/// The file that marks a folder as a fuelrecon report.
-const MARKER: &str = "manifest.json";
+/// The file that marks a folder as a fuelrecon report, and lists what the run wrote.
+pub const MARKER: &str = "manifest.json";
 
-/// Whether `folder` holds an earlier output marked by the file `marker`.
-fn is_ours(folder: &Path, marker: &str) -> bool {
-    fs::read_to_string(folder.join(marker))
-        .is_ok_and(|text| text.contains("\"tool\": \"fuelrecon\""))
+/// What a report written before manifests listed their outputs holds.
+const EARLY_OUTPUTS: [&str; 5] = [
+    "exceptions.json",
+    "exceptions.csv",
+    "summary.json",
+    "matches.csv",
+    MARKER,
+];
+
+/// The files an earlier output says it wrote (in its `marker` file), or `None` when the folder
+/// holds no such output.
+fn report_outputs(folder: &Path, marker: &str) -> Option<Vec<String>> {
+    let text = fs::read_to_string(folder.join(marker)).ok()?;
+    let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
+    if manifest.get("tool")?.as_str()? != "fuelrecon" {
+        return None;
+    }
+    Some(match manifest.get("outputs").and_then(|o| o.as_array()) {
+        Some(outputs) => outputs
+            .iter()
+            .filter_map(|o| o.as_str().map(str::to_string))
+            .collect(),
+        None => EARLY_OUTPUTS.iter().map(|o| o.to_string()).collect(),
+    })
+}
+
+/// Every file below `folder`, as paths relative to it.
+fn files_below(folder: &Path) -> Result<Vec<String>, WriteError> {
+    let mut found = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).map_err(io(&dir))? {
+            let path = entry.map_err(io(&dir))?.path();
+            let meta = fs::symlink_metadata(&path).map_err(io(&path))?;
+            if meta.is_dir() {
+                pending.push(path);
+            } else if let Ok(relative) = path.strip_prefix(folder) {
+                found.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// Refuses a target that is a symlink, a file, or a folder of something else.
@@ -50,7 +95,7 @@ pub fn check_target(out: &Path) -> Result<(), WriteError> {
 }
 
 /// As [`check_target`], for another kind of output folder (the ledger's handover pack) whose
-/// earlier copies are marked by the file `marker` instead of a report's manifest.
+/// earlier copies are marked, and their files listed, by `marker` instead of a manifest.
 pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
     let Ok(meta) = fs::symlink_metadata(out) else {
         return Ok(());
@@ -66,9 +111,22 @@ pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
         });
     }
     let empty = fs::read_dir(out).map_err(io(out))?.next().is_none();
-    if !empty && !is_ours(out, marker) {
+    if empty {
+        return Ok(());
+    }
+    let Some(ours) = report_outputs(out, marker) else {
         return Err(WriteError::NotAReport {
             path: out.to_path_buf(),
+        });
+    };
+    let foreign: Vec<String> = files_below(out)?
+        .into_iter()
+        .filter(|f| !ours.contains(f))
+        .collect();
+    if !foreign.is_empty() {
+        return Err(WriteError::ForeignFiles {
+            path: out.to_path_buf(),
+            files: foreign.join(", "),
         });
     }
     Ok(())
@@ -91,7 +149,7 @@ impl Staging {
         Self::new_marked(out, MARKER)
     }
 
-    /// As [`Staging::new`], for an output folder marked by the file `marker`.
+    /// As [`Staging::new`], for an output folder marked by `marker`.
     pub fn new_marked(out: &Path, marker: &str) -> Result<Staging, WriteError> {
         check_target_marked(out, marker)?;
         let parent = match out.parent() {
@@ -199,7 +257,10 @@ mod tests {
 
     fn place(out: &Path, content: &str) -> Result<(), WriteError> {
         let staging = Staging::new(out)?;
-        staging.write(Path::new(MARKER), b"{\"tool\": \"fuelrecon\"}")?;
+        staging.write(
+            Path::new(MARKER),
+            br#"{"tool": "fuelrecon", "outputs": ["a.txt", "manifest.json"]}"#,
+        )?;
         staging.write(Path::new("a.txt"), content.as_bytes())?;
         staging.place()
     }
@@ -209,12 +270,23 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("report");
         place(&out, "one").unwrap();
-        fs::write(out.join("stale.txt"), "old").unwrap();
         place(&out, "two").unwrap();
         assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "two");
-        assert!(!out.join("stale.txt").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folder is left behind");
+    }
+
+    #[test]
+    fn a_file_the_run_did_not_write_is_kept_and_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report");
+        place(&out, "one").unwrap();
+        fs::create_dir(out.join("notes")).unwrap();
+        fs::write(out.join("notes").join("mine.txt"), "an auditor's notes").unwrap();
+        let err = place(&out, "two").err().unwrap();
+        assert!(err.to_string().contains("notes/mine.txt"), "{err}");
+        assert_eq!(fs::read_to_string(out.join("a.txt")).unwrap(), "one");
+        assert!(out.join("notes").join("mine.txt").exists());
     }
 
     #[test]

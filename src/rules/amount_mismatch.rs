@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 55012 shows 30 000 FCFA; invoice line F-031/4 bills 33 000 FCFA.
     /// ## Amount at risk
     /// Billed minus receipt amount, when positive.
-    AmountMismatch, "AMOUNT_MISMATCH", High, "the billed amount differs from the receipt's"
+    AmountMismatch, High, "the billed amount differs from the receipt's"
 }
 
 impl Rule for AmountMismatch {

@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 55012 is billed on F-031 line 4 and again on F-045 line 1.
     /// ## Amount at risk
     /// The later line's amount.
-    BilledTwice, "BILLED_TWICE", High, "a receipt is billed on more than one invoice line"
+    BilledTwice, High, "a receipt is billed on more than one invoice line"
 }
 
 impl Rule for BilledTwice {

@@ -14,7 +14,7 @@ declare_rule! {
     /// Invoice F-2020-031 line 4 bills receipt 55012, and Total has no receipt 55012.
     /// ## Amount at risk
     /// The line's amount.
-    BilledWithoutReceipt, "BILLED_WITHOUT_RECEIPT", High, "an invoice line has no matching receipt"
+    BilledWithoutReceipt, High, "an invoice line has no matching receipt"
 }
 
 impl Rule for BilledWithoutReceipt {

@@ -18,7 +18,7 @@ declare_rule! {
     /// UN-1234 is expected to use 12 L/100 km; in March it bought 600 L for 2 000 km (30 L/100 km).
     /// ## Amount at risk
     /// (Litres − kilometres × expected consumption ÷ 100) × the run's average price per litre.
-    ConsumptionOutlier, "CONSUMPTION_OUTLIER", Medium, "a vehicle's fuel use per km is far above its expected consumption"
+    ConsumptionOutlier, Medium, "a vehicle's fuel use per km is far above its expected consumption"
 }
 
 #[derive(Default)]
@@ -84,7 +84,7 @@ impl Rule for ConsumptionOutlier {
             }
         }
         for ((vehicle_key, (year, month_number)), month) in &months {
-            let Some(vehicle) = ctx.vehicle_by_key(vehicle_key) else {
+            let Some((vehicle_index, vehicle)) = ctx.vehicle_entry(vehicle_key) else {
                 continue;
             };
             let Some(expected) = vehicle.l_per_100km else {
@@ -126,7 +126,7 @@ impl Rule for ConsumptionOutlier {
                 .average_price()
                 .map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
             let period = format!("{year}-{month_number:02}");
-            let mut exception = Exception::on_other(&Self::INFO, "vehicle", Some(&vehicle.prov))
+            let mut exception = Exception::on_vehicle(&Self::INFO, vehicle_index, vehicle)
                 .at_risk(at_risk)
                 .message(say!(ctx, "Vehicle {} used {} L for {} km in {period}: {} L/100 km, against an expected {} L/100 km (at most {} with the {}% tolerance).", "Le véhicule {} a consommé {} L pour {} km en {period} : {} L/100 km, pour {} L/100 km attendus (au plus {} avec la tolérance de {} %).",
                     shown(&vehicle.vehicle_id, ""),

@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 000123 of Total appears on rows 4 and 19 of receipts.csv.
     /// ## Amount at risk
     /// The amount of the repeat (0 for a trip ticket).
-    DuplicateDocument, "DUPLICATE_DOCUMENT", High, "the same document id appears twice within one document type"
+    DuplicateDocument, High, "the same document id appears twice within one document type"
 }
 
 impl Rule for DuplicateDocument {
@@ -127,11 +127,17 @@ mod tests {
         data.invoice_lines.push(line("INV1", 1, "R2", "40", "100"));
         data.invoice_lines.push(line("INV1", 2, "R3", "40", "100"));
         let found = check(&DuplicateDocument, data);
-        assert_eq!(found.iter().filter(|e| e.document == "trip").count(), 1);
         assert_eq!(
             found
                 .iter()
-                .filter(|e| e.document == "invoice_line")
+                .filter(|e| matches!(e.target, crate::rules::Target::Trip(_)))
+                .count(),
+            1
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| matches!(e.target, crate::rules::Target::InvoiceLine(_)))
                 .count(),
             1
         );

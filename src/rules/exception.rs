@@ -1,30 +1,46 @@
 //! One exception: what a rule found, on which document, how much money it puts at risk, and the
 //! evidence an auditor needs to redo the check. Every output renders from these.
 
-use super::{RuleInfo, Severity};
-use crate::model::{InvoiceLine, Provenance, Receipt, Trip};
+use super::{Code, RuleInfo, Severity};
+use crate::model::{InvoiceLine, Price, Provenance, Receipt, Trip, Vehicle};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-/// Which record an exception concerns, for the money and documentation headlines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// What an exception concerns: a record by its index in its kind's collection, an invoice, or
+/// a voucher series. The money and documentation headlines follow it; its name is the
+/// `document` column of the reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     Trip(usize),
     Receipt(usize),
     InvoiceLine(usize),
     /// An invoice as a whole, by its first line.
     Invoice(usize),
-    Other,
+    Vehicle(usize),
+    Price(usize),
+    VoucherSeries,
+}
+
+impl Target {
+    /// The document kind as the reports name it.
+    pub fn document(self) -> &'static str {
+        match self {
+            Target::Trip(_) => "trip",
+            Target::Receipt(_) => "receipt",
+            Target::InvoiceLine(_) => "invoice_line",
+            Target::Invoice(_) => "invoice",
+            Target::Vehicle(_) => "vehicle",
+            Target::Price(_) => "price",
+            Target::VoucherSeries => "voucher_series",
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
 pub struct Exception {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
-    /// What kind of document: trip, receipt, invoice_line, invoice, vehicle, price,
-    /// voucher_series.
-    pub document: &'static str,
     pub target: Target,
     pub trip_id: Option<String>,
     pub receipt_no: Option<String>,
@@ -46,16 +62,10 @@ fn text<T: ToString>(value: &Option<T>) -> Option<String> {
 }
 
 impl Exception {
-    fn blank(
-        info: &RuleInfo,
-        document: &'static str,
-        target: Target,
-        prov: Option<&Provenance>,
-    ) -> Exception {
+    fn blank(info: &RuleInfo, target: Target, prov: Option<&Provenance>) -> Exception {
         Exception {
             code: info.code,
             severity: info.severity,
-            document,
             target,
             trip_id: None,
             receipt_no: None,
@@ -78,7 +88,7 @@ impl Exception {
             vehicle_id: text(&trip.vehicle_id),
             driver: trip.driver.clone(),
             date: trip.date_out,
-            ..Exception::blank(info, "trip", Target::Trip(index), Some(&trip.prov))
+            ..Exception::blank(info, Target::Trip(index), Some(&trip.prov))
         }
     }
 
@@ -89,7 +99,7 @@ impl Exception {
             vehicle_id: text(&receipt.vehicle_id),
             vendor: text(&receipt.vendor),
             date: receipt.date,
-            ..Exception::blank(info, "receipt", Target::Receipt(index), Some(&receipt.prov))
+            ..Exception::blank(info, Target::Receipt(index), Some(&receipt.prov))
         }
     }
 
@@ -101,12 +111,7 @@ impl Exception {
             vehicle_id: text(&line.vehicle_id),
             vendor: text(&line.vendor),
             date: line.date.or(line.invoice_date),
-            ..Exception::blank(
-                info,
-                "invoice_line",
-                Target::InvoiceLine(index),
-                Some(&line.prov),
-            )
+            ..Exception::blank(info, Target::InvoiceLine(index), Some(&line.prov))
         }
     }
 
@@ -116,22 +121,27 @@ impl Exception {
             invoice_no: text(&line.invoice_no),
             vendor: text(&line.vendor),
             date: line.invoice_date,
-            ..Exception::blank(
-                info,
-                "invoice",
-                Target::Invoice(first_line),
-                Some(&line.prov),
-            )
+            ..Exception::blank(info, Target::Invoice(first_line), Some(&line.prov))
         }
     }
 
-    /// An exception on a record of another kind (a vehicle, a price) or on no single row.
-    pub fn on_other(
-        info: &RuleInfo,
-        document: &'static str,
-        prov: Option<&Provenance>,
-    ) -> Exception {
-        Exception::blank(info, document, Target::Other, prov)
+    pub fn on_vehicle(info: &RuleInfo, index: usize, vehicle: &Vehicle) -> Exception {
+        Exception {
+            vehicle_id: text(&vehicle.vehicle_id),
+            ..Exception::blank(info, Target::Vehicle(index), Some(&vehicle.prov))
+        }
+    }
+
+    pub fn on_price(info: &RuleInfo, index: usize, price: &Price) -> Exception {
+        Exception {
+            vendor: text(&price.vendor),
+            ..Exception::blank(info, Target::Price(index), Some(&price.prov))
+        }
+    }
+
+    /// An exception on a voucher series: on no single row.
+    pub fn on_voucher_series(info: &RuleInfo) -> Exception {
+        Exception::blank(info, Target::VoucherSeries, None)
     }
 
     pub fn at_risk(mut self, amount: Decimal) -> Exception {

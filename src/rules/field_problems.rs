@@ -3,7 +3,7 @@
 //! rules raise one exception per problem.
 
 use super::{Context, Exception, Rule, RuleInfo, declare_rule, say};
-use crate::model::{FieldProblem, ProblemCode};
+use crate::model::{FieldProblem, FieldType, ProblemCode};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -18,7 +18,7 @@ declare_rule! {
     /// ## Amount at risk
     /// 0, except on an invoice line, where it is the line's amount: an incomplete line is not
     /// payable as billed.
-    MissingField, "MISSING_FIELD", Medium, "a required field is blank"
+    MissingField, Medium, "a required field is blank"
 }
 
 declare_rule! {
@@ -32,7 +32,7 @@ declare_rule! {
     /// Receipt R-1042 has `legible = non`; invoice INV-7 line 3 has amount `#VALUE!`.
     /// ## Amount at risk
     /// The receipt's amount, for a receipt; 0 for other documents.
-    UnreadableField, "UNREADABLE_FIELD", Medium, "a field is unreadable, or the receipt is not legible"
+    UnreadableField, Medium, "a field is unreadable, or the receipt is not legible"
 }
 
 declare_rule! {
@@ -44,7 +44,7 @@ declare_rule! {
     /// Trip T-17 has odometer_in `45 2O0`.
     /// ## Amount at risk
     /// 0.
-    InvalidValue, "INVALID_VALUE", Medium, "a value cannot be parsed as its type"
+    InvalidValue, Medium, "a value cannot be parsed as its type"
 }
 
 /// A document's name in each language, for messages.
@@ -62,7 +62,7 @@ fn describe(
             "The {document}'s required field {field} is blank; the {document} cannot be verified without it.",
             "Le champ obligatoire {field} ({document_fr}) est vide ; le document ne peut pas être vérifié sans lui."
         ),
-        ProblemCode::Unreadable if field == "legible" => say!(
+        ProblemCode::Unreadable if problem.ty == FieldType::Legibility => say!(
             ctx,
             "The {document} is marked \"{raw}\" in the legible column: it is not fully readable, so it supports nothing until a readable copy is provided.",
             "Le document ({document_fr}) est marqué « {raw} » dans la colonne lisible : il n'est pas entièrement lisible et ne justifie rien tant qu'une copie lisible n'est pas fournie."
@@ -76,26 +76,31 @@ fn describe(
             ctx,
             "The {document}'s field {field} holds \"{raw}\", which is not {}.",
             "Le champ {field} ({document_fr}) contient « {raw} », qui n'est pas {}.",
-            if ctx.french() {
-                expected_in_french(problem.expected)
-            } else {
-                problem.expected
-            }
+            expected(problem.ty, ctx.french())
         ),
     }
 }
 
-/// The schema's "what a value should be", in French.
-fn expected_in_french(expected: &str) -> &str {
-    match expected {
-        "a date" => "une date",
-        "a date, with or without a time" => "une date, avec ou sans heure",
-        "a time of day" => "une heure",
-        "a number" => "un nombre",
-        "a whole number" => "un nombre entier",
-        "a fuel type" => "un type de carburant",
-        "yes, no or partial" => "oui, non ou partiel",
-        _ => "un texte",
+/// What a value of a field's type looks like, for the message of an INVALID_VALUE.
+fn expected(ty: FieldType, french: bool) -> &'static str {
+    use FieldType::*;
+    match (ty, french) {
+        (Text | Id | IdList | Vendor, false) => "text",
+        (Text | Id | IdList | Vendor, true) => "un texte",
+        (Date, false) => "a date",
+        (Date, true) => "une date",
+        (DateTime, false) => "a date, with or without a time",
+        (DateTime, true) => "une date, avec ou sans heure",
+        (Time, false) => "a time of day",
+        (Time, true) => "une heure",
+        (Number, false) => "a number",
+        (Number, true) => "un nombre",
+        (Integer, false) => "a whole number",
+        (Integer, true) => "un nombre entier",
+        (Fuel, false) => "a fuel type",
+        (Fuel, true) => "un type de carburant",
+        (Legibility, false) => "yes, no or partial",
+        (Legibility, true) => "oui, non ou partiel",
     }
 }
 
@@ -162,25 +167,21 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             );
         }
     }
-    for vehicle in &data.vehicles {
+    for (index, vehicle) in data.vehicles.iter().enumerate() {
         for problem in of_code(&vehicle.problems, code) {
-            let mut exception = Exception::on_other(info, "vehicle", Some(&vehicle.prov));
-            exception.vehicle_id = vehicle.vehicle_id.as_ref().map(ToString::to_string);
             out.push(with_problem(
                 ctx,
-                exception,
+                Exception::on_vehicle(info, index, vehicle),
                 problem,
                 ("vehicle record", "fiche véhicule"),
             ));
         }
     }
-    for price in &data.prices {
+    for (index, price) in data.prices.iter().enumerate() {
         for problem in of_code(&price.problems, code) {
-            let mut exception = Exception::on_other(info, "price", Some(&price.prov));
-            exception.vendor = price.vendor.as_ref().map(ToString::to_string);
             out.push(with_problem(
                 ctx,
-                exception,
+                Exception::on_price(info, index, price),
                 problem,
                 ("contract price", "prix contractuel"),
             ));
@@ -240,7 +241,7 @@ mod tests {
             field,
             code,
             raw: raw.into(),
-            expected: "a number",
+            ty: FieldType::Number,
         }
     }
 

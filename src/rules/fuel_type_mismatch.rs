@@ -13,7 +13,7 @@ declare_rule! {
     /// UN-1234 runs on diesel; receipt 55012 is for 40 L of super.
     /// ## Amount at risk
     /// The receipt's or line's amount.
-    FuelTypeMismatch, "FUEL_TYPE_MISMATCH", High, "the fuel bought is not the vehicle's fuel type"
+    FuelTypeMismatch, High, "the fuel bought is not the vehicle's fuel type"
 }
 
 impl FuelTypeMismatch {

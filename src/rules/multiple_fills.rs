@@ -13,7 +13,7 @@ declare_rule! {
     /// UN-1234 has receipts at 08:10, 12:40 and 17:05 on 5 March.
     /// ## Amount at risk
     /// 0.
-    MultipleFills, "MULTIPLE_FILLS", Low, "a vehicle is filled more times in a day than allowed"
+    MultipleFills, Low, "a vehicle is filled more times in a day than allowed"
 }
 
 impl Rule for MultipleFills {

@@ -13,7 +13,7 @@ declare_rule! {
     /// UN-1234's trip of 4 March ends at 45 100 km; its next trip starts at 45 380 km.
     /// ## Amount at risk
     /// 0.
-    OdometerGap, "ODOMETER_GAP", Low, "kilometres between two trips that no trip ticket logs"
+    OdometerGap, Low, "kilometres between two trips that no trip ticket logs"
 }
 
 impl Rule for OdometerGap {

@@ -15,7 +15,7 @@ declare_rule! {
     /// Trip T-17 of UN-1234 starts at 45 100 km; the previous trip ended at 45 900 km.
     /// ## Amount at risk
     /// 0.
-    OdometerInconsistent, "ODOMETER_INCONSISTENT", Medium, "odometer readings go backwards or disagree"
+    OdometerInconsistent, Medium, "odometer readings go backwards or disagree"
 }
 
 impl Rule for OdometerInconsistent {

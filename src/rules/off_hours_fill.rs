@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 55012 is timed 23:40 with working hours 06:00–18:00.
     /// ## Amount at risk
     /// 0.
-    OffHoursFill, "OFF_HOURS_FILL", Low, "a fill outside working hours"
+    OffHoursFill, Low, "a fill outside working hours"
 }
 
 impl Rule for OffHoursFill {

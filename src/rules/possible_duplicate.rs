@@ -15,7 +15,7 @@ declare_rule! {
     /// Receipts 55012 and 55019, both UN-1234 on 5 March, both 40 L for 26 000 FCFA.
     /// ## Amount at risk
     /// The later receipt's amount.
-    PossibleDuplicate, "POSSIBLE_DUPLICATE", Medium, "two receipts with different numbers look like one fill"
+    PossibleDuplicate, Medium, "two receipts with different numbers look like one fill"
 }
 
 impl Rule for PossibleDuplicate {

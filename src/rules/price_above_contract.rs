@@ -15,7 +15,7 @@ declare_rule! {
     /// The contract says diesel at 655 FCFA/L from 1 March; line F-031/4 bills 700 FCFA/L.
     /// ## Amount at risk
     /// (Price − contract price) × litres.
-    PriceAboveContract, "PRICE_ABOVE_CONTRACT", High, "the price per litre is above the contract price"
+    PriceAboveContract, High, "the price per litre is above the contract price"
 }
 
 /// The contract price in force for a vendor, fuel type and date: of those whose period holds

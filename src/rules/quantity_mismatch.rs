@@ -14,7 +14,7 @@ declare_rule! {
     /// Receipt 55012 shows 40 L; invoice line F-031/4 bills 45 L.
     /// ## Amount at risk
     /// (Billed − receipt litres) × the line's price per litre, when positive.
-    QuantityMismatch, "QUANTITY_MISMATCH", Medium, "the billed litres differ from the receipt's"
+    QuantityMismatch, Medium, "the billed litres differ from the receipt's"
 }
 
 impl Rule for QuantityMismatch {

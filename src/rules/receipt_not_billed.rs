@@ -11,7 +11,7 @@ declare_rule! {
     /// Receipt 55090 of 29 March appears on no invoice of March.
     /// ## Amount at risk
     /// 0.
-    ReceiptNotBilled, "RECEIPT_NOT_BILLED", Info, "no invoice line bills a receipt"
+    ReceiptNotBilled, Info, "no invoice line bills a receipt"
 }
 
 impl Rule for ReceiptNotBilled {

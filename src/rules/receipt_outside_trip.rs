@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 55012 names trip T-0412 (4–6 March) but is dated 19 March.
     /// ## Amount at risk
     /// 0.
-    ReceiptOutsideTrip, "RECEIPT_OUTSIDE_TRIP", Medium, "a receipt is dated outside the trip it names"
+    ReceiptOutsideTrip, Medium, "a receipt is dated outside the trip it names"
 }
 
 impl Rule for ReceiptOutsideTrip {

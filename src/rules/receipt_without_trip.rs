@@ -11,7 +11,7 @@ declare_rule! {
     /// Receipt R-88 fills UN-1234 on 12 March; UN-1234 has no trip ticket from 11 to 13 March.
     /// ## Amount at risk
     /// 0: the receipt itself may be genuine; the missing trip ticket is what needs finding.
-    ReceiptWithoutTrip, "RECEIPT_WITHOUT_TRIP", Medium, "no trip ticket matched a receipt"
+    ReceiptWithoutTrip, Medium, "no trip ticket matched a receipt"
 }
 
 impl Rule for ReceiptWithoutTrip {

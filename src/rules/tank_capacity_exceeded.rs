@@ -13,7 +13,7 @@ declare_rule! {
     /// UN-1234 has an 80 L tank; receipt 55012 puts 95 L into it.
     /// ## Amount at risk
     /// (Litres − tank capacity) × the receipt's price per litre.
-    TankCapacityExceeded, "TANK_CAPACITY_EXCEEDED", High, "a fill larger than the vehicle's tank"
+    TankCapacityExceeded, High, "a fill larger than the vehicle's tank"
 }
 
 impl Rule for TankCapacityExceeded {

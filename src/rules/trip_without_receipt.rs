@@ -17,7 +17,7 @@ declare_rule! {
     /// ## Amount at risk
     /// The trip's litres × the average price per litre of the run's receipts, when both are
     /// known; else 0.
-    TripWithoutReceipt, "TRIP_WITHOUT_RECEIPT", High, "a trip ticket that records fuel has no matching receipt"
+    TripWithoutReceipt, High, "a trip ticket that records fuel has no matching receipt"
 }
 
 /// Whether a trip needs a receipt to be documented (SPEC §3.3).

@@ -13,7 +13,7 @@ declare_rule! {
     /// Receipt 55012 (UN-1234) names trip T-0412, which is a trip of UN-0999.
     /// ## Amount at risk
     /// The receipt's or line's amount.
-    VehicleMismatch, "VEHICLE_MISMATCH", High, "linked documents name different vehicles"
+    VehicleMismatch, High, "linked documents name different vehicles"
 }
 
 fn differ(a: &Option<Ident>, b: &Option<Ident>) -> bool {

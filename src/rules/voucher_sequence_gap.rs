@@ -13,7 +13,7 @@ declare_rule! {
     /// Series B: 0101 to 0140 are used, except 0117 and 0118.
     /// ## Amount at risk
     /// 0.
-    VoucherSequenceGap, "VOUCHER_SEQUENCE_GAP", Low, "voucher numbers missing inside a series"
+    VoucherSequenceGap, Low, "voucher numbers missing inside a series"
 }
 
 /// The numbers used in one series, their widest digit count, and its prefix as written.
@@ -104,7 +104,7 @@ impl Rule for VoucherSequenceGap {
                     say!(ctx, "{} to {}", "{} à {}", name(from), name(to))
                 };
                 out.push(
-                    Exception::on_other(&Self::INFO, "voucher_series", None)
+                    Exception::on_voucher_series(&Self::INFO)
                         .message(say!(ctx, "Voucher {range} ({missing} number(s)) is missing from the series {series_name} used on trip tickets and receipts.", "Le bon {range} ({missing} numéro(s)) manque dans la série {series_name} des feuilles de route et des reçus."
                         ))
                         .evidence("prefix", prefix)

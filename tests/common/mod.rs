@@ -66,16 +66,33 @@ impl Workdir {
 }
 
 impl Run {
-    /// Asserts a clean fatal error: exit 2 and one line naming `what`.
+    /// Asserts a clean fatal error: exit 2 and one line naming `what` (followed, for missing
+    /// columns, only by the config block that maps them).
     pub fn fails_naming(&self, what: &str) {
         assert_eq!(self.code, 2, "exit code; stderr: {}", self.stderr);
-        assert_eq!(
-            self.stderr.trim_end().lines().count(),
-            1,
-            "one line: {}",
-            self.stderr
-        );
-        assert!(self.stderr.contains(what), "{what:?} in {}", self.stderr);
+        let error = self.error_line();
+        assert!(error.contains(what), "{what:?} in {}", self.stderr);
+    }
+
+    /// The one line of a fatal error: what follows it, if anything, is a `[columns.KIND]`
+    /// block to paste into the config.
+    pub fn error_line(&self) -> &str {
+        let mut lines = self.stderr.trim_end().lines();
+        let error = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.collect();
+        if let Some(first) = rest.first() {
+            assert!(
+                first.starts_with("[columns."),
+                "one line, or one line and a config block: {}",
+                self.stderr
+            );
+            assert!(
+                rest[1..].iter().all(|l| l.contains(" = ")),
+                "only settings follow the block's header: {}",
+                self.stderr
+            );
+        }
+        error
     }
 
     pub fn succeeds(&self) -> &Run {

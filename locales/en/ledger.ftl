@@ -1,0 +1,1 @@
+### The ledger: what one month remembers of the last.

@@ -1,0 +1,1 @@
+### Dispute letters to vendors (disputes/VENDOR.html and .csv).

@@ -1,0 +1,1 @@
+### index.html and the report files: headline, tables, charts, the exceptions browser.

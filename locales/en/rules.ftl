@@ -1,0 +1,1 @@
+### The exception catalogue: each rule's messages and its manual (fuelrecon rules CODE).

@@ -1,0 +1,1 @@
+### Audit sampling: plans, selections and workpapers.

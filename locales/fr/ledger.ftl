@@ -1,0 +1,1 @@
+### Le registre : ce qu'un mois retient du précédent.

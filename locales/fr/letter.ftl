@@ -1,0 +1,1 @@
+### Lettres de contestation aux fournisseurs (disputes/FOURNISSEUR.html et .csv).

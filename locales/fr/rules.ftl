@@ -1,0 +1,1 @@
+### Le catalogue des exceptions : messages de chaque règle et sa notice (fuelrecon rules CODE).

@@ -1,0 +1,1 @@
+### Échantillonnage d'audit : plans, sélections et feuilles de travail.

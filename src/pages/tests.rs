@@ -1,0 +1,171 @@
+//! Templates speak the language they are bound to, escape what they show, and yield to an
+//! organisation's own files.
+
+use std::fs;
+
+use tera::Context;
+
+use super::*;
+
+fn fr() -> Lang {
+    "fr".parse().unwrap()
+}
+
+/// A folder holding `files` (name, text), for `--templates`.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const SAMPLE: &str = r#"<p lang="{{ lang }}">{{ t(id="document-count-trip", count=n) }}; {{ amount | money }}; {{ litres | number }}; {{ ratio | number(dp=1) }}; {{ day | date }}; {{ stamp | date }}; [{{ missing | money }}]; {{ vendor }}; {{ t(id="cli-unknown-language", code=vendor, available="en") }}</p>"#;
+
+fn sample_context() -> Context {
+    let mut context = Context::new();
+    context.insert("n", &1234);
+    context.insert("amount", "1234567.50");
+    context.insert("litres", "45.50");
+    context.insert("ratio", "12.345");
+    context.insert("day", "2020-03-05");
+    context.insert("stamp", "2020-03-05T14:30:00");
+    context.insert("missing", &Option::<String>::None);
+    context.insert("vendor", "<script>alert(1)</script>");
+    context
+}
+
+#[test]
+fn a_page_speaks_its_language_and_escapes_values() {
+    let dir = folder(&[("sample.html.tera", SAMPLE)]);
+    let english = Pages::new(Lang::EN, Some(dir.path())).unwrap();
+    assert_eq!(
+        english.render("sample.html", &sample_context()).unwrap(),
+        "<p lang=\"en\">1,234 trip tickets; 1,234,567.50; 45.5; 12.3; 2020-03-05; 2020-03-05; []; \
+         &lt;script&gt;alert(1)&lt;/script&gt;; unknown language &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;: use one of en</p>"
+            .replace("\\\n         ", ""),
+    );
+    let french = english.for_lang(fr());
+    let nbsp = '\u{a0}';
+    assert_eq!(
+        french.render("sample.html", &sample_context()).unwrap(),
+        format!(
+            "<p lang=\"fr\">1{nbsp}234 feuilles de route; 1{nbsp}234{nbsp}567,50; 45,5; 12,3; 05/03/2020; 05/03/2020; []; \
+             &lt;script&gt;alert(1)&lt;/script&gt;; langue inconnue &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; : choisissez parmi en</p>"
+        ),
+    );
+}
+
+#[test]
+fn the_embedded_partial_renders_in_every_language() {
+    for lang in Lang::all() {
+        let pages = Pages::new(lang, None).unwrap();
+        let html = pages
+            .render("partials/indicator_note.html", &Context::new())
+            .unwrap();
+        assert!(html.starts_with("<p class=\"indicator-note\">"), "{html}");
+        assert!(
+            html.contains(&i18n::text(lang, "indicator-note", &Args::new()).replace('\'', "&#39;")),
+            "{html}"
+        );
+    }
+}
+
+#[test]
+fn an_override_replaces_the_embedded_template() {
+    let dir = folder(&[("partials/indicator_note.html", "<p>Our own words</p>")]);
+    let pages = Pages::new(Lang::EN, Some(dir.path())).unwrap();
+    assert_eq!(
+        pages
+            .render("partials/indicator_note.html", &Context::new())
+            .unwrap(),
+        "<p>Our own words</p>"
+    );
+}
+
+#[test]
+fn a_broken_override_names_its_file_and_line() {
+    let dir = folder(&[(
+        "partials/indicator_note.html.tera",
+        "<p>\n{{ t(id=\"x\" }}</p>",
+    )]);
+    let error = Pages::new(Lang::EN, Some(dir.path())).err().unwrap();
+    let message = error.to_string();
+    let file = dir.path().join("partials/indicator_note.html.tera");
+    assert!(
+        message.starts_with(&format!(
+            "{}: the template does not compile: line 2",
+            file.display()
+        )),
+        "{message}"
+    );
+    assert!(!message.contains('\n'), "one line: {message}");
+
+    let dir = folder(&[("letter.html", "<p>\n{{ letterhead() }}</p>")]);
+    let message = Pages::new(Lang::EN, Some(dir.path()))
+        .err()
+        .unwrap()
+        .to_string();
+    let file = dir.path().join("letter.html");
+    assert_eq!(
+        message,
+        format!(
+            "{}: the template does not compile: line 2, column 4: Unknown function `letterhead`",
+            file.display()
+        )
+    );
+}
+
+#[test]
+fn a_missing_overrides_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let error = Pages::new(Lang::EN, Some(&missing)).err().unwrap();
+    assert!(matches!(error, PagesError::ReadOverrides { .. }), "{error}");
+    assert!(error.to_string().contains("nowhere"), "{error}");
+}
+
+#[test]
+fn unknown_messages_and_bad_values_are_render_errors() {
+    let dir = folder(&[
+        ("unknown.html", r#"{{ t(id="no-such-message") }}"#),
+        ("no_argument.html", r#"{{ t(id="document-count-trip") }}"#),
+        ("bad_money.html", r#"{{ "12 francs" | money }}"#),
+        ("bad_date.html", r#"{{ "05/03/2020" | date }}"#),
+    ]);
+    let pages = Pages::new(Lang::EN, Some(dir.path())).unwrap();
+    let error = |name: &str| {
+        pages
+            .render(name, &Context::new())
+            .err()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        error("unknown.html").contains("no message \"no-such-message\""),
+        "{}",
+        error("unknown.html")
+    );
+    assert!(
+        error("no_argument.html").contains("count"),
+        "{}",
+        error("no_argument.html")
+    );
+    assert!(
+        error("bad_money.html").contains("12 francs"),
+        "{}",
+        error("bad_money.html")
+    );
+    assert!(
+        error("bad_date.html").contains("05/03/2020"),
+        "{}",
+        error("bad_date.html")
+    );
+    assert!(
+        error("bad_date.html").starts_with("template bad_date.html: line 1"),
+        "{}",
+        error("bad_date.html")
+    );
+}
