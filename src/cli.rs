@@ -100,6 +100,9 @@ pub struct AcceptArgs {
     /// Who accepts the run (default: $USER).
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+    /// Language of what accept prints (default: the report's).
+    #[arg(long)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +118,9 @@ pub struct DisputesArgs {
     /// Only the disputes still open.
     #[arg(long)]
     pub open: bool,
+    /// Language of the listing.
+    #[arg(long, global = true)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -146,4 +152,10 @@ pub struct HandoverArgs {
     /// The folder to write (an earlier handover there is replaced).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Language of the pack.
+    #[arg(long)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// A folder of the organisation's own templates (handover.html), replacing the built-in.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }

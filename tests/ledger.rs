@@ -12,7 +12,8 @@ use fuelrecon::ledger::{Ledger, receipt_key};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-/// 2024-04-02, 2024-04-30, 2024-05-01 at midnight UTC.
+/// 2024-03-31, 2024-04-02, 2024-04-30, 2024-05-01 at midnight UTC.
+const MARCH_31: i64 = 1_711_843_200;
 const APRIL_2: i64 = 1_712_016_000;
 const APRIL_30: i64 = 1_714_435_200;
 const MAY_1: i64 = 1_714_521_600;
@@ -61,6 +62,7 @@ macro_rules! on_both {
 }
 
 on_both!(
+    two_months_reconciled_and_accepted,
     accept_records_payments_and_disputes,
     accepting_a_run_twice_changes_nothing,
     a_dispute_is_resolved_once,
@@ -253,12 +255,137 @@ fn accept(wd: &Workdir, ledger: &str, report: &str, by: &str, epoch: i64) -> Run
     )
 }
 
+const RECEIPTS: &str = "receipt_no,vehicle_id,date,vendor,litres,amount\n";
+const INVOICES: &str =
+    "invoice_no,vendor,invoice_date,line_no,receipt_no,vehicle_id,litres,amount\n";
+
+/// Reconciles a month's receipts and invoices into `out`, with the clock at `epoch`.
+fn reconcile(wd: &Workdir, month: &str, receipts: &str, invoices: &str, epoch: i64) -> String {
+    let r = wd.write(
+        &format!("{month}/receipts.csv"),
+        format!("{RECEIPTS}{receipts}"),
+    );
+    let i = wd.write(
+        &format!("{month}/invoices.csv"),
+        format!("{INVOICES}{invoices}"),
+    );
+    let out = wd
+        .path(&format!("{month}/report"))
+        .to_string_lossy()
+        .into_owned();
+    fuelrecon(
+        wd,
+        epoch,
+        &[
+            "reconcile",
+            "--receipts",
+            &r,
+            "--invoices",
+            &i,
+            "--out",
+            &out,
+        ],
+    )
+    .succeeds();
+    out
+}
+
+/// The monthly cycle with real reports: March is reconciled and accepted; April bills three
+/// of March's paid receipts again and leaves March's disputes open; both are in the ledger.
+fn two_months_reconciled_and_accepted(wd: &Workdir, ledger: &str) {
+    let march = reconcile(
+        wd,
+        "march",
+        "R-5001,UN-101,2024-03-04,Total,40,60.00\n\
+         R-5002,UN-102,2024-03-06,Total,30,45.00\n\
+         R-5003,UN-103,2024-03-08,Total,20,30.00\n\
+         R-5004,UN-104,2024-03-10,Total,50,75.00\n",
+        "F-301,Total,2024-03-31,1,R-5001,UN-101,40,60.00\n\
+         F-301,Total,2024-03-31,2,R-5002,UN-102,30,45.00\n\
+         F-301,Total,2024-03-31,3,R-5003,UN-103,20,30.00\n\
+         F-301,Total,2024-03-31,4,R-5004,UN-104,50,95.00\n",
+        MARCH_31,
+    );
+    let accepted = accept(wd, ledger, &march, "ana", APRIL_2);
+    accepted.succeeds();
+    // Line 4 billed 95.00 for a receipt of 75.00: 75.00 paid, 20.00 disputed.
+    assert!(
+        accepted
+            .stdout
+            .contains("4 receipts paid (210.00), 1 dispute opened (20"),
+        "{}",
+        accepted.stdout
+    );
+
+    let april_invoices = "F-401,Total,2024-04-30,1,R-6001,UN-101,40,60.00\n\
+                          F-401,Total,2024-04-30,2,R-5001,UN-101,40,60.00\n\
+                          F-401,Total,2024-04-30,3,R-5002,UN-102,30,45.00\n\
+                          F-401,Total,2024-04-30,4,R-5003,UN-103,20,30.00\n";
+    let april = reconcile(
+        wd,
+        "april",
+        "R-6001,UN-101,2024-04-04,Total,40,60.00\n",
+        april_invoices,
+        APRIL_30,
+    );
+    // What reconcile --ledger looks up: exactly the three receipts billed again.
+    let paid = Ledger::open_read_only(ledger)
+        .unwrap()
+        .paid_receipts()
+        .unwrap();
+    let again: Vec<&str> = april_invoices
+        .lines()
+        .map(|l| l.split(',').nth(4).unwrap())
+        .filter(|receipt| {
+            let (vendor, receipt) = receipt_key("TOTAL", receipt);
+            paid.iter()
+                .any(|p| p.vendor_key == vendor && p.receipt_key == receipt)
+        })
+        .collect();
+    assert_eq!(again, ["R-5001", "R-5002", "R-5003"]);
+
+    accept(wd, ledger, &april, "bo", MAY_1).succeeds();
+    let open = fuelrecon(wd, MAY_1, &["disputes", "--ledger", ledger, "--open"]);
+    open.succeeds();
+    let march_dispute = open.stdout.lines().find(|l| l.contains("R-5004")).unwrap();
+    assert!(
+        march_dispute.starts_with("D-1 ")
+            && march_dispute.contains("31d")
+            && march_dispute.contains("2024-03-31")
+            && march_dispute.contains(" 20 "),
+        "{}",
+        open.stdout
+    );
+    fuelrecon(
+        wd,
+        MAY_1,
+        &[
+            "disputes",
+            "resolve",
+            "D-1",
+            "--ledger",
+            ledger,
+            "--as",
+            "credited",
+            "--note",
+            "credit note CN-12",
+        ],
+    )
+    .succeeds();
+    let still_open = Ledger::open_read_only(ledger)
+        .unwrap()
+        .open_disputes(Some("total"))
+        .unwrap();
+    assert!(still_open.iter().all(|d| d.id != 1), "{still_open:?}");
+    assert!(!still_open.is_empty(), "April's disputes stay open");
+}
+
 fn accept_records_payments_and_disputes(wd: &Workdir, ledger: &str) {
     let run = accept(wd, ledger, &march(wd), "ana", APRIL_2);
     run.succeeds();
-    assert!(run.stdout.contains("3 receipt(s) paid"), "{}", run.stdout);
+    assert!(run.stdout.contains("3 receipts paid"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("1 dispute(s) opened (52.00)"),
+        run.stdout.contains("1 dispute opened (52.00)"),
         "{}",
         run.stdout
     );
@@ -315,7 +442,7 @@ fn accept_records_payments_and_disputes(wd: &Workdir, ledger: &str) {
     );
     assert!(march_line.contains("52.00") && march_line.contains("not legible"));
     assert!(
-        list.stdout.contains("3 dispute(s), 3 open (142.25)"),
+        list.stdout.contains("3 disputes, 3 open (142.25)"),
         "{}",
         list.stdout
     );
@@ -390,7 +517,7 @@ fn a_dispute_is_resolved_once(wd: &Workdir, ledger: &str) {
     assert!(
         fuelrecon(wd, MAY_1, &["disputes", "--ledger", ledger, "--open"])
             .stdout
-            .contains("0 dispute(s)")
+            .contains("0 disputes")
     );
 
     let twice = resolve(MAY_1, "withdrawn", "changed my mind");
@@ -531,8 +658,8 @@ fn a_killed_accept_leaves_the_ledger_as_it_was(wd: &Workdir, ledger: &str) {
     assert!(after.stdout.contains("accepted into"), "{}", after.stdout);
     let list = fuelrecon(wd, MAY_1, &["disputes", "--ledger", ledger]);
     assert_eq!(list.stdout.matches("Receipt R-5001 was paid").count(), 1);
-    assert!(before.stdout.contains("1 dispute(s)"), "{}", before.stdout);
-    assert!(list.stdout.contains("3 dispute(s)"), "{}", list.stdout);
+    assert!(before.stdout.contains("1 dispute,"), "{}", before.stdout);
+    assert!(list.stdout.contains("3 disputes"), "{}", list.stdout);
 }
 
 fn two_accepts_at_once_both_land(wd: &Workdir, ledger: &str) {
@@ -559,7 +686,7 @@ fn two_accepts_at_once_both_land(wd: &Workdir, ledger: &str) {
     let first = first.wait_with_output().unwrap();
     assert!(first.status.success());
     let list = fuelrecon(wd, MAY_1, &["disputes", "--ledger", ledger]);
-    assert!(list.stdout.contains("4 dispute(s)"), "{}", list.stdout);
+    assert!(list.stdout.contains("4 disputes"), "{}", list.stdout);
     // Numbers are never shared: D-1 to D-4, once each.
     for id in 1..=4 {
         assert_eq!(
@@ -602,7 +729,7 @@ fn handover_lists_what_is_open(wd: &Workdir, ledger: &str) {
     );
     run.succeeds();
     assert!(
-        run.stdout.contains("2 open dispute(s) (112.00)"),
+        run.stdout.contains("2 open disputes (112.00)"),
         "{}",
         run.stdout
     );
@@ -618,7 +745,7 @@ fn handover_lists_what_is_open(wd: &Workdir, ledger: &str) {
     // D-2 re-bills R-5001: its history shows the March payment it repeats.
     let d2 = rows.iter().find(|r| r.starts_with("D-2,")).unwrap();
     assert!(
-        d2.contains("receipt_paid") && d2.contains("invoice F-100 line 1"),
+        d2.contains("the receipt was paid in run") && d2.contains("invoice F-100 line 1, 60.00"),
         "{d2}"
     );
     assert!(

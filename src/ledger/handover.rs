@@ -7,7 +7,9 @@
 
 use super::disputes::{Dispute, DisputeFilter, short_run};
 use super::{Ledger, LedgerError, PaidReceipt};
+use crate::i18n::{Args, Lang, format_date, text};
 use crate::model::normalise_id;
+use crate::pages::Pages;
 use crate::report::write::Staging;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -47,20 +49,12 @@ pub struct Item {
     pub history: Vec<Event>,
 }
 
-/// Something that happened to a dispute or to its receipt, oldest first.
+/// Something that happened to a dispute or to its receipt, in words.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Event {
-    /// `opened`, `paid`, `credited`, `withdrawn` (another dispute on the same receipt, and how
-    /// it ended) or `receipt_paid` (the receipt paid in an accepted run).
-    pub kind: &'static str,
+    /// When, as stored (a date or a time stamp; both sort as text).
     pub at: String,
-    pub dispute: Option<String>,
-    pub run: String,
-    pub invoice_no: String,
-    pub line_no: i64,
-    pub amount: Decimal,
-    pub by: String,
-    pub note: String,
+    pub text: String,
 }
 
 /// The open disputes of one vendor or one vehicle.
@@ -90,13 +84,14 @@ impl HandoverView {
         ledger: &mut Ledger,
         today: NaiveDate,
         generated_at: String,
+        lang: Lang,
     ) -> Result<HandoverView, LedgerError> {
         let all = ledger.disputes(&DisputeFilter::default())?;
         let paid = ledger.paid_receipts()?;
         let items: Vec<Item> = all
             .iter()
             .filter(|d| d.is_open())
-            .map(|d| item(d, &all, &paid, today))
+            .map(|d| item(d, &all, &paid, today, lang))
             .collect();
         Ok(HandoverView {
             ledger: ledger.location().to_string(),
@@ -116,47 +111,60 @@ fn same_receipt(a: &Dispute, vendor_key: &str, receipt_key: &str) -> bool {
         && normalise_id(&a.receipt_no) == receipt_key
 }
 
-fn item(dispute: &Dispute, all: &[Dispute], paid: &[PaidReceipt], today: NaiveDate) -> Item {
+/// The day of a stored date or time stamp, written for the language.
+fn day(lang: Lang, at: &str) -> String {
+    at.get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map_or_else(|| at.to_string(), |d| format_date(lang, d))
+}
+
+/// "D-3 opened by run …": the raising of `dispute`.
+fn opened(lang: Lang, dispute: &Dispute) -> Event {
+    let at = dispute.opened_on.to_string();
+    let args = Args::new()
+        .text("date", day(lang, &at))
+        .text("dispute", dispute.label())
+        .text("run", dispute.run_short())
+        .text("by", dispute.accepted_by.as_str())
+        .text("invoice", dispute.invoice_no.as_str())
+        .int("line", dispute.line_no)
+        .money("amount", dispute.amount);
+    Event {
+        text: text(lang, "handover-event-opened", &args),
+        at,
+    }
+}
+
+/// How `dispute` ended, if it has.
+fn resolved(lang: Lang, dispute: &Dispute) -> Option<Event> {
+    let resolution = dispute.resolution.as_ref()?;
+    let args = Args::new()
+        .text("date", day(lang, &resolution.at))
+        .text("dispute", dispute.label())
+        .text("by", resolution.by.as_str())
+        .text("note", resolution.note.as_str());
+    let id = format!("handover-event-{}", resolution.outcome.as_str());
+    Some(Event {
+        text: text(lang, &id, &args),
+        at: resolution.at.clone(),
+    })
+}
+
+fn item(
+    dispute: &Dispute,
+    all: &[Dispute],
+    paid: &[PaidReceipt],
+    today: NaiveDate,
+    lang: Lang,
+) -> Item {
     let receipt_key = normalise_id(&dispute.receipt_no);
-    let mut history = vec![Event {
-        kind: "opened",
-        at: dispute.opened_on.to_string(),
-        dispute: Some(dispute.label()),
-        run: dispute.run_short().to_string(),
-        invoice_no: dispute.invoice_no.clone(),
-        line_no: dispute.line_no,
-        amount: dispute.amount,
-        by: dispute.accepted_by.clone(),
-        note: String::new(),
-    }];
+    let mut history = vec![opened(lang, dispute)];
     for other in all
         .iter()
         .filter(|o| o.id != dispute.id && same_receipt(o, &dispute.vendor_key, &receipt_key))
     {
-        history.push(Event {
-            kind: "opened",
-            at: other.opened_on.to_string(),
-            dispute: Some(other.label()),
-            run: other.run_short().to_string(),
-            invoice_no: other.invoice_no.clone(),
-            line_no: other.line_no,
-            amount: other.amount,
-            by: other.accepted_by.clone(),
-            note: String::new(),
-        });
-        if let Some(r) = &other.resolution {
-            history.push(Event {
-                kind: r.outcome.as_str(),
-                at: r.at.clone(),
-                dispute: Some(other.label()),
-                run: other.run_short().to_string(),
-                invoice_no: other.invoice_no.clone(),
-                line_no: other.line_no,
-                amount: other.amount,
-                by: r.by.clone(),
-                note: r.note.clone(),
-            });
-        }
+        history.push(opened(lang, other));
+        history.extend(resolved(lang, other));
     }
     for payment in paid.iter().filter(|p| {
         p.dispute_id.is_none()
@@ -164,16 +172,15 @@ fn item(dispute: &Dispute, all: &[Dispute], paid: &[PaidReceipt], today: NaiveDa
             && p.vendor_key == dispute.vendor_key
             && p.receipt_key == receipt_key
     }) {
+        let args = Args::new()
+            .text("date", day(lang, &payment.accepted_at))
+            .text("run", short_run(&payment.run_id))
+            .text("invoice", payment.invoice_no.as_str())
+            .int("line", payment.line_no)
+            .money("amount", payment.amount);
         history.push(Event {
-            kind: "receipt_paid",
+            text: text(lang, "handover-event-receipt_paid", &args),
             at: payment.accepted_at.clone(),
-            dispute: None,
-            run: short_run(&payment.run_id).to_string(),
-            invoice_no: payment.invoice_no.clone(),
-            line_no: payment.line_no,
-            amount: payment.amount,
-            by: String::new(),
-            note: String::new(),
         });
     }
     // Dates (YYYY-MM-DD) and stamps (YYYY-MM-DDTHH:MM:SSZ) sort together as text.
@@ -258,22 +265,7 @@ pub fn csv(view: &HandoverView) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(CSV_COLUMNS)?;
     for i in items {
-        let history: Vec<String> = i
-            .history
-            .iter()
-            .map(|e| {
-                let mut text =
-                    format!("{} {} {}", e.at, e.kind, e.dispute.as_deref().unwrap_or(""));
-                text.push_str(&format!(
-                    " run {} invoice {} line {} {}",
-                    e.run, e.invoice_no, e.line_no, e.amount
-                ));
-                if !e.note.is_empty() {
-                    text.push_str(&format!(": {}", e.note));
-                }
-                text
-            })
-            .collect();
+        let history: Vec<&str> = i.history.iter().map(|e| e.text.as_str()).collect();
         let cells = [
             i.id.clone(),
             i.vendor.clone(),
@@ -316,13 +308,19 @@ struct Marker<'a> {
 
 /// Writes the pack into a fresh staging folder and renames it into place: an earlier pack is
 /// replaced whole, a folder of anything else is refused.
-pub fn write_pack(view: &HandoverView, out: &Path) -> Result<(), LedgerError> {
-    let staging = Staging::new_marked(out, MARKER)?;
+pub fn write_pack(view: &HandoverView, pages: &Pages, out: &Path) -> Result<(), LedgerError> {
     let bad = |e: &dyn std::fmt::Display| LedgerError::Report {
         path: out.display().to_string(),
         problem: format!("cannot render the handover: {e}"),
     };
+    let mut context = tera::Context::new();
+    context.insert("view", view);
+    let page = pages
+        .render("handover.html", &context)
+        .map_err(|e| bad(&e))?;
     let table = csv(view).map_err(|e| bad(&e))?;
+    let staging = Staging::new_marked(out, MARKER)?;
+    staging.write(Path::new("index.html"), page.as_bytes())?;
     staging.write(Path::new("open-disputes.csv"), &table)?;
     let marker = serde_json::to_string_pretty(&Marker {
         tool: "fuelrecon",
