@@ -6,6 +6,7 @@ use crate::cli::{DisputesAction, DisputesArgs, ResolveArgs};
 use crate::i18n::{Args, Lang, format_date, format_money, text};
 use crate::ledger::disputes::{Dispute, parse_label};
 use crate::ledger::{self, DisputeFilter, Ledger};
+use crate::model::fold_name;
 use anyhow::{Context, bail};
 use rust_decimal::Decimal;
 
@@ -24,7 +25,7 @@ fn list(location: &str, args: &DisputesArgs, lang: Lang) -> anyhow::Result<Outco
     let mut ledger = Ledger::open_read_only(location)?;
     let today = ledger::now()?.date_naive();
     let disputes = ledger.disputes(&DisputeFilter {
-        vendor_key: args.vendor.as_deref().and_then(DisputeFilter::vendor),
+        vendor_key: args.vendor.as_deref().map(fold_name),
         open_only: args.open,
     })?;
     print!("{}", table(&disputes, today, lang));

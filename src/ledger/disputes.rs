@@ -5,7 +5,6 @@
 use super::accept::next_id;
 use super::store::{Param, Row};
 use super::{Ledger, LedgerError, date, decimal, stamp};
-use crate::model::fold_name;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
@@ -119,10 +118,14 @@ pub fn short_run(run_id: &str) -> &str {
 
 /// Reads `D-12`, `d12` or `12`.
 pub fn parse_label(text: &str) -> Option<i64> {
-    let digits = text
-        .trim()
-        .trim_start_matches(['D', 'd'])
-        .trim_start_matches('-');
+    let text = text.trim();
+    let digits = match text.strip_prefix(['D', 'd']) {
+        Some(rest) => rest.strip_prefix('-').unwrap_or(rest),
+        None => text,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     digits.parse().ok().filter(|n: &i64| *n > 0)
 }
 
@@ -132,13 +135,6 @@ pub struct DisputeFilter {
     /// `fold_name(vendor)`; all vendors when `None`.
     pub vendor_key: Option<String>,
     pub open_only: bool,
-}
-
-impl DisputeFilter {
-    /// The filter for a vendor as a person typed it.
-    pub fn vendor(name: &str) -> Option<String> {
-        Some(fold_name(name))
-    }
 }
 
 const SELECT: &str = "SELECT d.dispute_id, l.vendor, l.vendor_key, l.invoice_no, l.line_no, \
@@ -331,4 +327,26 @@ pub fn history(dispute: &Dispute) -> Vec<String> {
         ));
     }
     events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dispute_number_is_read_as_people_write_it() {
+        for text in ["D-12", "d12", "12", " D-12 "] {
+            assert_eq!(parse_label(text), Some(12), "{text}");
+        }
+        for text in ["D-0", "D-", "twelve", "-3"] {
+            assert_eq!(parse_label(text), None, "{text}");
+        }
+        assert_eq!(label(12), "D-12");
+    }
+
+    #[test]
+    fn a_run_is_shown_by_its_first_twelve_hex_digits() {
+        assert_eq!(short_run("0123456789abcdef"), "0123456789ab");
+        assert_eq!(short_run("abc"), "abc");
+    }
 }
