@@ -755,7 +755,10 @@ fn handover_lists_what_is_open(wd: &Workdir, ledger: &str) {
 
     // The page: by vendor and by vehicle, each dispute with its history, in the language asked.
     let page = wd.read("handover/index.html");
-    assert!(page.contains("<html lang=\"en\">") && page.contains("2 disputes are open"), "{page}");
+    assert!(
+        page.contains("<html lang=\"en\">") && page.contains("2 disputes are open"),
+        "{page}"
+    );
     assert!(page.contains("id=\"D-1\"") && page.contains("href=\"#D-2\""));
     assert!(page.contains("By vehicle") && page.contains("UN-102"));
     assert!(page.contains("the receipt was paid in run"));
@@ -763,12 +766,21 @@ fn handover_lists_what_is_open(wd: &Workdir, ledger: &str) {
     let french = fuelrecon(
         wd,
         MAY_1,
-        &["handover", "--ledger", ledger, "--out", &out_text, "--lang", "fr"],
+        &[
+            "handover", "--ledger", ledger, "--out", &out_text, "--lang", "fr",
+        ],
     );
-    assert!(french.stdout.contains("2 litiges en cours (112,00)"), "{}", french.stdout);
+    assert!(
+        french.stdout.contains("2 litiges en cours (112,00)"),
+        "{}",
+        french.stdout
+    );
     let page = wd.read("handover/index.html");
     assert!(page.contains("<html lang=\"fr\">") && page.contains("Par véhicule"));
-    assert!(page.contains("01/05/2024") && page.contains("52,00"), "{page}");
+    assert!(
+        page.contains("01/05/2024") && page.contains("52,00"),
+        "{page}"
+    );
 
     // Again into the same folder: the earlier pack is replaced.
     fuelrecon(

@@ -464,50 +464,54 @@ fn record_payments_and_disputes(
     run: &AcceptedRun,
     at: &str,
 ) -> Result<AcceptOutcome, LedgerError> {
-    let mut next_payment = next_id(store, "payments", "payment_id")?;
-    let mut next_dispute = next_id(store, "disputes", "dispute_id")?;
-    let (mut paid, mut accepted, mut withheld) = (0, Decimal::ZERO, Decimal::ZERO);
-    let mut disputes = Vec::new();
-    for line in &run.lines {
-        accepted += line.accepted;
-        let has_receipt = !normalise_id(line.paid_receipt_no()).is_empty();
-        if line.accepted > Decimal::ZERO && has_receipt {
-            store.execute(
-                "INSERT INTO payments (payment_id, run_id, row_no, amount, paid_at, dispute_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                &[
-                    Param::Int(next_payment),
-                    Param::Text(&run.run_id),
-                    Param::Int(line.row_no),
-                    Param::Text(&line.accepted.to_string()),
-                    Param::Text(at),
-                    Param::OptInt(None),
-                ],
-            )?;
-            next_payment += 1;
-            paid += 1;
+    let first_payment = next_id(store, "payments", "payment_id")?;
+    let first_dispute = next_id(store, "disputes", "dispute_id")?;
+    let paid: Vec<&RunLine> = run
+        .lines
+        .iter()
+        .filter(|l| l.accepted > Decimal::ZERO && !normalise_id(l.paid_receipt_no()).is_empty())
+        .collect();
+    let disputed: Vec<&RunLine> = run
+        .lines
+        .iter()
+        .filter(|l| l.withheld > Decimal::ZERO)
+        .collect();
+    let amounts: Vec<String> = paid.iter().map(|l| l.accepted.to_string()).collect();
+    let columns = ["payment_id", "run_id", "row_no", "amount", "paid_at"];
+    for (chunk_no, chunk) in paid.chunks(ROWS_PER_INSERT).enumerate() {
+        let mut params = Vec::with_capacity(chunk.len() * columns.len());
+        for (offset, line) in chunk.iter().enumerate() {
+            let index = chunk_no * ROWS_PER_INSERT + offset;
+            params.extend([
+                Param::Int(first_payment + index as i64),
+                Param::Text(&run.run_id),
+                Param::Int(line.row_no),
+                Param::Text(&amounts[index]),
+                Param::Text(at),
+            ]);
         }
-        if line.withheld > Decimal::ZERO {
-            store.execute(
-                "INSERT INTO disputes (dispute_id, run_id, row_no) VALUES ($1, $2, $3)",
-                &[
-                    Param::Int(next_dispute),
-                    Param::Text(&run.run_id),
-                    Param::Int(line.row_no),
-                ],
-            )?;
-            disputes.push(next_dispute);
-            withheld += line.withheld;
-            next_dispute += 1;
+        store.execute(&insert_sql("payments", &columns, chunk.len()), &params)?;
+    }
+    let columns = ["dispute_id", "run_id", "row_no"];
+    for (chunk_no, chunk) in disputed.chunks(ROWS_PER_INSERT).enumerate() {
+        let mut params = Vec::with_capacity(chunk.len() * columns.len());
+        for (offset, line) in chunk.iter().enumerate() {
+            let index = chunk_no * ROWS_PER_INSERT + offset;
+            params.extend([
+                Param::Int(first_dispute + index as i64),
+                Param::Text(&run.run_id),
+                Param::Int(line.row_no),
+            ]);
         }
+        store.execute(&insert_sql("disputes", &columns, chunk.len()), &params)?;
     }
     Ok(AcceptOutcome::Recorded {
         run_id: run.run_id.clone(),
         lines: run.lines.len(),
-        paid,
-        accepted,
-        disputes,
-        withheld,
+        paid: paid.len(),
+        accepted: run.lines.iter().map(|l| l.accepted).sum(),
+        disputes: (first_dispute..first_dispute + disputed.len() as i64).collect(),
+        withheld: disputed.iter().map(|l| l.withheld).sum(),
     })
 }
 

@@ -14,7 +14,7 @@ use crate::report::write::Staging;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The file that marks a folder as a handover pack (as manifest.json marks a report).
@@ -88,10 +88,11 @@ impl HandoverView {
     ) -> Result<HandoverView, LedgerError> {
         let all = ledger.disputes(&DisputeFilter::default())?;
         let paid = ledger.paid_receipts()?;
+        let by_receipt = ByReceipt::index(&all, &paid);
         let items: Vec<Item> = all
             .iter()
             .filter(|d| d.is_open())
-            .map(|d| item(d, &all, &paid, today, lang))
+            .map(|d| item(d, &by_receipt, today, lang))
             .collect();
         Ok(HandoverView {
             ledger: ledger.location().to_string(),
@@ -105,10 +106,33 @@ impl HandoverView {
     }
 }
 
-fn same_receipt(a: &Dispute, vendor_key: &str, receipt_key: &str) -> bool {
-    !receipt_key.is_empty()
-        && a.vendor_key == vendor_key
-        && normalise_id(&a.receipt_no) == receipt_key
+/// The disputes and the payments of each receipt, by (vendor key, receipt key), so each
+/// dispute's history is a look-up, not a scan of the whole ledger.
+struct ByReceipt<'a> {
+    disputes: HashMap<(&'a str, String), Vec<&'a Dispute>>,
+    payments: HashMap<(&'a str, &'a str), Vec<&'a PaidReceipt>>,
+}
+
+impl<'a> ByReceipt<'a> {
+    fn index(disputes: &'a [Dispute], paid: &'a [PaidReceipt]) -> ByReceipt<'a> {
+        let mut by_receipt = ByReceipt {
+            disputes: HashMap::new(),
+            payments: HashMap::new(),
+        };
+        for dispute in disputes {
+            let key = normalise_id(&dispute.receipt_no);
+            if !key.is_empty() {
+                let entry = (dispute.vendor_key.as_str(), key);
+                by_receipt.disputes.entry(entry).or_default().push(dispute);
+            }
+        }
+        // A dispute resolved as paid shows as its resolution, not again as a payment.
+        for payment in paid.iter().filter(|p| p.dispute_id.is_none()) {
+            let entry = (payment.vendor_key.as_str(), payment.receipt_key.as_str());
+            by_receipt.payments.entry(entry).or_default().push(payment);
+        }
+        by_receipt
+    }
 }
 
 /// The day of a stored date or time stamp, written for the language.
@@ -150,28 +174,26 @@ fn resolved(lang: Lang, dispute: &Dispute) -> Option<Event> {
     })
 }
 
-fn item(
-    dispute: &Dispute,
-    all: &[Dispute],
-    paid: &[PaidReceipt],
-    today: NaiveDate,
-    lang: Lang,
-) -> Item {
+fn item(dispute: &Dispute, by_receipt: &ByReceipt<'_>, today: NaiveDate, lang: Lang) -> Item {
     let receipt_key = normalise_id(&dispute.receipt_no);
+    let vendor_key = dispute.vendor_key.as_str();
     let mut history = vec![opened(lang, dispute)];
-    for other in all
-        .iter()
-        .filter(|o| o.id != dispute.id && same_receipt(o, &dispute.vendor_key, &receipt_key))
-    {
+    let others = by_receipt
+        .disputes
+        .get(&(vendor_key, receipt_key.clone()))
+        .into_iter()
+        .flatten()
+        .filter(|o| o.id != dispute.id);
+    for other in others {
         history.push(opened(lang, other));
         history.extend(resolved(lang, other));
     }
-    for payment in paid.iter().filter(|p| {
-        p.dispute_id.is_none()
-            && !receipt_key.is_empty()
-            && p.vendor_key == dispute.vendor_key
-            && p.receipt_key == receipt_key
-    }) {
+    let payments = by_receipt
+        .payments
+        .get(&(vendor_key, receipt_key.as_str()))
+        .into_iter()
+        .flatten();
+    for payment in payments {
         let args = Args::new()
             .text("date", day(lang, &payment.accepted_at))
             .text("run", short_run(&payment.run_id))

@@ -8,7 +8,8 @@
 use super::LedgerError;
 use super::store::{Cell, Param, Row};
 use postgres::types::{ToSql, Type};
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config, NoTls, Statement};
+use std::collections::HashMap;
 use std::str::FromStr;
 
 /// The advisory lock all fuelrecon writers share ("fuelreco" in ASCII).
@@ -17,6 +18,9 @@ const WRITE_LOCK: i64 = 0x6675_656c_7265_636f;
 pub struct Postgres {
     client: Client,
     location: String,
+    /// Prepared once per connection: an accept runs the same few statements many times, and
+    /// preparing costs a round trip to the server.
+    prepared: HashMap<String, Statement>,
 }
 
 impl Postgres {
@@ -30,7 +34,11 @@ impl Postgres {
             location: location.clone(),
             cause: cause_of(&e),
         })?;
-        let mut db = Postgres { client, location };
+        let mut db = Postgres {
+            client,
+            location,
+            prepared: HashMap::new(),
+        };
         if read_only {
             // The server, not only this code, keeps a read from writing.
             db.batch("SET default_transaction_read_only = on")?;
@@ -38,18 +46,32 @@ impl Postgres {
         Ok(db)
     }
 
+    fn statement(&mut self, sql: &str) -> Result<Statement, LedgerError> {
+        if let Some(statement) = self.prepared.get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self
+            .client
+            .prepare(sql)
+            .map_err(|e| error(&self.location, &e))?;
+        self.prepared.insert(sql.to_string(), statement.clone());
+        Ok(statement)
+    }
+
     pub fn execute(&mut self, sql: &str, params: &[Param<'_>]) -> Result<u64, LedgerError> {
+        let statement = self.statement(sql)?;
         let bound: Vec<&(dyn ToSql + Sync)> = params.iter().map(to_sql).collect();
         self.client
-            .execute(sql, &bound)
+            .execute(&statement, &bound)
             .map_err(|e| error(&self.location, &e))
     }
 
     pub fn query(&mut self, sql: &str, params: &[Param<'_>]) -> Result<Vec<Row>, LedgerError> {
+        let statement = self.statement(sql)?;
         let bound: Vec<&(dyn ToSql + Sync)> = params.iter().map(to_sql).collect();
         let rows = self
             .client
-            .query(sql, &bound)
+            .query(&statement, &bound)
             .map_err(|e| error(&self.location, &e))?;
         rows.iter()
             .map(|row| {

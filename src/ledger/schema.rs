@@ -14,6 +14,7 @@
 use super::LedgerError;
 use super::store::{Param, Store};
 
+#[derive(Clone, Copy, Debug)]
 pub struct Migration {
     pub version: i64,
     pub name: &'static str,
@@ -56,12 +57,12 @@ pub fn recorded_version(store: &mut Store) -> Result<i64, LedgerError> {
         .unwrap_or(0))
 }
 
-fn refuse_newer(location: &str, found: i64) -> Result<(), LedgerError> {
-    if found > KNOWN_VERSION {
+fn refuse_newer(location: &str, found: i64, known: i64) -> Result<(), LedgerError> {
+    if found > known {
         return Err(LedgerError::Newer {
             location: location.to_string(),
             found,
-            known: KNOWN_VERSION,
+            known,
         });
     }
     Ok(())
@@ -70,7 +71,7 @@ fn refuse_newer(location: &str, found: i64) -> Result<(), LedgerError> {
 /// For readers: the ledger is one this fuelrecon can read as it is.
 pub fn check_readable(store: &mut Store, location: &str) -> Result<(), LedgerError> {
     let found = recorded_version(store)?;
-    refuse_newer(location, found)?;
+    refuse_newer(location, found, KNOWN_VERSION)?;
     if found == 0 {
         return Err(LedgerError::Unmigrated {
             location: location.to_string(),
@@ -88,17 +89,28 @@ pub fn check_readable(store: &mut Store, location: &str) -> Result<(), LedgerErr
 
 /// For writers: brings the ledger to [`KNOWN_VERSION`], all migrations in one transaction.
 pub fn migrate(store: &mut Store, location: &str, now: &str) -> Result<(), LedgerError> {
+    migrate_through(store, location, now, MIGRATIONS)
+}
+
+/// Applies those of `migrations` the ledger lacks; the last one's version is the one known.
+fn migrate_through(
+    store: &mut Store,
+    location: &str,
+    now: &str,
+    migrations: &[Migration],
+) -> Result<(), LedgerError> {
+    let known = migrations.last().map_or(0, |m| m.version);
     let found = recorded_version(store)?;
-    refuse_newer(location, found)?;
-    if found == KNOWN_VERSION {
+    refuse_newer(location, found, known)?;
+    if found == known {
         return Ok(());
     }
     store.write(|store| {
         store.batch(SCHEMA_TABLE)?;
         // Another writer may have migrated while this one waited for the lock.
         let found = recorded_version(store)?;
-        refuse_newer(location, found)?;
-        for migration in MIGRATIONS.iter().filter(|m| m.version > found) {
+        refuse_newer(location, found, known)?;
+        for migration in migrations.iter().filter(|m| m.version > found) {
             store.batch(migration.sql)?;
             store.execute(
                 "INSERT INTO fuelrecon_schema (version, name, applied_at, applied_by) \
@@ -118,6 +130,39 @@ pub fn migrate(store: &mut Store, location: &str, now: &str) -> Result<(), Ledge
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::sqlite::Sqlite;
+
+    #[test]
+    fn an_older_ledger_is_upgraded_in_place_and_then_refused_by_the_older_fuelrecon() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::Sqlite(Sqlite::open(&dir.path().join("l.db")).unwrap());
+        migrate_through(&mut store, "l.db", "t1", &MIGRATIONS[..1]).unwrap();
+        store
+            .execute(
+                "INSERT INTO runs VALUES ('r', 'd', 'g', 'dir', 'v', 'en', 'ana', 't1')",
+                &[],
+            )
+            .unwrap();
+        let next = Migration {
+            version: 2,
+            name: "test_extra",
+            sql: "CREATE TABLE extra (note TEXT NOT NULL);",
+        };
+        migrate_through(&mut store, "l.db", "t2", &[MIGRATIONS[0], next]).unwrap();
+        assert_eq!(recorded_version(&mut store).unwrap(), 2);
+        assert!(store.table_exists("extra").unwrap());
+        assert_eq!(
+            store.query("SELECT run_id FROM runs", &[]).unwrap().len(),
+            1
+        );
+        // Run again, nothing to do.
+        migrate_through(&mut store, "l.db", "t3", &[MIGRATIONS[0], next]).unwrap();
+        let err = migrate_through(&mut store, "l.db", "t4", &MIGRATIONS[..1]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "l.db: written by a newer fuelrecon (schema 2, this one knows 1): upgrade fuelrecon"
+        );
+    }
 
     #[test]
     fn migrations_are_numbered_one_by_one_from_one() {

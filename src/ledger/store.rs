@@ -65,7 +65,9 @@ fn unexpected(index: usize, wanted: &str, found: Option<&Cell>) -> LedgerError {
     }
 }
 
-/// The two backends behind one set of operations.
+/// The two backends behind one set of operations. (A PostgreSQL client is the larger; one
+/// store is made per command, so it stays inline rather than boxed.)
+#[allow(clippy::large_enum_variant)]
 pub enum Store {
     Sqlite(Sqlite),
     Postgres(Postgres),
