@@ -1,6 +1,7 @@
 //! The command line (SPEC §5), as close to the flags as possible; `cmd` turns it into a run.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use crate::i18n::Lang;
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -22,6 +23,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the exception catalogue, or one rule's full explanation.
     Rules(RulesArgs),
+    /// Draw an audit sample from a report folder: plan its size, select, write the workpaper.
+    Sample(SampleArgs),
+    /// Read a tested sample back and say what it allows the auditor to conclude.
+    Evaluate(EvaluateArgs),
     /// Record a reviewed run in the ledger: what it pays, and what it withholds as disputes.
     Accept(AcceptArgs),
     /// List the ledger's disputes with their age, or resolve one.
@@ -57,12 +62,15 @@ pub struct InputArgs {
 pub struct ReconcileArgs {
     #[command(flatten)]
     pub inputs: InputArgs,
-    /// Language of the exception messages (and, later, of the vendor letters).
-    #[arg(long, value_enum)]
+    /// Language of the report and its messages (en, fr, or any language with a catalogue).
+    #[arg(long)]
     pub lang: Option<Lang>,
     /// The report folder; an earlier report there is replaced.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// A folder of templates replacing the built-in ones (an organisation's own letterhead).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Exit 1 when an exception of this severity or higher is raised.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<crate::rules::Severity>,
@@ -83,10 +91,54 @@ pub struct RulesArgs {
     pub code: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Fr,
+/// `fuelrecon sample` (SPEC §7).
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// The report folder `fuelrecon reconcile --out` wrote.
+    #[arg(long, value_name = "DIR")]
+    pub report: PathBuf,
+    /// What to sample.
+    #[arg(long, value_enum, default_value = "exceptions")]
+    pub population: crate::sample::population::PopulationKind,
+    /// Only exceptions of this code (repeatable).
+    #[arg(long = "code", value_name = "CODE")]
+    pub codes: Vec<String>,
+    /// Only exceptions of this severity or higher.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub severity: Option<crate::rules::Severity>,
+    /// A fixed sample size, instead of a planned one.
+    #[arg(long, value_name = "N")]
+    pub size: Option<u64>,
+    /// Confidence level for planning and evaluation.
+    #[arg(long, default_value = "0.95")]
+    pub confidence: String,
+    /// Tolerable deviation rate (0.05) for random samples; tolerable misstatement (25000, or
+    /// 5% of the population's value) for monetary-unit samples.
+    #[arg(long)]
+    pub tolerable: Option<String>,
+    /// Deviations (or misstatements) expected in the sample.
+    #[arg(long, default_value_t = 0)]
+    pub expected_errors: u64,
+    /// random (attribute sample) or mus (monetary-unit sample).
+    #[arg(long, value_enum, default_value = "random")]
+    pub method: crate::sample::Method,
+    /// Seed of the ChaCha20 generator; drawn and printed when absent.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print the plan (size, formula, inputs) and draw nothing.
+    #[arg(long)]
+    pub plan_only: bool,
+    /// The sample's folder (default: the report folder's sample/).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `fuelrecon evaluate` (SPEC §7).
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The sample.csv with its result column filled in.
+    #[arg(long, value_name = "FILE")]
+    pub sample: PathBuf,
 }
 
 #[derive(Debug, Args)]

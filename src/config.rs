@@ -3,6 +3,7 @@
 //! back to a default. Relative input paths are taken from the config file's folder.
 
 use crate::error::ConfigError;
+use crate::i18n::Lang;
 use crate::load::{DateOrder, DecimalMark, ExtraAliases, Limits, LoadOptions};
 use crate::model::{DocKind, fold_name};
 use chrono::NaiveTime;
@@ -46,7 +47,16 @@ pub struct ConfigFile {
     #[serde(default)]
     pub prices: Paths,
     pub out: Option<String>,
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
+    /// The currency the amounts are in (`XOF`, `USD`), shown beside every figure.
+    pub currency: Option<String>,
+    /// A folder of templates that replace the built-in ones (an organisation's letterhead).
+    pub templates: Option<String>,
+    /// How many exceptions of each code index.html holds (the rest are in exceptions.csv).
+    pub html_rows_per_code: Option<usize>,
+    /// The organisation's letterhead and the terms of dispute letters.
+    #[serde(default)]
+    pub letter: Letter,
     #[serde(default)]
     pub reading: Reading,
     /// Extra header aliases: `[aliases.receipts] receipt_no = ["Pump slip"]`.
@@ -56,6 +66,10 @@ pub struct ConfigFile {
     /// field takes no other column by alias.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, String>>,
+    /// Fuel words by family: `[fuel_types] diesel = ["Gas-oil ULS"]`, `non_fuel = ["Lavage"]`;
+    /// any other family name is a fuel of its own.
+    #[serde(default)]
+    pub fuel_types: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: RuleSettings,
     /// Per-vendor overrides of the tolerances: `[vendors."Total Energies"]`.
@@ -63,6 +77,33 @@ pub struct ConfigFile {
     pub vendors: BTreeMap<String, VendorOverride>,
     #[serde(default)]
     pub limits: Limits,
+}
+
+/// What a dispute letter says of the organisation that sends it (SPEC §6.3).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Letter {
+    pub organisation: String,
+    /// Postal address, one line per entry.
+    pub address: Vec<String>,
+    /// Who the vendor answers to: a name, an email, a phone.
+    pub contact: String,
+    /// The start of every letter's reference (`FIN/FUEL`).
+    pub reference_prefix: String,
+    /// Days the vendor has to respond.
+    pub response_days: u32,
+}
+
+impl Default for Letter {
+    fn default() -> Self {
+        Letter {
+            organisation: String::new(),
+            address: Vec::new(),
+            contact: String::new(),
+            reference_prefix: "FUEL".into(),
+            response_days: 30,
+        }
+    }
 }
 
 /// How ambiguous values are read when a column does not settle it.
@@ -130,17 +171,26 @@ pub struct VendorOverride {
     /// compared as this vendor.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<String>,
+    /// The language the vendor's dispute letter is written in; unset, the run's.
+    pub lang: Option<Lang>,
     pub amount_tolerance: Option<Decimal>,
     pub litres_tolerance: Option<Decimal>,
     pub price_tolerance: Option<Decimal>,
 }
+
+/// SPEC §6.2: the browser holds this many exceptions of each code unless the config says.
+const DEFAULT_HTML_ROWS_PER_CODE: usize = 500;
 
 /// The validated configuration a run uses.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub inputs: BTreeMap<DocKind, Vec<String>>,
     pub out: Option<PathBuf>,
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
+    pub currency: Option<String>,
+    pub templates: Option<PathBuf>,
+    pub html_rows_per_code: usize,
+    pub letter: Letter,
     pub load: LoadOptions,
     pub rules: RuleSettings,
     pub working_hours: Option<(NaiveTime, NaiveTime)>,
@@ -244,11 +294,6 @@ impl Config {
             let kind = kind_and_fields("columns", kind_name, fields.keys())?;
             pinned.insert(kind, fields.clone().into_iter().collect());
         }
-        if let Some(lang) = file.lang.as_deref()
-            && !matches!(lang, "en" | "fr")
-        {
-            return Err(format!("lang must be \"en\" or \"fr\", not {lang:?}"));
-        }
         let working_hours = match &file.rules.working_hours {
             None => None,
             Some(text) => Some(parse_working_hours(text)?),
@@ -271,17 +316,28 @@ impl Config {
             "reading": file.reading,
             "aliases": file.aliases,
             "columns": file.columns,
+            "fuel_types": file.fuel_types,
             "rules": file.rules,
             "vendors": file.vendors,
             "limits": file.limits,
+            "letter": file.letter,
+            "currency": file.currency,
+            "html_rows_per_code": file.html_rows_per_code,
         });
         Ok(Config {
             inputs,
             out: file.out.map(|o| base.join(o)),
             lang: file.lang,
+            currency: file.currency,
+            templates: file.templates.map(|t| base.join(t)),
+            html_rows_per_code: file
+                .html_rows_per_code
+                .unwrap_or(DEFAULT_HTML_ROWS_PER_CODE),
+            letter: file.letter,
             load: LoadOptions {
                 aliases,
                 pinned,
+                fuel_words: crate::load::vocabulary::configured_fuel_words(&file.fuel_types),
                 decimal_mark,
                 date_order: file.reading.date_order,
                 limits: file.limits,

@@ -21,3 +21,4 @@ pub mod model;
 pub mod pages;
 pub mod report;
 pub mod rules;
+pub mod sample;

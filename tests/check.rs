@@ -93,12 +93,28 @@ fn the_french_sample_month_reads_cp1252_semicolons_and_a_workbook() {
     );
 }
 
-/// One receipt, written in an encoding, must read back with its accented vendor intact.
+/// One receipt, written in an encoding, must read back with its accented vendor intact: check
+/// loads it without problems, and the receipts.csv of a reconcile shows the vendor as written.
 fn receipt_vendor(dir: &Workdir, name: &str, bytes: Vec<u8>) -> Value {
     let path = dir.write(name, bytes);
     let report = check_json(dir, &["--receipts", &path]);
     assert_eq!(counts(&report, 0), (1, 1, 0), "{report}");
     assert!(problems(&report, 0).is_empty(), "{report}");
+    let out = format!("report-{name}");
+    dir.run(&["reconcile", "--receipts", &path, "--out", &out])
+        .succeeds();
+    let receipts = dir.read(&format!("{out}/receipts.csv"));
+    let mut reader = csv::Reader::from_reader(receipts.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1, "{receipts}");
+    let cell = |column: &str| {
+        let index = header.iter().position(|h| h == column).unwrap();
+        rows[0][index].to_string()
+    };
+    assert_eq!(cell("vendor"), "Société Générale des Pétroles", "{name}");
+    assert_eq!(cell("litres"), "45.5", "{name}");
+    assert_eq!(cell("amount"), "1234.50", "{name}");
     report
 }
 

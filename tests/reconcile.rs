@@ -65,7 +65,7 @@ fn the_english_sample_month_matches_the_figures_worked_by_hand() {
         ]
     );
     assert_eq!(
-        summary["trips"]["by_vehicle"]["UN103"],
+        summary["trips"]["by_vehicle"]["UN-103"],
         serde_json::json!({"total": 2, "documented": 0})
     );
     let expected: BTreeMap<String, usize> = [
@@ -372,6 +372,46 @@ fn fail_on_exits_1_only_when_such_an_exception_exists() {
         .code,
         0
     );
+    // Findings below the threshold do not fail the run; at or above it they do.
+    let low_and_medium = dir.write(
+        "lm.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount\n\
+         R1,V1,2020-03-05,Total,10,6500\nR2,V1,2020-03-05,Total,20,13000\n\
+         R3,V1,2020-03-05,Total,30,19500\nR4,V2,2020-03-06,Total,4O,100\n",
+    );
+    let fails_on = |severity: &str| {
+        let out = format!("lm-{severity}");
+        let run = reconcile(
+            &dir,
+            &[
+                "--receipts",
+                &low_and_medium,
+                "--out",
+                &out,
+                "--fail-on",
+                severity,
+            ],
+        );
+        let severities: BTreeMap<String, usize> = dir
+            .json(&format!("{out}/exceptions.json"))
+            .as_array()
+            .unwrap()
+            .iter()
+            .fold(BTreeMap::new(), |mut counts, e| {
+                *counts
+                    .entry(e["severity"].as_str().unwrap().to_string())
+                    .or_insert(0) += 1;
+                counts
+            });
+        assert_eq!(
+            severities,
+            BTreeMap::from([("low".to_string(), 1), ("medium".to_string(), 1)])
+        );
+        run.code
+    };
+    assert_eq!(fails_on("high"), 0, "only low and medium findings");
+    assert_eq!(fails_on("medium"), 1);
+    assert_eq!(fails_on("low"), 1);
 }
 
 #[test]

@@ -4,3 +4,23 @@
 ## $code : ce qui a été demandé ; $available : les codes disponibles, séparés par des virgules.
 
 cli-unknown-language = langue inconnue "{ $code }" : choisissez parmi { $available }
+
+## Les dernières lignes de `fuelrecon reconcile` : le résumé, puis les montants (SPEC §6.1).
+## $documented, $trips : nombres ; $exceptions : un nombre ; $out : le dossier du rapport.
+
+cli-reconcile-done = justifiées : { $documented } feuilles de route sur { $trips } ; { $money } ; { $exceptions } anomalie(s) ; rapport dans { $out }
+
+## $invoiced, $supported, $at_risk, $unverified : montants.
+cli-money-invoices = facturé { $invoiced }, justifié { $supported }, à risque { $at_risk }, non vérifié { $unverified }
+
+## Un traitement sans factures : $total, $flagged : montants.
+cli-money-receipts = pas de factures : total des reçus { $total }, dont signalé { $flagged }
+cli-money-none = ni factures ni reçus : aucun montant contrôlé
+
+## Des factures sans reçus : $unverified : un montant.
+cli-invoices-not-checked = Les factures n'ont PAS été rapprochées des reçus (aucun fichier de reçus fourni) : { $unverified } n'est pas vérifié et rien n'en est justifié.
+
+## Une colonne de dates lisible dans les deux ordres, que rien n'a fixé (SPEC §2.2).
+## $file ; $column : une lettre ; $header ; $field ; $count : valeurs qui se liraient autrement.
+cli-ambiguous-dates-day-first = { $file } : la colonne { $column } (« { $header } », { $field }) contient des dates lisibles dans les deux ordres ; lues jour d'abord, { $count } valeur(s) seraient d'autres dates lues mois d'abord : si c'est faux, indiquez [reading] date_order dans la configuration
+cli-ambiguous-dates-month-first = { $file } : la colonne { $column } (« { $header } », { $field }) contient des dates lisibles dans les deux ordres ; lues mois d'abord, { $count } valeur(s) seraient d'autres dates lues jour d'abord : si c'est faux, indiquez [reading] date_order dans la configuration

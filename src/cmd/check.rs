@@ -4,7 +4,7 @@
 use super::{load, resolve};
 use crate::cli::CheckArgs;
 use crate::load::{DecidedBy, FileStats};
-use crate::model::{Dataset, FieldProblem};
+use crate::model::{Dataset, FieldProblem, FuelType};
 use crate::report::json::FileSummary;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -28,6 +28,38 @@ struct FileOut<'a> {
 #[derive(Serialize)]
 struct CheckOut<'a> {
     files: Vec<FileOut<'a>>,
+    /// Fuel words fuelrecon does not know, with how often they occur: map them in
+    /// `[fuel_types]` (until then they are never compared).
+    unknown_fuel_words: Vec<WordCount<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordCount<'a> {
+    word: &'a str,
+    count: usize,
+}
+
+/// Every fuel word no family knows, most frequent first.
+fn unknown_fuel_words(data: &Dataset) -> Vec<WordCount<'_>> {
+    let fuels = data
+        .receipts
+        .iter()
+        .map(|r| &r.fuel_type)
+        .chain(data.invoice_lines.iter().map(|l| &l.fuel_type))
+        .chain(data.vehicles.iter().map(|v| &v.fuel_type))
+        .chain(data.prices.iter().map(|p| &p.fuel_type));
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for fuel in fuels.flatten() {
+        if let FuelType::Unknown(word) = fuel {
+            *counts.entry(word.as_str()).or_default() += 1;
+        }
+    }
+    let mut words: Vec<WordCount<'_>> = counts
+        .into_iter()
+        .map(|(word, count)| WordCount { word, count })
+        .collect();
+    words.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(b.word)));
+    words
 }
 
 /// What `check --json` prints when the inputs cannot be read, so a tool always gets JSON.
@@ -91,11 +123,30 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &CheckOut { files })?;
+        let unknown_fuel_words = unknown_fuel_words(&loaded.dataset);
+        serde_json::to_writer_pretty(
+            &mut out,
+            &CheckOut {
+                files,
+                unknown_fuel_words,
+            },
+        )?;
         writeln!(out)?;
     } else {
         for file in &files {
             write_file_text(&mut out, file)?;
+        }
+        let unknown = unknown_fuel_words(&loaded.dataset);
+        if !unknown.is_empty() {
+            let words: Vec<String> = unknown
+                .iter()
+                .map(|w| format!("{:?} ({})", w.word, w.count))
+                .collect();
+            writeln!(
+                out,
+                "unknown fuel words, never compared until mapped in [fuel_types]: {}",
+                words.join(", ")
+            )?;
         }
         for file in &files {
             for p in &file.problems {

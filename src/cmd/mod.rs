@@ -4,12 +4,15 @@
 mod accept;
 mod check;
 mod disputes;
+mod evaluate;
 mod handover;
 mod reconcile;
 mod rules;
+mod sample;
 
 use crate::cli::{Cli, Command, InputArgs};
 use crate::config::Config;
+use crate::i18n;
 use crate::load::Input;
 use crate::model::DocKind;
 use anyhow::bail;
@@ -40,6 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Accept(args) => accept::run(args),
         Command::Disputes(args) => disputes::run(args),
         Command::Handover(args) => handover::run(args),
+        Command::Sample(args) => sample::run(args),
+        Command::Evaluate(args) => evaluate::run(args),
     }
 }
 
@@ -85,22 +90,20 @@ fn progress(message: &str) {
 fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
     progress(&format!("reading {} file(s)", inputs.len()));
     let loaded = crate::load::load_all(inputs, &config.load)?;
+    let lang = config.lang.unwrap_or_default();
     for file in &loaded.files {
         for dates in &file.ambiguous_dates {
-            let order = match dates.order_used {
-                crate::load::DateOrder::DayFirst => ("day first", "month first"),
-                crate::load::DateOrder::MonthFirst => ("month first", "day first"),
+            let id = match dates.order_used {
+                crate::load::DateOrder::DayFirst => "cli-ambiguous-dates-day-first",
+                crate::load::DateOrder::MonthFirst => "cli-ambiguous-dates-month-first",
             };
-            eprintln!(
-                "fuelrecon: {}: column {} ({:?}, {}) has dates that fit both orders; read {}, {} value(s) would be other dates read {}: if that is wrong, set [reading] date_order in the config",
-                file.source,
-                dates.column,
-                dates.header,
-                dates.field,
-                order.0,
-                dates.values_read_differently,
-                order.1
-            );
+            let args = i18n::Args::new()
+                .text("file", &*file.source)
+                .text("column", &dates.column)
+                .text("header", &dates.header)
+                .text("field", dates.field)
+                .int("count", dates.values_read_differently as i64);
+            eprintln!("fuelrecon: {}", i18n::text(lang, id, &args));
         }
     }
     Ok(loaded)

@@ -1,9 +1,11 @@
 //! `fuelrecon reconcile`: load → link → rules → report.
 
 use super::{Outcome, load, progress, resolve};
-use crate::cli::{Lang, ReconcileArgs};
+use crate::cli::ReconcileArgs;
+use crate::i18n::{self, Args, Lang};
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
+use crate::pages::Pages;
 use crate::report::json::InputRecord;
 use crate::report::{ReportView, write, write_report};
 use crate::rules::Context;
@@ -18,12 +20,8 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     };
     // Refuse a bad target before the work, not after it.
     write::check_target(&out)?;
-    let lang = match args.lang {
-        Some(Lang::Fr) => "fr".to_string(),
-        Some(Lang::En) => "en".to_string(),
-        None => config.lang.clone().unwrap_or_else(|| "en".into()),
-    };
-    config.lang = Some(lang.clone());
+    let lang = args.lang.or(config.lang).unwrap_or_default();
+    config.lang = Some(lang);
     let loaded = load(&inputs, &config)?;
     progress("linking invoice lines, receipts and trip tickets");
     let links = crate::link::link(&loaded.dataset, &config);
@@ -40,18 +38,22 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     let records = input_records(&inputs, &loaded.files)?;
     progress(&format!("writing {}", out.display()));
-    write_report(&view, &lang, &records, &out)?;
-    println!(
-        "{}; {}; {} exception(s); report in {}",
-        view.headline(),
-        money_headline(&view),
-        view.exceptions.len(),
-        out.display()
-    );
+    let templates = args.templates.clone().or_else(|| config.templates.clone());
+    let pages = Pages::new(lang, templates.as_deref())?;
+    write_report(&view, &pages, &records, &out)?;
+    let out_text = out.display().to_string();
+    let done = Args::new()
+        .int("documented", view.trips.documented as i64)
+        .int("trips", view.trips.total as i64)
+        .text("money", money_headline(&view, lang))
+        .int("exceptions", view.exceptions.len() as i64)
+        .text("out", &out_text);
+    println!("{}", i18n::text(lang, "cli-reconcile-done", &done));
     if !view.invoices_checked && view.data.has(DocKind::Invoices) {
+        let unverified = Args::new().money("unverified", view.money.unverified);
         println!(
-            "The invoices were NOT checked against receipts (no receipts file was given): {} is unverified and none of it is supported.",
-            view.money.unverified
+            "{}",
+            i18n::text(lang, "cli-invoices-not-checked", &unverified)
         );
     }
     let failing = args
@@ -66,18 +68,24 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
 
 /// The money of the headline (SPEC §6.1): invoice money when there are invoices, all four
 /// figures; else the receipts' total and what is flagged on them.
-fn money_headline(view: &ReportView<'_>) -> String {
+fn money_headline(view: &ReportView<'_>, lang: Lang) -> String {
     let m = &view.money;
     match (&view.receipts, view.data.has(DocKind::Invoices)) {
-        (_, true) => format!(
-            "invoiced {}, supported {}, at risk {}, unverified {}",
-            m.invoiced, m.supported, m.at_risk, m.unverified
-        ),
-        (Some(receipts), false) => format!(
-            "no invoices: receipts total {}, flagged {}",
-            receipts.total, receipts.flagged
-        ),
-        (None, false) => "no invoices or receipts: no money checked".to_string(),
+        (_, true) => {
+            let args = Args::new()
+                .money("invoiced", m.invoiced)
+                .money("supported", m.supported)
+                .money("at_risk", m.at_risk)
+                .money("unverified", m.unverified);
+            i18n::text(lang, "cli-money-invoices", &args)
+        }
+        (Some(receipts), false) => {
+            let args = Args::new()
+                .money("total", receipts.total)
+                .money("flagged", receipts.flagged);
+            i18n::text(lang, "cli-money-receipts", &args)
+        }
+        (None, false) => i18n::text(lang, "cli-money-none", &Args::new()),
     }
 }
 

@@ -250,3 +250,251 @@ fn nearest_trip(
         .min()
         .map(|(_, t)| t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::InvoiceLine;
+    use crate::rules::testing::{dataset, date, id, line, receipt, trip};
+
+    /// Canonicalises the data as the loader does, then links it.
+    fn linked(mut data: Dataset) -> (Dataset, Links) {
+        data.canonicalise();
+        let links = link(&data, &Config::defaults());
+        (data, links)
+    }
+
+    /// The receipt number an invoice line was linked to, and how.
+    fn billed(
+        data: &Dataset,
+        links: &Links,
+        invoice: &str,
+        line_no: u32,
+    ) -> Option<(String, Method)> {
+        let index = data
+            .invoice_lines
+            .iter()
+            .position(|l| l.invoice_no == id(invoice) && l.line_no == line_no)
+            .expect("the line is in the data");
+        links.line_receipt[index].map(|(r, method)| {
+            (
+                data.receipts[r].receipt_no.as_ref().unwrap().to_string(),
+                method,
+            )
+        })
+    }
+
+    /// The trip id a receipt was linked to, and how.
+    fn trip_of(data: &Dataset, links: &Links, receipt_no: &str) -> Option<(String, Method)> {
+        let index = data
+            .receipts
+            .iter()
+            .position(|r| r.receipt_no == id(receipt_no))
+            .expect("the receipt is in the data");
+        links.receipt_trip[index]
+            .map(|(t, method)| (data.trips[t].trip_id.as_ref().unwrap().to_string(), method))
+    }
+
+    /// An invoice line that cites no receipt: only the fuzzy pass can link it.
+    fn uncited(invoice: &str, vehicle: &str, on: &str, litres: &str, amount: &str) -> InvoiceLine {
+        let mut l = line(invoice, 1, "", litres, amount);
+        l.receipt_no = None;
+        l.vehicle_id = id(vehicle);
+        l.date = Some(date(on));
+        l
+    }
+
+    #[test]
+    fn a_receipt_number_wins_over_a_voucher_with_the_same_reference() {
+        let mut data = dataset();
+        // Earlier in canonical order: paid with voucher "X1".
+        let mut by_voucher = receipt("R9", "V1", "2020-03-01", "40", "100");
+        by_voucher.voucher_no = id("X1");
+        data.receipts.push(by_voucher);
+        data.receipts
+            .push(receipt("X1", "V2", "2020-03-05", "40", "100"));
+        let mut paid = receipt("R7", "V3", "2020-03-06", "40", "100");
+        paid.voucher_no = id("B55");
+        data.receipts.push(paid);
+        data.invoice_lines.push(line("INV1", 1, "X1", "40", "100"));
+        data.invoice_lines
+            .push(line("INV1", 2, "b-55", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            billed(&data, &links, "INV1", 1),
+            Some(("X1".into(), Method::ReceiptNo))
+        );
+        assert_eq!(
+            billed(&data, &links, "INV1", 2),
+            Some(("R7".into(), Method::Voucher)),
+            "an invoice citing the voucher a receipt was paid with bills that receipt"
+        );
+    }
+
+    #[test]
+    fn the_fuzzy_pass_takes_the_closest_amount_then_the_earliest() {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "105"));
+        data.receipts
+            .push(receipt("R2", "V1", "2020-03-06", "40", "98"));
+        data.invoice_lines
+            .push(uncited("INV1", "V1", "2020-03-05", "40", "100"));
+        // Two receipts as close in amount (102 and 98 against 100): the earlier one wins,
+        // whatever the order of the rows.
+        data.receipts
+            .push(receipt("R4", "V2", "2020-03-06", "40", "98"));
+        data.receipts
+            .push(receipt("R3", "V2", "2020-03-05", "40", "102"));
+        data.invoice_lines
+            .push(uncited("INV2", "V2", "2020-03-05", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            billed(&data, &links, "INV1", 1),
+            Some(("R2".into(), Method::Fuzzy)),
+            "the closest amount wins over the earlier receipt"
+        );
+        assert_eq!(
+            billed(&data, &links, "INV2", 1),
+            Some(("R3".into(), Method::Fuzzy)),
+            "between equally close amounts, the earliest receipt wins"
+        );
+    }
+
+    #[test]
+    fn the_fuzzy_pass_skips_receipts_already_billed() {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        data.receipts
+            .push(receipt("R2", "V1", "2020-03-05", "40", "90"));
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        data.invoice_lines
+            .push(uncited("INV2", "V1", "2020-03-05", "40", "100"));
+        data.invoice_lines
+            .push(uncited("INV3", "V1", "2020-03-05", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            billed(&data, &links, "INV1", 1),
+            Some(("R1".into(), Method::ReceiptNo))
+        );
+        assert_eq!(
+            billed(&data, &links, "INV2", 1),
+            Some(("R2".into(), Method::Fuzzy)),
+            "R1, an exact match in amount, is already billed by its number"
+        );
+        assert_eq!(billed(&data, &links, "INV3", 1), None, "nothing is left");
+    }
+
+    #[test]
+    fn the_fuzzy_pass_links_exactly_the_date_window_away_and_no_further() {
+        assert_eq!(Config::defaults().rules.date_window_days, 1);
+        let mut data = dataset();
+        for (vehicle, line_date) in [
+            ("V1", "2020-03-04"),
+            ("V2", "2020-03-06"),
+            ("V3", "2020-03-03"),
+            ("V4", "2020-03-07"),
+        ] {
+            data.receipts.push(receipt(
+                &format!("R{vehicle}"),
+                vehicle,
+                "2020-03-05",
+                "40",
+                "100",
+            ));
+            data.invoice_lines.push(uncited(
+                &format!("INV{vehicle}"),
+                vehicle,
+                line_date,
+                "40",
+                "100",
+            ));
+        }
+        let (data, links) = linked(data);
+        assert_eq!(
+            billed(&data, &links, "INVV1", 1),
+            Some(("RV1".into(), Method::Fuzzy)),
+            "one day before"
+        );
+        assert_eq!(
+            billed(&data, &links, "INVV2", 1),
+            Some(("RV2".into(), Method::Fuzzy)),
+            "one day after"
+        );
+        assert_eq!(billed(&data, &links, "INVV3", 1), None, "two days before");
+        assert_eq!(billed(&data, &links, "INVV4", 1), None, "two days after");
+    }
+
+    #[test]
+    fn a_receipt_joins_its_trip_by_id_then_voucher_then_vehicle_and_date() {
+        let mut data = dataset();
+        data.trips
+            .push(trip("T1", "V1", "2020-03-05", ("100", "200"), None));
+        data.trips
+            .push(trip("T2", "V9", "2020-01-01", ("100", "200"), None));
+        let mut t3 = trip("T3", "V8", "2020-02-01", ("100", "200"), None);
+        t3.voucher_nos = vec![id("B7").unwrap()];
+        data.trips.push(t3);
+        // Its trip id, its voucher and its vehicle and date each point at another trip.
+        let mut by_id = receipt("R1", "V1", "2020-03-05", "40", "100");
+        by_id.trip_id = id("T2");
+        by_id.voucher_no = id("B7");
+        data.receipts.push(by_id);
+        let mut by_voucher = receipt("R2", "V1", "2020-03-05", "40", "100");
+        by_voucher.voucher_no = id("B7");
+        data.receipts.push(by_voucher);
+        data.receipts
+            .push(receipt("R3", "V1", "2020-03-05", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            trip_of(&data, &links, "R1"),
+            Some(("T2".into(), Method::TripId))
+        );
+        assert_eq!(
+            trip_of(&data, &links, "R2"),
+            Some(("T3".into(), Method::Voucher))
+        );
+        assert_eq!(
+            trip_of(&data, &links, "R3"),
+            Some(("T1".into(), Method::VehicleDate))
+        );
+    }
+
+    #[test]
+    fn by_vehicle_and_date_the_nearest_trip_wins_then_the_earliest() {
+        let mut data = dataset();
+        // V1: a trip 1–4 March and one on 5 March; the receipt of the 5th is inside the second.
+        let mut long = trip("T1", "V1", "2020-03-01", ("100", "200"), None);
+        long.date_in = Some(date("2020-03-04"));
+        data.trips.push(long);
+        data.trips
+            .push(trip("T2", "V1", "2020-03-05", ("200", "300"), None));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        // V2: trips on the 4th and the 6th, the receipt of the 5th a day from each.
+        data.trips
+            .push(trip("T4", "V2", "2020-03-06", ("200", "300"), None));
+        data.trips
+            .push(trip("T3", "V2", "2020-03-04", ("100", "200"), None));
+        data.receipts
+            .push(receipt("R2", "V2", "2020-03-05", "40", "100"));
+        // V3: the only trip is two days away, beyond the window.
+        data.trips
+            .push(trip("T5", "V3", "2020-03-03", ("100", "200"), None));
+        data.receipts
+            .push(receipt("R3", "V3", "2020-03-05", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            trip_of(&data, &links, "R1"),
+            Some(("T2".into(), Method::VehicleDate)),
+            "the trip the receipt falls in, not the earlier one a day away"
+        );
+        assert_eq!(
+            trip_of(&data, &links, "R2"),
+            Some(("T3".into(), Method::VehicleDate)),
+            "equally near: the earliest"
+        );
+        assert_eq!(trip_of(&data, &links, "R3"), None);
+    }
+}

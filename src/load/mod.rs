@@ -15,6 +15,7 @@ mod record;
 pub mod schema;
 mod spreadsheet;
 pub mod values;
+pub mod vocabulary;
 
 pub use headers::{ExtraAliases, MappedColumn, PinnedColumns, UnusedColumn};
 pub use limits::Limits;
@@ -74,6 +75,8 @@ pub struct LoadOptions {
     pub limits: Limits,
     /// Folded vendor names to the folded name they stand for (the config's `names`).
     pub vendor_names: HashMap<String, String>,
+    /// Folded fuel words the config's `[fuel_types]` adds, and what they mean.
+    pub fuel_words: HashMap<String, crate::model::FuelType>,
 }
 
 /// The row accounting of one file (`rows_read = rows_loaded + rows_blank`), and every guess
@@ -386,7 +389,7 @@ fn read_records<D: Document>(
             source: stats.source.clone(),
             row: row.row,
         };
-        let mut reader = FieldReader::new(&present, readings, &options.vendor_names, cells);
+        let mut reader = FieldReader::new(&present, readings, options, cells);
         records.push(D::build(prov, &mut reader, &mut state));
     }
     Ok(())

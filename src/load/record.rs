@@ -2,10 +2,12 @@
 //! the raw row becomes a record plus its problems, and nothing downstream sees raw text except
 //! to quote it.
 
+use super::LoadOptions;
 use super::cell::Cell;
 use super::profile::ColumnReading;
 use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, VehicleField};
 use super::values::{self, DateTime};
+use super::vocabulary;
 use crate::model::{
     FieldProblem, FuelType, Ident, InvoiceLine, Legibility, Price, ProblemCode, Provenance,
     Receipt, Record, Trip, Vehicle, VendorName,
@@ -21,7 +23,7 @@ use std::collections::HashMap;
 pub struct FieldReader<'a, F> {
     present: &'a [bool],
     readings: &'a [ColumnReading],
-    vendor_names: &'a HashMap<String, String>,
+    options: &'a LoadOptions,
     cells: Vec<Cell>,
     problems: Vec<FieldProblem>,
     kind: std::marker::PhantomData<F>,
@@ -37,13 +39,13 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     pub fn new(
         present: &'a [bool],
         readings: &'a [ColumnReading],
-        vendor_names: &'a HashMap<String, String>,
+        options: &'a LoadOptions,
         cells: Vec<Cell>,
     ) -> Self {
         FieldReader {
             present,
             readings,
-            vendor_names,
+            options,
             cells,
             problems: Vec::new(),
             kind: std::marker::PhantomData,
@@ -120,7 +122,7 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn vendor(&mut self, field: F) -> Option<VendorName> {
-        let names = self.vendor_names;
+        let names = &self.options.vendor_names;
         self.parsed(field, |cell, _| {
             let vendor = VendorName::new(&cell.display())?;
             Some(match names.get(vendor.key()) {
@@ -172,8 +174,9 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn fuel(&mut self, field: F) -> Option<FuelType> {
+        let fuel_words = &self.options.fuel_words;
         self.parsed(field, |cell, _| {
-            Some(values::parse_fuel_type(&cell.display()))
+            Some(vocabulary::fuel_type(&cell.display(), fuel_words))
         })
     }
 
@@ -186,7 +189,7 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
         let reading = if values::is_unreadable_marker(&text) {
             Some(Legibility::Unreadable)
         } else {
-            values::parse_legibility(&text)
+            vocabulary::legibility(&text)
         };
         match reading {
             Some(Legibility::Readable) => Legibility::Readable,

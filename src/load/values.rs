@@ -2,7 +2,8 @@
 //! unreadable markers. Pure functions of text; the per-column decisions (which mark is the
 //! decimal one, day or month first) are made by `profile` from all of a column's values.
 
-use crate::model::{FuelType, Legibility, fold_name};
+use super::vocabulary;
+use crate::model::fold_name;
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -67,58 +68,7 @@ pub fn is_unreadable_marker(text: &str) -> bool {
     {
         return true;
     }
-    matches!(
-        fold_name(text).as_str(),
-        "illegible" | "unreadable" | "illisible"
-    )
-}
-
-/// Reads a `legible` column. `None` when the text is none of the words SPEC §2.2 lists.
-pub fn parse_legibility(text: &str) -> Option<Legibility> {
-    match fold_name(text).as_str() {
-        "" | "yes" | "oui" | "ok" | "y" | "o" | "true" | "vrai" | "1" | "lisible" | "legible"
-        | "readable" => Some(Legibility::Readable),
-        "partial" | "partiel" | "partielle" | "partiellement" => Some(Legibility::Partial),
-        "no" | "non" | "n" | "false" | "faux" | "0" | "illegible" | "unreadable" | "illisible" => {
-            Some(Legibility::Unreadable)
-        }
-        _ => None,
-    }
-}
-
-/// Folds fuel names to diesel or petrol; anything else is kept as written (trimmed).
-pub fn parse_fuel_type(text: &str) -> FuelType {
-    let folded = fold_name(text);
-    let is = |names: &[&str]| names.iter().any(|n| folded == *n);
-    let has = |names: &[&str]| names.iter().any(|n| folded.contains(n));
-    if has(&["diesel", "gasoil", "gazole"]) || is(&["dsl", "ago", "go"]) {
-        FuelType::Diesel
-    } else if has(&["petrol", "gasoline", "essence", "sansplomb", "unleaded"])
-        || is(&[
-            "super", "sp95", "sp98", "pms", "mogas", "premium", "regular",
-        ])
-    {
-        FuelType::Petrol
-    } else {
-        FuelType::Other(text.trim().to_string())
-    }
-}
-
-/// Currency and unit words that may stand before or after a number and mean nothing to it.
-const UNIT_WORDS: [&str; 16] = [
-    "fcfa", "cfa", "f", "l", "lt", "ltr", "litre", "litres", "liter", "liters", "km", "kms",
-    "francs", "franc", "usd", "eur",
-];
-
-fn is_unit_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    UNIT_WORDS.contains(&lower.as_str())
-        // An ISO 4217 code such as XOF, XAF, CDF, GNF.
-        || (word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-fn is_currency_symbol(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₣' | '₦' | '₵' | '₹')
+    vocabulary::is_unreadable_word(&fold_name(text))
 }
 
 fn is_group_space(c: char) -> bool {
@@ -136,7 +86,7 @@ fn number_core(text: &str) -> Option<(bool, &str)> {
     }
     loop {
         let before = s;
-        s = s.trim_matches(|c: char| is_currency_symbol(c) || c.is_whitespace());
+        s = s.trim_matches(|c: char| vocabulary::is_currency_sign(c) || c.is_whitespace());
         if let Some(rest) = s.strip_prefix('-') {
             if negative {
                 return None;
@@ -147,7 +97,7 @@ fn number_core(text: &str) -> Option<(bool, &str)> {
             s = rest;
         }
         let lead_word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-        if lead_word_end > 0 && is_unit_word(&s[..lead_word_end]) {
+        if lead_word_end > 0 && vocabulary::is_amount_word(&s[..lead_word_end]) {
             s = &s[lead_word_end..];
         }
         let tail_word_start = s
@@ -155,7 +105,7 @@ fn number_core(text: &str) -> Option<(bool, &str)> {
             .rev()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if tail_word_start < s.len() && is_unit_word(&s[tail_word_start..]) {
+        if tail_word_start < s.len() && vocabulary::is_amount_word(&s[tail_word_start..]) {
             s = &s[..tail_word_start];
         }
         if let Some(rest) = s.strip_suffix('-') {
@@ -748,47 +698,6 @@ mod tests {
                 "{text:?} should not parse"
             );
         }
-    }
-
-    #[test]
-    fn fuel_types_fold() {
-        for text in ["Diesel", "GASOIL", "gazole", "DSL", "AGO"] {
-            assert_eq!(parse_fuel_type(text), FuelType::Diesel, "{text}");
-        }
-        for text in [
-            "petrol",
-            "Gasoline",
-            "Essence",
-            "Super",
-            "Sans Plomb",
-            "SP95",
-            "sp98",
-            "PMS",
-        ] {
-            assert_eq!(parse_fuel_type(text), FuelType::Petrol, "{text}");
-        }
-        assert_eq!(
-            parse_fuel_type(" Jet A1 "),
-            FuelType::Other("Jet A1".into())
-        );
-    }
-
-    #[test]
-    fn legibility_words() {
-        for text in ["no", "NON", "illegible", "Unreadable", "illisible"] {
-            assert_eq!(
-                parse_legibility(text),
-                Some(Legibility::Unreadable),
-                "{text}"
-            );
-        }
-        for text in ["partial", "Partiel"] {
-            assert_eq!(parse_legibility(text), Some(Legibility::Partial), "{text}");
-        }
-        for text in ["yes", "OUI", "ok", ""] {
-            assert_eq!(parse_legibility(text), Some(Legibility::Readable), "{text}");
-        }
-        assert_eq!(parse_legibility("maybe"), None);
     }
 
     #[test]

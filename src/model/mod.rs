@@ -60,12 +60,27 @@ impl fmt::Display for DocKind {
     }
 }
 
-/// Fuel types fold to the two the rules compare; anything else is kept as given.
+/// Fuel types fold to families (SPEC §2.2); the rules compare only fuels they know.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FuelType {
     Diesel,
     Petrol,
+    /// A fuel of another family (E85, LPG, or one the config names), kept as given.
     Other(String),
+    /// A word fuelrecon does not know: never a mismatch, listed by `check` to be mapped.
+    Unknown(String),
+    /// A product that is not fuel (a car wash, a shop item, a lubricant, AdBlue).
+    NonFuel(String),
+}
+
+impl FuelType {
+    /// Whether two fuels can be compared: both are known fuels.
+    pub fn is_known_fuel(&self) -> bool {
+        matches!(
+            self,
+            FuelType::Diesel | FuelType::Petrol | FuelType::Other(_)
+        )
+    }
 }
 
 impl fmt::Display for FuelType {
@@ -73,7 +88,9 @@ impl fmt::Display for FuelType {
         match self {
             FuelType::Diesel => f.write_str("diesel"),
             FuelType::Petrol => f.write_str("petrol"),
-            FuelType::Other(other) => f.write_str(other),
+            FuelType::Other(text) | FuelType::Unknown(text) | FuelType::NonFuel(text) => {
+                f.write_str(text)
+            }
         }
     }
 }

@@ -111,6 +111,19 @@ impl Pages {
         self.lang
     }
 
+    /// Renders a template from a view: any serializable value whose fields the template reads.
+    pub fn render_view<T: serde::Serialize>(
+        &self,
+        name: &str,
+        view: &T,
+    ) -> Result<String, PagesError> {
+        let context = Context::from_serialize(view).map_err(|e| PagesError::Render {
+            name: name.to_string(),
+            message: e.to_string(),
+        })?;
+        self.render(name, &context)
+    }
+
     /// Template `name` rendered with `context`; the error names the template, the line and
     /// the column.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, PagesError> {

@@ -1,6 +1,7 @@
 //! exceptions.json, summary.json and manifest.json, rendered as bytes from the view.
 
 use super::view::{Documented, InvoiceMoney, Money, ReceiptMoney, ReportView};
+use crate::i18n::Lang;
 use crate::load::{AmbiguousDates, Conventions, FileStats, MappedColumn, UnusedColumn};
 use crate::model::DocKind;
 use crate::rules::NotRun;
@@ -143,7 +144,7 @@ struct Manifest<'a> {
     tool: &'static str,
     version: &'static str,
     generated_at: &'a str,
-    lang: &'a str,
+    lang: Lang,
     config: &'a Value,
     inputs: &'a [InputRecord],
     /// Every file the run wrote, relative to the report folder: a rerun replaces the folder
@@ -153,7 +154,7 @@ struct Manifest<'a> {
 
 pub fn manifest(
     view: &ReportView<'_>,
-    lang: &str,
+    lang: Lang,
     inputs: &[InputRecord],
     outputs: &[String],
 ) -> serde_json::Result<Vec<u8>> {

@@ -2,6 +2,7 @@
 //! places them as a folder, atomically.
 
 mod csv;
+mod html;
 pub mod json;
 mod view;
 pub mod write;
@@ -10,6 +11,8 @@ pub use csv::neutralise;
 pub use view::{Documented, ExceptionRecord, LineStatus, Money, ReportView};
 pub use write::WriteError;
 
+use crate::pages::Pages;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -24,6 +27,8 @@ pub enum ReportError {
         file: &'static str,
         cause: ::csv::Error,
     },
+    #[error(transparent)]
+    Page(#[from] crate::pages::PagesError),
     #[error(transparent)]
     Write(#[from] WriteError),
 }
@@ -53,7 +58,7 @@ const OUTPUTS: [Output; 7] = [
 /// are dropped once written), placing the folder only when all are written.
 pub fn write_report(
     view: &ReportView<'_>,
-    lang: &str,
+    pages: &Pages,
     inputs: &[json::InputRecord],
     out: &Path,
 ) -> Result<(), ReportError> {
@@ -73,12 +78,50 @@ pub fn write_report(
         staging.write(Path::new(file), &bytes)?;
         written.push(file.to_string());
     }
+    write_pages(view, pages, inputs, &staging, &mut written)?;
     written.push(write::MARKER.to_string());
-    let manifest =
-        json::manifest(view, lang, inputs, &written).map_err(|cause| ReportError::Json {
+    let manifest = json::manifest(view, pages.lang(), inputs, &written).map_err(|cause| {
+        ReportError::Json {
             file: "manifest.json",
             cause,
-        })?;
+        }
+    })?;
     staging.write(Path::new("manifest.json"), &manifest)?;
     Ok(staging.place()?)
+}
+
+/// The dispute letters (HTML and CSV, each in its vendor's language), then index.html, which
+/// links to them.
+fn write_pages(
+    view: &ReportView<'_>,
+    pages: &Pages,
+    inputs: &[json::InputRecord],
+    staging: &write::Staging,
+    written: &mut Vec<String>,
+) -> Result<(), ReportError> {
+    let mut letter_files = BTreeMap::new();
+    for letter in html::letters(view) {
+        let page = pages
+            .for_lang(letter.lang)
+            .render_view("letter.html", &letter.view)?;
+        let csv = html::letter_csv(&letter).map_err(|cause| ReportError::Csv {
+            file: "disputes/*.csv",
+            cause,
+        })?;
+        for (name, bytes) in [
+            (format!("disputes/{}.html", letter.slug), page.into_bytes()),
+            (format!("disputes/{}.csv", letter.slug), csv),
+        ] {
+            staging.write(Path::new(&name), &bytes)?;
+            written.push(name);
+        }
+        letter_files.insert(letter.vendor, format!("disputes/{}.html", letter.slug));
+    }
+    let index = html::index_page(view, inputs, &letter_files);
+    staging.write(
+        Path::new("index.html"),
+        pages.render_view("index.html", &index)?.as_bytes(),
+    )?;
+    written.push("index.html".to_string());
+    Ok(())
 }

@@ -366,6 +366,7 @@ fn is_documented(
 
 fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
     let mut status = TripStatus::default();
+    let mut vehicle_names: HashMap<&str, &str> = HashMap::new();
     for (trip, &ok) in trips.iter().zip(documented) {
         let count = |group: &mut Documented| {
             group.total += 1;
@@ -373,11 +374,11 @@ fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
         };
         status.total += 1;
         status.documented += u64::from(ok);
-        let vehicle = trip
-            .vehicle_id
-            .as_ref()
-            .map_or(UNKNOWN.to_string(), |v| v.key().to_string());
-        count(status.by_vehicle.entry(vehicle).or_default());
+        // Grouped by the compared key, named as the first trip (in canonical order) writes it.
+        let vehicle = trip.vehicle_id.as_ref().map_or(UNKNOWN, |v| {
+            vehicle_names.entry(v.key()).or_insert(v.text())
+        });
+        count(status.by_vehicle.entry(vehicle.to_string()).or_default());
         let driver = trip.driver.clone().unwrap_or_else(|| UNKNOWN.to_string());
         count(status.by_driver.entry(driver).or_default());
         let month = trip.date_out.map_or(UNKNOWN.to_string(), |d| {
@@ -428,12 +429,20 @@ fn line_views(
                     exceptions: indexes,
                 };
             };
-            let at_risk = largest_at_risk(exceptions, &indexes).min(billed.max(Decimal::ZERO));
-            let unverified = if invoices_checked {
+            // Every figure of a line is written with the line's decimals (0.00, not 0).
+            let in_scale = |mut amount: Decimal| {
+                if amount.scale() < billed.scale() {
+                    amount.rescale(billed.scale());
+                }
+                amount
+            };
+            let at_risk =
+                in_scale(largest_at_risk(exceptions, &indexes).min(billed.max(Decimal::ZERO)));
+            let unverified = in_scale(if invoices_checked {
                 Decimal::ZERO
             } else {
                 billed - at_risk
-            };
+            });
             let status = if !invoices_checked {
                 LineStatus::Unverified
             } else if at_risk > Decimal::ZERO {
@@ -511,4 +520,184 @@ fn receipt_money(
         money.flagged += largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO));
     }
     money
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocKind;
+    use crate::rules::testing::{d, dataset, id, line, receipt, trip};
+    use crate::rules::{RuleInfo, find};
+
+    /// Data canonicalised and linked, as a run has it before its rules.
+    struct Linked {
+        data: Dataset,
+        links: Links,
+    }
+
+    fn linked(mut data: Dataset) -> Linked {
+        data.canonicalise();
+        let links = crate::link::link(&data, &Config::defaults());
+        Linked { data, links }
+    }
+
+    fn info(code: &str) -> &'static RuleInfo {
+        find(code).expect("a registered code").info()
+    }
+
+    impl Linked {
+        fn line(&self, invoice: &str, line_no: u32) -> usize {
+            self.data
+                .invoice_lines
+                .iter()
+                .position(|l| l.invoice_no == id(invoice) && l.line_no == line_no)
+                .expect("the line is in the data")
+        }
+
+        fn receipt(&self, number: &str) -> usize {
+            self.data
+                .receipts
+                .iter()
+                .position(|r| r.receipt_no == id(number))
+                .expect("the receipt is in the data")
+        }
+
+        /// An exception on an invoice line, putting `amount` at risk.
+        fn on_line(&self, code: &str, invoice: &str, line_no: u32, amount: &str) -> Exception {
+            let index = self.line(invoice, line_no);
+            Exception::on_line(info(code), index, &self.data.invoice_lines[index])
+                .at_risk(d(amount))
+        }
+
+        fn on_receipt(&self, code: &str, number: &str, amount: &str) -> Exception {
+            let index = self.receipt(number);
+            Exception::on_receipt(info(code), index, &self.data.receipts[index]).at_risk(d(amount))
+        }
+
+        /// The lines' money and the totals, as the report computes them.
+        fn money(
+            &self,
+            exceptions: &[Exception],
+        ) -> (Vec<LineView>, Money, BTreeMap<String, Money>) {
+            let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
+            for (index, exception) in exceptions.iter().enumerate() {
+                by_target.entry(exception.target).or_default().push(index);
+            }
+            let checked = self.data.has(DocKind::Receipts);
+            let lines = line_views(&self.data, &self.links, exceptions, &by_target, checked);
+            let (total, by_vendor, _) = totals(&self.data, &lines);
+            (lines, total, by_vendor)
+        }
+    }
+
+    fn money(invoiced: &str, supported: &str, at_risk: &str, unverified: &str) -> Money {
+        Money {
+            invoiced: d(invoiced),
+            supported: d(supported),
+            at_risk: d(at_risk),
+            unverified: d(unverified),
+        }
+    }
+
+    /// Two lines of one invoice, each billing its receipt.
+    fn two_billed_lines() -> Linked {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        data.receipts
+            .push(receipt("R2", "V1", "2020-03-06", "40", "100"));
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        data.invoice_lines.push(line("INV1", 2, "R2", "40", "100"));
+        linked(data)
+    }
+
+    #[test]
+    fn a_line_withholds_its_largest_amount_at_risk_not_the_sum() {
+        let run = two_billed_lines();
+        let exceptions = [
+            run.on_line("AMOUNT_MISMATCH", "INV1", 1, "30"),
+            run.on_line("ARITHMETIC_ERROR", "INV1", 1, "20"),
+        ];
+        let (lines, total, _) = run.money(&exceptions);
+        let first = &lines[run.line("INV1", 1)];
+        assert_eq!(first.money, money("100", "70", "30", "0"));
+        assert_eq!(first.status, LineStatus::Withheld);
+        assert_eq!(first.exceptions.len(), 2);
+        let second = &lines[run.line("INV1", 2)];
+        assert_eq!(second.money, money("100", "100", "0", "0"));
+        assert_eq!(second.status, LineStatus::Supported);
+        assert_eq!(total, money("200", "170", "30", "0"));
+    }
+
+    #[test]
+    fn a_line_never_withholds_more_than_it_bills() {
+        let run = two_billed_lines();
+        let exceptions = [run.on_line("AMOUNT_MISMATCH", "INV1", 1, "150")];
+        let (lines, total, _) = run.money(&exceptions);
+        assert_eq!(
+            lines[run.line("INV1", 1)].money,
+            money("100", "0", "100", "0")
+        );
+        assert_eq!(total, money("200", "100", "100", "0"));
+    }
+
+    #[test]
+    fn an_exception_on_a_receipt_reaches_the_line_that_bills_it() {
+        let run = two_billed_lines();
+        let exceptions = [
+            run.on_receipt("TANK_CAPACITY_EXCEEDED", "R2", "40"),
+            run.on_line("AMOUNT_MISMATCH", "INV1", 2, "10"),
+        ];
+        let (lines, _, by_vendor) = run.money(&exceptions);
+        assert_eq!(
+            lines[run.line("INV1", 1)].money,
+            money("100", "100", "0", "0"),
+            "R2's exception is not on the line billing R1"
+        );
+        let second = &lines[run.line("INV1", 2)];
+        assert_eq!(second.money, money("100", "60", "40", "0"));
+        assert_eq!(second.exceptions.len(), 2);
+        assert_eq!(by_vendor["Total"], money("200", "160", "40", "0"));
+    }
+
+    #[test]
+    fn an_exception_on_a_trip_leaves_vendor_money_alone() {
+        let mut data = dataset();
+        data.trips
+            .push(trip("T1", "V1", "2020-03-05", ("100", "200"), Some("40")));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        let run = linked(data);
+        assert!(run.links.receipt_trip[0].is_some(), "R1 is on T1");
+        let exceptions = [
+            Exception::on_trip(info("CONSUMPTION_OUTLIER"), 0, &run.data.trips[0]).at_risk(d("80")),
+        ];
+        let (lines, total, by_vendor) = run.money(&exceptions);
+        assert_eq!(lines[0].money, money("100", "100", "0", "0"));
+        assert_eq!(lines[0].status, LineStatus::Supported);
+        assert_eq!(total, money("100", "100", "0", "0"));
+        assert_eq!(by_vendor["Total"], money("100", "100", "0", "0"));
+    }
+
+    #[test]
+    fn without_receipts_nothing_is_supported_and_the_rest_is_unverified() {
+        let mut data = Dataset {
+            given: vec![DocKind::Invoices],
+            ..Dataset::default()
+        };
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        data.invoice_lines.push(line("INV1", 2, "R2", "40", "100"));
+        let run = linked(data);
+        let exceptions = [run.on_line("ARITHMETIC_ERROR", "INV1", 1, "30")];
+        let (lines, total, by_vendor) = run.money(&exceptions);
+        let first = &lines[run.line("INV1", 1)];
+        assert_eq!(first.money, money("100", "0", "30", "70"));
+        assert_eq!(first.status, LineStatus::Unverified);
+        let second = &lines[run.line("INV1", 2)];
+        assert_eq!(second.money, money("100", "0", "0", "100"));
+        assert_eq!(second.status, LineStatus::Unverified);
+        assert_eq!(total, money("200", "0", "30", "170"));
+        assert_eq!(by_vendor["Total"], total);
+    }
 }

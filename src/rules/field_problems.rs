@@ -288,7 +288,7 @@ mod tests {
     }
 
     #[test]
-    fn each_rule_raises_only_its_own_code() {
+    fn an_invalid_value_is_raised_with_its_text_and_a_valid_one_is_not() {
         let mut data = dataset();
         let mut t = trip("T1", "V1", "2020-03-05", ("100", "200"), None);
         t.problems

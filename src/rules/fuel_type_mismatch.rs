@@ -25,6 +25,8 @@ impl FuelTypeMismatch {
         let bought = fuel.as_ref()?;
         let expected = ctx.vehicle(vehicle)?.fuel_type.as_ref()?;
         let differs = match (bought, expected) {
+            // A word fuelrecon does not know, or a product that is not fuel, is no mismatch.
+            (a, b) if !a.is_known_fuel() || !b.is_known_fuel() => false,
             (FuelType::Other(a), FuelType::Other(b)) => {
                 crate::model::fold_name(a) != crate::model::fold_name(b)
             }

@@ -204,7 +204,7 @@ impl<'a> Context<'a> {
             links,
             config,
             vehicles,
-            french: config.lang.as_deref() == Some("fr"),
+            french: config.lang.is_some_and(|lang| lang.code() == "fr"),
             average_price,
             money_scale,
         }
@@ -392,6 +392,9 @@ fn order(e: &Exception) -> Order<'_> {
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod firing;
 
 #[cfg(test)]
 mod tests {

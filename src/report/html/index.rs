@@ -1,0 +1,434 @@
+//! index.html's view (SPEC §6.2): the headline, the money per vendor and invoice, who is not
+//! bringing receipts back, the charts, the exceptions browser with each exception's trace, and
+//! what the run used. The browser holds the first `html_rows_per_code` exceptions of each code;
+//! the aggregates count them all.
+
+use super::charts::{self, BarChart};
+use super::{Field, FieldKind, amount, field, text};
+use crate::report::json::InputRecord;
+use crate::report::view::{Documented, ReportView};
+use crate::rules::Target;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Serialize)]
+pub struct IndexView<'a> {
+    generated_at: &'a str,
+    currency: Option<&'a str>,
+    headline: Headline,
+    vendors: Vec<MoneyRow>,
+    invoices: Vec<MoneyRow>,
+    by_vehicle: Vec<ShareRow>,
+    by_driver: Vec<ShareRow>,
+    by_month: Vec<ShareRow>,
+    charts: Charts,
+    exceptions: Vec<ExceptionRow>,
+    exceptions_total: usize,
+    /// Codes whose exceptions the browser does not all hold.
+    cut: Vec<Cut>,
+    filters: Filters,
+    not_run: Vec<NotRunRow>,
+    inputs: &'a [InputRecord],
+    settings: String,
+}
+
+#[derive(Serialize)]
+struct Headline {
+    documented: u64,
+    trips: u64,
+    has_invoices: bool,
+    invoices_checked: bool,
+    invoiced: String,
+    supported: String,
+    at_risk: String,
+    unverified: String,
+    receipts_total: Option<String>,
+    receipts_flagged: Option<String>,
+    exceptions: usize,
+}
+
+#[derive(Serialize)]
+struct MoneyRow {
+    vendor: String,
+    invoice_no: Option<String>,
+    invoiced: String,
+    supported: String,
+    at_risk: String,
+    unverified: String,
+    /// The vendor's dispute letter, relative to index.html.
+    letter: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ShareRow {
+    name: String,
+    documented: u64,
+    total: u64,
+    percent: u64,
+}
+
+#[derive(Serialize)]
+struct Charts {
+    by_code: BarChart,
+    at_risk_by_vendor: BarChart,
+    at_risk_by_vehicle: BarChart,
+    consumption: BarChart,
+}
+
+#[derive(Serialize)]
+struct ExceptionRow {
+    id: String,
+    code: &'static str,
+    severity: &'static str,
+    document: &'static str,
+    vehicle: String,
+    vendor: String,
+    driver: String,
+    date: String,
+    amount: String,
+    message: String,
+    source: String,
+    /// The rule's short manual.
+    rule: &'static str,
+    evidence: Vec<(String, String)>,
+    trace: Vec<TraceDoc>,
+}
+
+/// One document of an exception's trace, with its key fields and where it came from.
+#[derive(Serialize)]
+struct TraceDoc {
+    /// A catalogue id (`document-receipt`).
+    document: &'static str,
+    source: String,
+    fields: Vec<Field>,
+}
+
+#[derive(Serialize)]
+struct Cut {
+    code: &'static str,
+    shown: usize,
+    total: usize,
+}
+
+#[derive(Serialize, Default)]
+struct Filters {
+    codes: Vec<&'static str>,
+    severities: Vec<&'static str>,
+    vehicles: Vec<String>,
+    vendors: Vec<String>,
+    drivers: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct NotRunRow {
+    code: &'static str,
+    reason: String,
+}
+
+/// Builds index.html's view; `letters` maps a vendor's name to its letter's file.
+pub fn index_page<'a>(
+    view: &'a ReportView<'a>,
+    inputs: &'a [InputRecord],
+    letters: &BTreeMap<String, String>,
+) -> IndexView<'a> {
+    let m = &view.money;
+    let headline = Headline {
+        documented: view.trips.documented,
+        trips: view.trips.total,
+        has_invoices: view.data.has(crate::model::DocKind::Invoices),
+        invoices_checked: view.invoices_checked,
+        invoiced: amount(m.invoiced),
+        supported: amount(m.supported),
+        at_risk: amount(m.at_risk),
+        unverified: amount(m.unverified),
+        receipts_total: view.receipts.as_ref().map(|r| amount(r.total)),
+        receipts_flagged: view.receipts.as_ref().map(|r| amount(r.flagged)),
+        exceptions: view.exceptions.len(),
+    };
+    let vendors = view
+        .money_by_vendor
+        .iter()
+        .map(|(vendor, money)| MoneyRow {
+            vendor: vendor.clone(),
+            invoice_no: None,
+            invoiced: amount(money.invoiced),
+            supported: amount(money.supported),
+            at_risk: amount(money.at_risk),
+            unverified: amount(money.unverified),
+            letter: letters.get(vendor).cloned(),
+        })
+        .collect();
+    let invoices = view
+        .money_by_invoice
+        .iter()
+        .map(|invoice| MoneyRow {
+            vendor: invoice.vendor.clone(),
+            invoice_no: Some(invoice.invoice_no.clone()),
+            invoiced: amount(invoice.money.invoiced),
+            supported: amount(invoice.money.supported),
+            at_risk: amount(invoice.money.at_risk),
+            unverified: amount(invoice.money.unverified),
+            letter: None,
+        })
+        .collect();
+    let (exceptions, cut) = browser_rows(view);
+    IndexView {
+        generated_at: &view.generated_at,
+        currency: view.config.currency.as_deref(),
+        headline,
+        vendors,
+        invoices,
+        by_vehicle: worst_first(&view.trips.by_vehicle),
+        by_driver: worst_first(&view.trips.by_driver),
+        by_month: worst_first(&view.trips.by_month),
+        charts: charts_of(view),
+        exceptions,
+        exceptions_total: view.exceptions.len(),
+        cut,
+        filters: filters_of(view),
+        not_run: view
+            .not_run
+            .iter()
+            .map(|n| NotRunRow {
+                code: n.code.as_str(),
+                reason: n.reason.clone(),
+            })
+            .collect(),
+        inputs,
+        settings: serde_json::to_string_pretty(&view.config.effective).unwrap_or_default(),
+    }
+}
+
+/// The documented share of each group, the least documented first.
+fn worst_first(groups: &BTreeMap<String, Documented>) -> Vec<ShareRow> {
+    let mut rows: Vec<ShareRow> = groups
+        .iter()
+        .map(|(name, d)| ShareRow {
+            name: name.clone(),
+            documented: d.documented,
+            total: d.total,
+            percent: (d.documented * 100).checked_div(d.total).unwrap_or(100),
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (a.documented * b.total.max(1))
+            .cmp(&(b.documented * a.total.max(1)))
+            .then_with(|| b.total.cmp(&a.total))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    rows
+}
+
+fn charts_of(view: &ReportView<'_>) -> Charts {
+    let mut by_code: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut by_vehicle: BTreeMap<String, Decimal> = BTreeMap::new();
+    for e in view.exceptions {
+        *by_code.entry(e.code.as_str()).or_default() += Decimal::ONE;
+        if let Some(vehicle) = &e.vehicle_id {
+            *by_vehicle.entry(vehicle.clone()).or_default() += e.amount_at_risk;
+        }
+    }
+    Charts {
+        by_code: charts::bars(
+            by_code
+                .into_iter()
+                .map(|(c, n)| (c.to_string(), n))
+                .collect(),
+        ),
+        at_risk_by_vendor: charts::bars(
+            view.money_by_vendor
+                .iter()
+                .map(|(v, m)| (v.clone(), m.at_risk))
+                .collect(),
+        ),
+        at_risk_by_vehicle: charts::bars(by_vehicle.into_iter().collect()),
+        consumption: charts::consumption(consumption(view)),
+    }
+}
+
+/// Litres per 100 km per vehicle over the run (litres bought on its receipts, km from its
+/// trip tickets), against the fleet list's norm; only where all three are known.
+fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
+    let data = view.data;
+    let mut km: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for trip in &data.trips {
+        if let (Some(v), Some(out), Some(back)) =
+            (&trip.vehicle_id, trip.odometer_out, trip.odometer_in)
+            && back > out
+        {
+            *km.entry(v.key()).or_default() += back - out;
+        }
+    }
+    let mut litres: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for receipt in &data.receipts {
+        if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres)
+            && l > Decimal::ZERO
+        {
+            *litres.entry(v.key()).or_default() += l;
+        }
+    }
+    data.vehicles
+        .iter()
+        .filter_map(|vehicle| {
+            let id = vehicle.vehicle_id.as_ref()?;
+            let norm = vehicle.l_per_100km?;
+            let km = *km.get(id.key())?;
+            let litres = *litres.get(id.key())?;
+            let actual = (litres * Decimal::ONE_HUNDRED).checked_div(km)?;
+            Some((id.text().to_string(), actual, norm))
+        })
+        .collect()
+}
+
+fn filters_of(view: &ReportView<'_>) -> Filters {
+    let mut codes = BTreeSet::new();
+    let mut severities = BTreeSet::new();
+    let mut vehicles = BTreeSet::new();
+    let mut vendors = BTreeSet::new();
+    let mut drivers = BTreeSet::new();
+    for e in view.exceptions {
+        codes.insert(e.code.as_str());
+        severities.insert((std::cmp::Reverse(e.severity), e.severity.as_str()));
+        vehicles.extend(e.vehicle_id.clone());
+        vendors.extend(e.vendor.clone());
+        drivers.extend(e.driver.clone());
+    }
+    Filters {
+        codes: codes.into_iter().collect(),
+        severities: severities.into_iter().map(|(_, s)| s).collect(),
+        vehicles: vehicles.into_iter().collect(),
+        vendors: vendors.into_iter().collect(),
+        drivers: drivers.into_iter().collect(),
+    }
+}
+
+/// The browser's rows: the first `html_rows_per_code` of each code, in report order.
+fn browser_rows(view: &ReportView<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
+    let limit = view.config.html_rows_per_code;
+    let mut per_code: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
+    let mut rows = Vec::new();
+    for (index, e) in view.exceptions.iter().enumerate() {
+        let counts = per_code.entry(e.code.as_str()).or_default();
+        counts.1 += 1;
+        if counts.0 >= limit {
+            continue;
+        }
+        counts.0 += 1;
+        let record = view.exception_record(index);
+        rows.push(ExceptionRow {
+            id: record.id.to_string(),
+            code: record.code,
+            severity: record.severity,
+            document: record.document,
+            vehicle: record.vehicle_id.unwrap_or_default().to_string(),
+            vendor: record.vendor.unwrap_or_default().to_string(),
+            driver: record.driver.unwrap_or_default().to_string(),
+            date: record.date.clone().unwrap_or_default(),
+            amount: record.amount_at_risk.clone(),
+            message: record.message.to_string(),
+            source: record.source.to_string(),
+            rule: crate::rules::find(record.code).map_or("", |r| r.info().summary),
+            evidence: record
+                .evidence
+                .iter()
+                .map(|(k, v)| {
+                    let value = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
+            trace: trace(view, e.target),
+        });
+    }
+    let cut = per_code
+        .into_iter()
+        .filter(|(_, (shown, total))| shown < total)
+        .map(|(code, (shown, total))| Cut { code, shown, total })
+        .collect();
+    (rows, cut)
+}
+
+/// The documents an exception concerns, along the chain invoice line → receipt → trip.
+fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
+    let links = view.links;
+    let (line, receipt, trip) = match target {
+        Target::InvoiceLine(l) | Target::Invoice(l) => {
+            let receipt = links.line_receipt[l].map(|(r, _)| r);
+            let trip = receipt.and_then(|r| links.receipt_trip[r].map(|(t, _)| t));
+            (Some(l), receipt, trip)
+        }
+        Target::Receipt(r) => (
+            links.receipt_lines[r].first().copied(),
+            Some(r),
+            links.receipt_trip[r].map(|(t, _)| t),
+        ),
+        Target::Trip(t) => (None, links.trip_receipts[t].first().copied(), Some(t)),
+        Target::Vehicle(_) | Target::Price(_) | Target::VoucherSeries => (None, None, None),
+    };
+    let data = view.data;
+    let mut docs = Vec::new();
+    if let Some(l) = line {
+        let line = &data.invoice_lines[l];
+        docs.push(TraceDoc {
+            document: "document-invoice_line",
+            source: line.prov.to_string(),
+            fields: [
+                field("invoice_no", text(&line.invoice_no), FieldKind::Text),
+                field("line_no", Some(line.line_no.to_string()), FieldKind::Text),
+                field("vendor", text(&line.vendor), FieldKind::Text),
+                field("receipt_no", text(&line.receipt_no), FieldKind::Text),
+                field("vehicle_id", text(&line.vehicle_id), FieldKind::Text),
+                field("date", text(&line.date), FieldKind::Date),
+                field("litres", text(&line.litres), FieldKind::Number),
+                field("unit_price", text(&line.unit_price), FieldKind::Money),
+                field("amount", text(&line.amount), FieldKind::Money),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        });
+    }
+    if let Some(r) = receipt {
+        let receipt = &data.receipts[r];
+        docs.push(TraceDoc {
+            document: "document-receipt",
+            source: receipt.prov.to_string(),
+            fields: [
+                field("receipt_no", text(&receipt.receipt_no), FieldKind::Text),
+                field("vendor", text(&receipt.vendor), FieldKind::Text),
+                field("vehicle_id", text(&receipt.vehicle_id), FieldKind::Text),
+                field("date", text(&receipt.date), FieldKind::Date),
+                field("fuel_type", text(&receipt.fuel_type), FieldKind::Text),
+                field("litres", text(&receipt.litres), FieldKind::Number),
+                field("amount", text(&receipt.amount), FieldKind::Money),
+                field("odometer", text(&receipt.odometer), FieldKind::Number),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        });
+    }
+    if let Some(t) = trip {
+        let trip = &data.trips[t];
+        docs.push(TraceDoc {
+            document: "document-trip",
+            source: trip.prov.to_string(),
+            fields: [
+                field("trip_id", text(&trip.trip_id), FieldKind::Text),
+                field("vehicle_id", text(&trip.vehicle_id), FieldKind::Text),
+                field("driver", text(&trip.driver), FieldKind::Text),
+                field("date_out", text(&trip.date_out), FieldKind::Date),
+                field("odometer_out", text(&trip.odometer_out), FieldKind::Number),
+                field("odometer_in", text(&trip.odometer_in), FieldKind::Number),
+                field("fuel_litres", text(&trip.fuel_litres), FieldKind::Number),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        });
+    }
+    docs
+}

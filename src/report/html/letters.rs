@@ -1,0 +1,426 @@
+//! Dispute letters (SPEC §6.3): one per vendor with an amount withheld, in the vendor's
+//! language. A letter holds only what concerns that vendor's own invoices — never another
+//! vendor's lines, never drivers, trip tickets, consumption or odometers — and says for each
+//! disputed line why, in plain words, and what the vendor must send to have it paid.
+
+use super::amount;
+use crate::i18n::{self, Args, Lang};
+use crate::model::{InvoiceLine, fold_name};
+use crate::report::view::{LineView, Money, ReportView};
+use crate::rules::{Code, Exception};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// One vendor's letter: where it goes and what it says.
+pub struct Letter {
+    pub vendor: String,
+    /// The file name without extension: a safe slug of the vendor's name, unique in the run.
+    pub slug: String,
+    pub lang: Lang,
+    pub view: LetterView,
+}
+
+#[derive(Serialize)]
+pub struct LetterView {
+    organisation: String,
+    address: Vec<String>,
+    contact: String,
+    reference: String,
+    date: String,
+    deadline: String,
+    response_days: u32,
+    vendor: String,
+    currency: Option<String>,
+    invoices: Vec<InvoiceRow>,
+    total: Totals,
+    lines: Vec<DisputedLine>,
+}
+
+#[derive(Serialize)]
+struct InvoiceRow {
+    invoice_no: String,
+    billed: String,
+    accepted: String,
+    withheld: String,
+}
+
+#[derive(Serialize)]
+struct Totals {
+    billed: String,
+    accepted: String,
+    withheld: String,
+}
+
+/// A line the vendor is not paid in full, with its reasons and what to send.
+#[derive(Serialize)]
+pub struct DisputedLine {
+    pub invoice_no: String,
+    pub line_no: u32,
+    pub receipt_no: String,
+    pub fill_date: String,
+    pub vehicle: String,
+    pub litres: String,
+    pub billed: String,
+    pub accepted: String,
+    pub withheld: String,
+    pub reasons: Vec<String>,
+    pub to_send: Vec<String>,
+}
+
+/// The letters of a run, one per vendor with a line withheld, in vendor order.
+pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
+    let run_lang = super::report_lang(view);
+    let data = view.data;
+    let mut by_vendor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut names: HashMap<String, String> = HashMap::new();
+    for (index, line) in data.invoice_lines.iter().enumerate() {
+        let Some(vendor) = &line.vendor else { continue };
+        names
+            .entry(vendor.key().to_string())
+            .or_insert_with(|| vendor.text().to_string());
+        by_vendor
+            .entry(vendor.key().to_string())
+            .or_default()
+            .push(index);
+    }
+    let mut slugs: HashMap<String, u32> = HashMap::new();
+    by_vendor
+        .into_iter()
+        .filter(|(_, lines)| lines.iter().any(|&l| is_disputed(&view.lines[l])))
+        .map(|(key, lines)| {
+            let vendor = names.get(&key).cloned().unwrap_or_default();
+            let lang = view
+                .config
+                .vendors
+                .get(&fold_name(&vendor))
+                .and_then(|o| o.lang)
+                .unwrap_or(run_lang);
+            let slug = unique_slug(&vendor, &mut slugs);
+            let letter = letter_view(view, &vendor, &slug, &lines, lang);
+            Letter {
+                vendor,
+                slug,
+                lang,
+                view: letter,
+            }
+        })
+        .collect()
+}
+
+fn is_disputed(line: &LineView) -> bool {
+    line.withheld() > Decimal::ZERO || line.billed.is_none()
+}
+
+/// A file name from a vendor's name: lower-case ASCII letters and digits joined by `-`, never
+/// empty, never a path, unique within the run.
+fn unique_slug(vendor: &str, seen: &mut HashMap<String, u32>) -> String {
+    let mut slug = String::new();
+    for word in vendor
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let ascii: String = fold_name(word)
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        if ascii.is_empty() {
+            continue;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&ascii);
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    slug.truncate(60);
+    if slug.is_empty() {
+        slug.push_str("vendor");
+    }
+    let count = seen.entry(slug.clone()).or_insert(0);
+    *count += 1;
+    if *count > 1 {
+        slug = format!("{slug}-{count}");
+    }
+    slug
+}
+
+fn letter_view(
+    view: &ReportView<'_>,
+    vendor: &str,
+    slug: &str,
+    lines: &[usize],
+    lang: Lang,
+) -> LetterView {
+    let config = &view.config.letter;
+    let date = view
+        .generated_at
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_default();
+    let deadline = date + chrono::Days::new(u64::from(config.response_days));
+    let mut invoices: BTreeMap<String, (String, Money)> = BTreeMap::new();
+    let mut total = Money::default();
+    let mut disputed = Vec::new();
+    for &index in lines {
+        let line = &view.data.invoice_lines[index];
+        let money = &view.lines[index];
+        let invoice = line.invoice_no.as_ref().map(|i| (i.key(), i.text()));
+        let (key, text) = invoice.unwrap_or(("", ""));
+        let entry = invoices
+            .entry(key.to_string())
+            .or_insert_with(|| (text.to_string(), Money::default()));
+        add(&mut entry.1, &money.money);
+        add(&mut total, &money.money);
+        if is_disputed(money) {
+            disputed.push(disputed_line(view, index, line, money, lang));
+        }
+    }
+    LetterView {
+        organisation: config.organisation.clone(),
+        address: config.address.clone(),
+        contact: config.contact.clone(),
+        reference: format!(
+            "{}/{}/{}",
+            config.reference_prefix,
+            date.format("%Y%m%d"),
+            slug.to_uppercase()
+        ),
+        date: date.to_string(),
+        deadline: deadline.to_string(),
+        response_days: config.response_days,
+        vendor: vendor.to_string(),
+        currency: view.config.currency.clone(),
+        invoices: invoices
+            .into_values()
+            .map(|(invoice_no, m)| InvoiceRow {
+                invoice_no,
+                billed: amount(m.invoiced),
+                accepted: amount(m.supported),
+                withheld: amount(m.at_risk),
+            })
+            .collect(),
+        total: Totals {
+            billed: amount(total.invoiced),
+            accepted: amount(total.supported),
+            withheld: amount(total.at_risk),
+        },
+        lines: disputed,
+    }
+}
+
+fn add(total: &mut Money, line: &Money) {
+    total.invoiced += line.invoiced;
+    total.supported += line.supported;
+    total.at_risk += line.at_risk;
+    total.unverified += line.unverified;
+}
+
+fn disputed_line(
+    view: &ReportView<'_>,
+    index: usize,
+    line: &InvoiceLine,
+    money: &LineView,
+    lang: Lang,
+) -> DisputedLine {
+    let receipt = view.links.line_receipt[index].map(|(r, _)| &view.data.receipts[r]);
+    let receipt_no = line
+        .receipt_no
+        .as_ref()
+        .or(receipt.and_then(|r| r.receipt_no.as_ref()))
+        .map(|r| r.text().to_string())
+        .unwrap_or_default();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut reasons = Vec::new();
+    let mut to_send = Vec::new();
+    let mut codes_seen = Vec::new();
+    for &e in &money.exceptions {
+        let exception = &view.exceptions[e];
+        if exception.amount_at_risk <= Decimal::ZERO || codes_seen.contains(&exception.code) {
+            continue;
+        }
+        codes_seen.push(exception.code);
+        let (reason, remedy) = reason_ids(exception.code);
+        let args = reason_args(view, index, &receipt_no, exception, lang);
+        reasons.push(i18n::text(lang, reason, &args));
+        let remedy = i18n::text(lang, remedy, &args);
+        if !to_send.contains(&remedy) {
+            to_send.push(remedy);
+        }
+    }
+    if money.billed.is_none() {
+        let args = Args::new().text("receipt", receipt_no.as_str());
+        reasons.push(i18n::text(lang, "letter-reason-amount-unreadable", &args));
+        to_send.push(i18n::text(lang, "letter-remedy-corrected-invoice", &args));
+    }
+    DisputedLine {
+        invoice_no: text(&line.invoice_no.as_ref().map(|i| i.text().to_string())),
+        line_no: line.line_no,
+        receipt_no,
+        fill_date: line
+            .date
+            .or(receipt.and_then(|r| r.date))
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        vehicle: view
+            .line_vehicle(index)
+            .as_ref()
+            .map(|v| v.text().to_string())
+            .unwrap_or_default(),
+        litres: line.litres.map(|l| l.to_string()).unwrap_or_default(),
+        billed: money.billed.map(amount).unwrap_or_default(),
+        // A line whose amount cannot be read has no figures to accept or withhold.
+        accepted: money
+            .billed
+            .map(|_| amount(money.accepted()))
+            .unwrap_or_default(),
+        withheld: money
+            .billed
+            .map(|_| amount(money.withheld()))
+            .unwrap_or_default(),
+        reasons,
+        to_send,
+    }
+}
+
+/// The catalogue ids of a code's reason and remedy, as a vendor reads them.
+fn reason_ids(code: Code) -> (&'static str, &'static str) {
+    match code {
+        Code::BilledWithoutReceipt => ("letter-reason-no-receipt", "letter-remedy-receipt-copy"),
+        Code::BilledTwice => ("letter-reason-billed-twice", "letter-remedy-credit-note"),
+        Code::DuplicateDocument => ("letter-reason-duplicate-line", "letter-remedy-credit-note"),
+        Code::AmountMismatch => (
+            "letter-reason-amount-above-receipt",
+            "letter-remedy-credit-difference",
+        ),
+        Code::QuantityMismatch => (
+            "letter-reason-litres-above-receipt",
+            "letter-remedy-credit-difference",
+        ),
+        Code::PriceAboveContract => (
+            "letter-reason-price-above-contract",
+            "letter-remedy-contract-price",
+        ),
+        Code::ArithmeticError => (
+            "letter-reason-arithmetic",
+            "letter-remedy-corrected-invoice",
+        ),
+        Code::UnreadableField => ("letter-reason-unreadable", "letter-remedy-legible-copy"),
+        Code::MissingField | Code::InvalidValue => (
+            "letter-reason-incomplete",
+            "letter-remedy-corrected-invoice",
+        ),
+        Code::PossibleDuplicate => (
+            "letter-reason-possible-duplicate",
+            "letter-remedy-pump-record",
+        ),
+        Code::TankCapacityExceeded => ("letter-reason-over-tank", "letter-remedy-pump-record"),
+        Code::VehicleMismatch => (
+            "letter-reason-vehicle-mismatch",
+            "letter-remedy-corrected-invoice",
+        ),
+        Code::FuelTypeMismatch => ("letter-reason-fuel-type", "letter-remedy-corrected-invoice"),
+        _ => ("letter-reason-other", "letter-remedy-receipt-copy"),
+    }
+}
+
+/// What a reason may name: the receipt, the line that billed it first, and the figures the
+/// vendor can check (the receipt's amount and litres, the contract price, the right amount).
+fn reason_args<'a>(
+    view: &ReportView<'a>,
+    index: usize,
+    receipt_no: &'a str,
+    exception: &'a Exception,
+    lang: Lang,
+) -> Args<'a> {
+    let data = view.data;
+    let evidence =
+        |key: &str| -> Option<Decimal> { exception.evidence.get(key)?.as_str()?.parse().ok() };
+    let receipt = view.links.line_receipt[index].map(|(r, _)| &data.receipts[r]);
+    let first = view.links.line_receipt[index]
+        .and_then(|(r, _)| view.links.receipt_lines[r].first().copied())
+        .filter(|&first| first != index)
+        .map(|first| &data.invoice_lines[first]);
+    let number =
+        |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_number(lang, v));
+    Args::new()
+        .text("receipt", receipt_no)
+        .text(
+            "first_invoice",
+            first
+                .and_then(|l| l.invoice_no.as_ref())
+                .map(|i| i.text().to_string())
+                .unwrap_or_default(),
+        )
+        .text(
+            "first_line",
+            first.map(|l| l.line_no.to_string()).unwrap_or_default(),
+        )
+        .text("receipt_amount", number(receipt.and_then(|r| r.amount)))
+        .text("receipt_litres", number(receipt.and_then(|r| r.litres)))
+        .text("contract_price", number(evidence("contract_price")))
+        .text("expected_amount", number(evidence("expected_amount")))
+        .text("amount_at_risk", number(Some(exception.amount_at_risk)))
+}
+
+/// The letter's lines as CSV, for the vendor's accounts system.
+pub fn letter_csv(letter: &Letter) -> csv::Result<Vec<u8>> {
+    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
+    out.write_record([
+        "invoice_no",
+        "line_no",
+        "receipt_no",
+        "fill_date",
+        "vehicle_id",
+        "litres",
+        "billed",
+        "accepted",
+        "withheld",
+        "reason",
+        "to_send",
+    ])?;
+    for line in &letter.view.lines {
+        let cells = [
+            line.invoice_no.clone(),
+            line.line_no.to_string(),
+            line.receipt_no.clone(),
+            line.fill_date.clone(),
+            line.vehicle.clone(),
+            line.litres.clone(),
+            line.billed.clone(),
+            line.accepted.clone(),
+            line.withheld.clone(),
+            line.reasons.join(" "),
+            line.to_send.join(" "),
+        ];
+        out.write_record(
+            cells
+                .iter()
+                .map(|c| crate::report::csv::neutralise(c).into_owned()),
+        )?;
+    }
+    out.into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_safe_and_unique() {
+        let mut seen = HashMap::new();
+        assert_eq!(
+            unique_slug("Total Énergies S.A.", &mut seen),
+            "total-energies-s-a"
+        );
+        assert_eq!(unique_slug("../../etc/passwd", &mut seen), "etc-passwd");
+        assert_eq!(unique_slug("<script>", &mut seen), "script");
+        assert_eq!(unique_slug("Script", &mut seen), "script-2");
+        assert_eq!(unique_slug("نفط", &mut seen), "vendor");
+        assert!(unique_slug(&"x".repeat(500), &mut seen).len() <= 60);
+    }
+}
