@@ -27,6 +27,12 @@ pub enum Command {
     Sample(SampleArgs),
     /// Read a tested sample back and say what it allows the auditor to conclude.
     Evaluate(EvaluateArgs),
+    /// Record a reviewed run in the ledger: what it pays, and what it withholds as disputes.
+    Accept(AcceptArgs),
+    /// List the ledger's disputes with their age, or resolve one.
+    Disputes(DisputesArgs),
+    /// Write what a successor needs on day one: everything open, by vendor and by vehicle.
+    Handover(HandoverArgs),
 }
 
 /// The input files, from flags or a config file (flags win).
@@ -136,4 +142,75 @@ pub struct EvaluateArgs {
     /// The sample.csv with its result column filled in.
     #[arg(long, value_name = "FILE")]
     pub sample: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// The report folder `fuelrecon reconcile --out` wrote for the month.
+    #[arg(long, value_name = "DIR")]
+    pub report: PathBuf,
+    /// The ledger: an SQLite file (created when new) or a postgres:// URL.
+    #[arg(long, value_name = "DB")]
+    pub ledger: String,
+    /// Who accepts the run (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Language of what accept prints (default: the report's).
+    #[arg(long)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+#[derive(Debug, Args)]
+pub struct DisputesArgs {
+    #[command(subcommand)]
+    pub action: Option<DisputesAction>,
+    /// The ledger: an SQLite file or a postgres:// URL.
+    #[arg(long, value_name = "DB", global = true)]
+    pub ledger: Option<String>,
+    /// Only this vendor's disputes.
+    #[arg(long, value_name = "VENDOR")]
+    pub vendor: Option<String>,
+    /// Only the disputes still open.
+    #[arg(long)]
+    pub open: bool,
+    /// Language of the listing.
+    #[arg(long, global = true)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DisputesAction {
+    /// Record how a dispute ended, who said so and when.
+    Resolve(ResolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The dispute's number, as listed (D-12, or 12).
+    pub id: String,
+    /// How it ended: paid after all, credited by the vendor, or withdrawn.
+    #[arg(long = "as", value_enum, value_name = "OUTCOME")]
+    pub outcome: crate::ledger::Outcome,
+    /// Why: the credit note's number, the document that settled it.
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+    /// Who resolves it (default: $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HandoverArgs {
+    /// The ledger: an SQLite file or a postgres:// URL.
+    #[arg(long, value_name = "DB")]
+    pub ledger: String,
+    /// The folder to write (an earlier handover there is replaced).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Language of the pack.
+    #[arg(long)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// A folder of the organisation's own templates (handover.html), replacing the built-in.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }

@@ -7,12 +7,14 @@
 //! 2. [`link`]: the matching passes of SPEC §3 → links between records.
 //! 3. [`rules`]: the exception catalogue of SPEC §4, one rule per file, run by one registry.
 //! 4. [`report`]: every output rendered from one set of findings, written atomically.
+//! 5. [`ledger`]: what one month's accepted run leaves for the next (paid receipts, disputes).
 
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod error;
 pub mod i18n;
+pub mod ledger;
 pub mod link;
 pub mod load;
 pub mod model;

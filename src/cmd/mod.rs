@@ -1,8 +1,11 @@
 //! Runs a parsed command line: resolves inputs from flags and config, then hands over to the
 //! command. Errors carry the file (and row and column) they concern; `main` prints them.
 
+mod accept;
 mod check;
+mod disputes;
 mod evaluate;
+mod handover;
 mod reconcile;
 mod rules;
 mod sample;
@@ -37,6 +40,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Reconcile(args) => reconcile::run(args),
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
+        Command::Accept(args) => accept::run(args),
+        Command::Disputes(args) => disputes::run(args),
+        Command::Handover(args) => handover::run(args),
         Command::Sample(args) => sample::run(args),
         Command::Evaluate(args) => evaluate::run(args),
     }

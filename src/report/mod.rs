@@ -7,6 +7,7 @@ pub mod json;
 mod view;
 pub mod write;
 
+pub use csv::neutralise;
 pub use view::{Documented, ExceptionRecord, LineStatus, Money, ReportView};
 pub use write::WriteError;
 

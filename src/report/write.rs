@@ -53,9 +53,10 @@ const EARLY_OUTPUTS: [&str; 5] = [
     MARKER,
 ];
 
-/// The files an earlier report says it wrote, or `None` when the folder holds no report.
-fn report_outputs(folder: &Path) -> Option<Vec<String>> {
-    let text = fs::read_to_string(folder.join(MARKER)).ok()?;
+/// The files an earlier output says it wrote (in its `marker` file), or `None` when the folder
+/// holds no such output.
+fn report_outputs(folder: &Path, marker: &str) -> Option<Vec<String>> {
+    let text = fs::read_to_string(folder.join(marker)).ok()?;
     let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
     if manifest.get("tool")?.as_str()? != "fuelrecon" {
         return None;
@@ -90,6 +91,12 @@ fn files_below(folder: &Path) -> Result<Vec<String>, WriteError> {
 
 /// Refuses a target that is a symlink, a file, or a folder of something else.
 pub fn check_target(out: &Path) -> Result<(), WriteError> {
+    check_target_marked(out, MARKER)
+}
+
+/// As [`check_target`], for another kind of output folder (the ledger's handover pack) whose
+/// earlier copies are marked, and their files listed, by `marker` instead of a manifest.
+pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
     let Ok(meta) = fs::symlink_metadata(out) else {
         return Ok(());
     };
@@ -107,7 +114,7 @@ pub fn check_target(out: &Path) -> Result<(), WriteError> {
     if empty {
         return Ok(());
     }
-    let Some(ours) = report_outputs(out) else {
+    let Some(ours) = report_outputs(out, marker) else {
         return Err(WriteError::NotAReport {
             path: out.to_path_buf(),
         });
@@ -139,7 +146,12 @@ pub struct Staging {
 impl Staging {
     /// Checks the target and makes the staging folder.
     pub fn new(out: &Path) -> Result<Staging, WriteError> {
-        check_target(out)?;
+        Self::new_marked(out, MARKER)
+    }
+
+    /// As [`Staging::new`], for an output folder marked by `marker`.
+    pub fn new_marked(out: &Path, marker: &str) -> Result<Staging, WriteError> {
+        check_target_marked(out, marker)?;
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
