@@ -56,6 +56,10 @@ pub struct InputArgs {
     /// A TOML file with inputs, tolerances and aliases.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The month reconciled (YYYY-MM): documents dated outside it are flagged. Replaces the
+    /// config's `period`.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<crate::period::Period>,
 }
 
 #[derive(Debug, Args)]

@@ -48,6 +48,8 @@ pub struct ConfigFile {
     pub prices: Paths,
     pub out: Option<String>,
     pub lang: Option<Lang>,
+    /// The month the run reconciles (`"2024-03"`): documents dated outside it are flagged.
+    pub period: Option<String>,
     /// The currency the amounts are in (`XOF`, `USD`), shown beside every figure.
     pub currency: Option<String>,
     /// A folder of templates that replace the built-in ones (an organisation's letterhead).
@@ -187,6 +189,8 @@ pub struct Config {
     pub inputs: BTreeMap<DocKind, Vec<String>>,
     pub out: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// The month reconciled, from `period` or `--period`.
+    pub period: Option<crate::period::Period>,
     pub currency: Option<String>,
     pub templates: Option<PathBuf>,
     pub html_rows_per_code: usize,
@@ -312,7 +316,12 @@ impl Config {
                 ));
             }
         }
+        let period = match &file.period {
+            None => None,
+            Some(text) => Some(text.parse().map_err(|e| format!("period: {e}"))?),
+        };
         let effective = serde_json::json!({
+            "period": file.period,
             "reading": file.reading,
             "aliases": file.aliases,
             "columns": file.columns,
@@ -328,6 +337,7 @@ impl Config {
             inputs,
             out: file.out.map(|o| base.join(o)),
             lang: file.lang,
+            period,
             currency: file.currency,
             templates: file.templates.map(|t| base.join(t)),
             html_rows_per_code: file
@@ -443,6 +453,20 @@ mod tests {
         assert_eq!(
             config.load.vendor_names["totalenergiessenegalsa"],
             "totalenergies"
+        );
+    }
+
+    #[test]
+    fn a_period_is_a_month() {
+        let config = parse("period = \"2024-03\"\n").unwrap();
+        assert_eq!(
+            config.period.map(|p| p.to_string()).as_deref(),
+            Some("2024-03")
+        );
+        let err = parse("period = \"March\"\n").unwrap_err();
+        assert!(
+            err.starts_with("period: ") && err.contains("YYYY-MM"),
+            "{err}"
         );
     }
 

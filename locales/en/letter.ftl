@@ -44,6 +44,9 @@ letter-reason-possible-duplicate = Receipt { $receipt } repeats another receipt 
 letter-reason-over-tank = The quantity on receipt { $receipt } is more than the vehicle's tank holds.
 letter-reason-vehicle-mismatch = The vehicle on this line does not match the vehicle on receipt { $receipt }.
 letter-reason-fuel-type = The fuel billed is not the fuel this vehicle uses.
+letter-reason-non-fuel = This line bills a car wash, a shop item or a lubricant as fuel; the fuel contract covers fuel only.
+letter-reason-out-of-period = The fill on this line is dated outside the period this invoice covers.
+letter-reason-unmatched-credit = This credit reverses no line or receipt we hold under the same number.
 letter-reason-amount-unreadable = The amount of this line cannot be read.
 letter-reason-other = This line could not be verified against receipt { $receipt }.
 
@@ -55,3 +58,4 @@ letter-remedy-contract-price = a credit note bringing the price down to the cont
 letter-remedy-corrected-invoice = a corrected invoice for this line.
 letter-remedy-legible-copy = a legible copy of receipt { $receipt }.
 letter-remedy-pump-record = the pump's transaction record for receipt { $receipt }.
+letter-remedy-credit-reference = the invoice and line this credit reverses.

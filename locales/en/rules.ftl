@@ -520,3 +520,73 @@ rule-VOUCHER_SEQUENCE_GAP =
         Series B: 0101 to 0140 are used, except 0117 and 0118.
     .at-risk =
         0.
+
+## NON_FUEL_PURCHASE, DATE_OUT_OF_PERIOD, UNMATCHED_CREDIT: their messages and manuals.
+
+msg-subject-trip = Trip ticket { $trip }
+
+# NON_FUEL_PURCHASE; $subject: msg-subject-receipt or msg-subject-line; $product: as the
+# document names it.
+msg-non-fuel-purchase = { $subject } is for { $product }, which is not fuel; only fuel may be bought on the fuel card or billed as fuel.
+
+# DATE_OUT_OF_PERIOD; $subject: msg-subject-trip, msg-subject-receipt or msg-subject-line;
+# $period: the month, as YYYY-MM; $days, $window (integers): days.
+msg-date-out-of-period = { $subject } is dated { $date }, { $days } day(s) outside the period { $period }; at most { $window } day(s) were expected.
+msg-date-out-of-span = { $subject } is dated { $date }, outside the run's own dates: { $from } to { $to } (their 1st to 99th percentile, widened by 31 days each side).
+msg-date-after-invoice = Receipt { $receipt } is dated { $date }, { $days } day(s) after invoice { $invoice } of { $invoice_date } that bills it.
+
+# UNMATCHED_CREDIT; $subject: msg-subject-receipt or msg-subject-line; $amount: negative.
+msg-unmatched-credit = { $subject } is a credit of { $amount }, but no earlier receipt or line of { $vendor } with the same number is there for it to reverse.
+
+rule-NON_FUEL_PURCHASE =
+    .summary = a car wash, shop item or lubricant bought on the fuel card or billed as fuel
+    .catches =
+        A receipt or invoice line whose product is not fuel: a car wash, merchandise, a shop
+        item, oil or lubricant, AdBlue/DEF, and the words `[fuel_types] non_fuel` adds. Such a
+        line is kept out of every fuel check (litres, tank, consumption, fuel type, contract
+        price), and a car wash rung up under the transaction number of a fill is not taken for
+        a copy of the fill.
+    .matters =
+        A fuel card pays for fuel. What else it buys is either allowed by a policy, and then
+        should be accounted for apart, or it is private spending on the organisation's card.
+    .example =
+        Card transaction 5531207: 15.20 gal of UNL for 41.04, and under the same number a car
+        wash for 8.00.
+    .at-risk =
+        The amount of the receipt or line.
+
+rule-DATE_OUT_OF_PERIOD =
+    .summary = a document is dated outside the period reconciled
+    .catches =
+        A trip ticket, receipt or invoice line dated outside the month the run reconciles
+        (`period = "2024-03"` in the config, or `--period 2024-03`) by more than
+        `date_window_days`. Without a period: dated outside the run's own dates, from their 1st
+        to their 99th percentile widened by 31 days each side, so that a year's export flags
+        only its strays. Also a receipt dated, by more than `date_window_days`, after the
+        invoice that bills it. Invoice lines are judged by their fill date, not the invoice
+        date.
+    .matters =
+        A date far from the others is a typing error (a day and month swapped, a wrong year) or
+        a document from another period billed in this one, where it may already have been paid.
+        A receipt dated after its invoice bills fuel not yet bought when the invoice was issued.
+    .example =
+        In a 2017 card export, a fill dated 10/05/1999.
+    .at-risk =
+        0, or the line's amount for an invoice line. The rule is low on trip tickets, which
+        move no money.
+
+rule-UNMATCHED_CREDIT =
+    .summary = a credit or reversal with nothing to net against
+    .catches =
+        A receipt or invoice line with a negative amount (a credit, a reversal, a discount)
+        that finds no earlier receipt or line of the same vendor and number whose amount it
+        does not exceed. A credit that does find one is netted against it: the pair is neither
+        billed twice nor a duplicate, and the line's billed amount is the net.
+    .matters =
+        A credit normally reverses a sale in the same records. One without its sale reverses
+        something this run does not hold (another month, another card), or reverses a sale that
+        was never recorded; either way the netted figures need a look.
+    .example =
+        Card transaction 5531980: -0.02, and no transaction 5531980 before it.
+    .at-risk =
+        0: the money goes the organisation's way.

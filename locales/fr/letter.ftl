@@ -44,6 +44,9 @@ letter-reason-possible-duplicate = Le reçu { $receipt } reproduit un autre reç
 letter-reason-over-tank = La quantité portée sur le reçu { $receipt } dépasse la capacité du réservoir du véhicule.
 letter-reason-vehicle-mismatch = Le véhicule de cette ligne ne correspond pas à celui du reçu { $receipt }.
 letter-reason-fuel-type = Le carburant facturé n'est pas celui qu'utilise ce véhicule.
+letter-reason-non-fuel = Cette ligne facture comme carburant un lavage, un article de boutique ou un lubrifiant ; le marché ne couvre que le carburant.
+letter-reason-out-of-period = Le plein de cette ligne est daté hors de la période couverte par cette facture.
+letter-reason-unmatched-credit = Cet avoir n'annule aucune ligne ni aucun reçu que nous détenons sous le même numéro.
 letter-reason-amount-unreadable = Le montant de cette ligne est illisible.
 letter-reason-other = Cette ligne n'a pas pu être vérifiée au regard du reçu { $receipt }.
 
@@ -55,3 +58,4 @@ letter-remedy-contract-price = un avoir ramenant le prix au prix contractuel de 
 letter-remedy-corrected-invoice = une facture rectifiée pour cette ligne.
 letter-remedy-legible-copy = une copie lisible du reçu { $receipt }.
 letter-remedy-pump-record = le relevé de transaction de la pompe pour le reçu { $receipt }.
+letter-remedy-credit-reference = la facture et la ligne que cet avoir annule.

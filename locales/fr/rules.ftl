@@ -558,3 +558,84 @@ rule-VOUCHER_SEQUENCE_GAP =
         Série B : les numéros 0101 à 0140 sont utilisés, sauf 0117 et 0118.
     .at-risk =
         0.
+
+## NON_FUEL_PURCHASE, DATE_OUT_OF_PERIOD, UNMATCHED_CREDIT : messages et fiches.
+
+msg-subject-trip = La feuille de route { $trip }
+
+# NON_FUEL_PURCHASE
+msg-non-fuel-purchase = { $subject } porte sur « { $product } », qui n'est pas du carburant ; seul le carburant peut être payé avec la carte carburant ou facturé comme carburant.
+
+# DATE_OUT_OF_PERIOD
+msg-date-out-of-period = { $subject } porte la date du { $date }, à { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } de la période { $period } ; l'écart admis est d'au plus { $window ->
+        [one] { $window } jour
+       *[other] { $window } jours
+    }.
+msg-date-out-of-span = { $subject } porte la date du { $date }, hors de l'étendue des dates fournies : du { $from } au { $to } (du 1er au 99e centile de ces dates, élargis de 31 jours de chaque côté).
+msg-date-after-invoice = Le reçu { $receipt } porte la date du { $date }, { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } après la facture { $invoice } du { $invoice_date } qui le facture.
+
+# UNMATCHED_CREDIT
+msg-unmatched-credit = { $subject } est un avoir de { $amount }, mais aucun reçu ni aucune ligne antérieurs de { $vendor } portant le même numéro ne s'y trouvent pour qu'il les annule.
+
+rule-NON_FUEL_PURCHASE =
+    .summary = un lavage, un article de boutique ou un lubrifiant payé avec la carte carburant ou facturé comme carburant
+    .catches =
+        Un reçu ou une ligne de facture dont le produit n'est pas du carburant : lavage,
+        marchandise, article de boutique, huile ou lubrifiant, AdBlue, et les mots ajoutés par
+        `[fuel_types] non_fuel`. Une telle ligne est écartée de tous les contrôles propres au
+        carburant (litres, réservoir, consommation, type de carburant, prix contractuel), et un
+        lavage enregistré sous le numéro de transaction d'un plein n'est pas pris pour une copie
+        de ce plein.
+    .matters =
+        Une carte carburant paie du carburant. Ce qu'elle achète d'autre est soit autorisé par
+        une règle interne, et doit alors être comptabilisé à part, soit une dépense privée
+        réglée avec la carte de l'organisation.
+    .example =
+        Transaction 5531207 : 57,5 L de sans plomb pour 41,04, et sous le même numéro un lavage
+        pour 8,00.
+    .at-risk =
+        Le montant du reçu ou de la ligne.
+
+rule-DATE_OUT_OF_PERIOD =
+    .summary = un document est daté hors de la période rapprochée
+    .catches =
+        Une feuille de route, un reçu ou une ligne de facture daté hors du mois rapproché (`period = "2024-03"` dans la configuration, ou
+        `--period 2024-03`) de plus de `date_window_days`. Sans période : daté hors de
+        l'étendue des dates fournies, du 1er au 99e centile élargis de 31 jours de chaque côté, de
+        sorte que l'export d'une année entière ne signale que les dates égarées. Aussi : un
+        reçu daté de plus de `date_window_days` après la facture qui le facture. Une ligne de
+        facture est jugée sur la date du plein, non sur celle de la facture.
+    .matters =
+        Une date très éloignée des autres est une erreur de saisie (jour et mois inversés,
+        mauvaise année) ou un document d'une autre période facturé dans celle-ci, où il a
+        peut-être déjà été payé. Un reçu postérieur à sa facture facture du carburant qui
+        n'était pas encore acheté quand la facture a été émise.
+    .example =
+        Dans un export de carte de 2017, un plein daté du 10/05/1999.
+    .at-risk =
+        0, ou le montant de la ligne pour une ligne de facture. La règle est de gravité faible
+        sur les feuilles de route, qui n'engagent pas d'argent.
+
+rule-UNMATCHED_CREDIT =
+    .summary = un avoir ou une annulation sans opération à compenser
+    .catches =
+        Un reçu ou une ligne de facture au montant négatif (avoir, annulation, remise) qui ne
+        trouve aucun reçu ni aucune ligne antérieurs du même fournisseur et du même numéro dont
+        il ne dépasse pas le montant. Un avoir qui en trouve un vient en déduction : la paire
+        n'est ni facturée deux fois ni un doublon, et le montant facturé de la ligne est le
+        montant net.
+    .matters =
+        Un avoir annule normalement une vente figurant dans les mêmes pièces. Sans elle, il
+        annule une opération absente des pièces fournies (un autre mois, une autre carte),
+        ou une vente jamais enregistrée ; dans les deux cas, les montants nets méritent un
+        examen.
+    .example =
+        Transaction 5531980 : -0,02, sans transaction 5531980 avant elle.
+    .at-risk =
+        0 : l'argent va dans le sens de l'organisation.

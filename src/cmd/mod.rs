@@ -51,10 +51,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// The config (from `--config`, or the defaults) and the inputs: a document kind given by flag
 /// replaces that kind's files from the config.
 fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
-    let config = match &args.config {
+    let mut config = match &args.config {
         Some(path) => Config::from_file(path)?,
         None => Config::defaults(),
     };
+    if let Some(period) = args.period {
+        config.period = Some(period);
+        // The manifest records the period the run used.
+        if let Some(effective) = config.effective.as_object_mut() {
+            effective.insert("period".into(), period.to_string().into());
+        }
+    }
     let mut inputs = Vec::new();
     for (kind, flags) in [
         (DocKind::Trips, &args.trips),

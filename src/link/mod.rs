@@ -6,9 +6,18 @@
 //! tolerance; closest amount wins). Receipt → trip: by trip id, else by a voucher listed on a
 //! trip, else by vehicle and date. Records arrive in canonical order (`Dataset::canonicalise`),
 //! so "first" and "earliest" never depend on the order of rows in the files.
+//!
+//! Before them, credits and reversals are netted ([`credits`]) and take no part in matching.
+//! Matching keeps products apart: an invoice line links to a receipt of its own kind (fuel or
+//! not fuel, SPEC §2.2) when there is one, so a car wash rung up under the transaction number
+//! of a fill is neither billed for the fill nor compared with it.
+
+mod credits;
+
+pub use credits::Netting;
 
 use crate::config::Config;
-use crate::model::{Dataset, Ident, Receipt, Trip};
+use crate::model::{Dataset, FuelType, Ident, Receipt, Trip};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -59,6 +68,10 @@ pub struct Links {
     pub receipt_trip: Vec<Option<(usize, Method)>>,
     /// For each trip, its receipts.
     pub trip_receipts: Vec<Vec<usize>>,
+    /// Which receipts are credits, and what each nets against (SPEC §3.5).
+    pub receipt_credits: Netting,
+    /// Which invoice lines are credits, and what each nets against (SPEC §3.5).
+    pub line_credits: Netting,
 }
 
 impl Links {
@@ -79,6 +92,8 @@ pub fn link(data: &Dataset, config: &Config) -> Links {
         receipt_lines: vec![Vec::new(); data.receipts.len()],
         receipt_trip: vec![None; data.receipts.len()],
         trip_receipts: vec![Vec::new(); data.trips.len()],
+        receipt_credits: credits::receipts(data),
+        line_credits: credits::lines(data),
     };
     link_lines_to_receipts(data, config, &mut links);
     link_receipts_to_trips(data, config, &mut links);
@@ -89,19 +104,31 @@ fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
     value.as_ref().map(f)
 }
 
+/// Whether a product is not fuel; a record without a product counts as fuel.
+pub fn is_non_fuel(fuel: &Option<FuelType>) -> bool {
+    matches!(fuel, Some(FuelType::NonFuel(_)))
+}
+
 fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
-    let mut by_number: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut by_voucher: HashMap<(&str, &str), usize> = HashMap::new();
+    // Keyed by vendor, number and whether the product is not fuel.
+    let mut by_number: HashMap<(&str, &str, bool), usize> = HashMap::new();
+    let mut by_voucher: HashMap<(&str, &str, bool), usize> = HashMap::new();
     let mut by_vehicle: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
         let Some(vendor) = key(&receipt.vendor, |v| v.key()) else {
             continue;
         };
+        if links.receipt_credits.is_credit(index) {
+            continue;
+        }
+        let non_fuel = is_non_fuel(&receipt.fuel_type);
         if let Some(number) = key(&receipt.receipt_no, |r| r.key()) {
-            by_number.entry((vendor, number)).or_insert(index);
+            by_number.entry((vendor, number, non_fuel)).or_insert(index);
         }
         if let Some(voucher) = key(&receipt.voucher_no, |v| v.key()) {
-            by_voucher.entry((vendor, voucher)).or_insert(index);
+            by_voucher
+                .entry((vendor, voucher, non_fuel))
+                .or_insert(index);
         }
         if let Some(vehicle) = key(&receipt.vehicle_id, |v| v.key()) {
             by_vehicle.entry((vendor, vehicle)).or_default().push(index);
@@ -114,16 +141,23 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
         ) else {
             continue;
         };
+        if links.line_credits.is_credit(index) {
+            continue;
+        }
         // The reference an invoice gives is the receipt's number or, where vendors bill
-        // against fuel vouchers ("réf. bon"), the voucher the receipt was paid with.
-        let found = by_number
-            .get(&(vendor, number))
-            .map(|&r| (r, Method::ReceiptNo))
-            .or_else(|| {
-                by_voucher
-                    .get(&(vendor, number))
-                    .map(|&r| (r, Method::Voucher))
-            });
+        // against fuel vouchers ("réf. bon"), the voucher the receipt was paid with; a receipt
+        // of the line's own kind of product first, else of the other kind.
+        let own_kind = is_non_fuel(&line.fuel_type);
+        let found = [own_kind, !own_kind].into_iter().find_map(|non_fuel| {
+            by_number
+                .get(&(vendor, number, non_fuel))
+                .map(|&r| (r, Method::ReceiptNo))
+                .or_else(|| {
+                    by_voucher
+                        .get(&(vendor, number, non_fuel))
+                        .map(|&r| (r, Method::Voucher))
+                })
+        });
         if let Some((receipt, method)) = found {
             links.line_receipt[index] = Some((receipt, method));
             links.receipt_lines[receipt].push(index);
@@ -131,7 +165,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
     }
     let window = i64::from(config.rules.date_window_days);
     for (index, line) in data.invoice_lines.iter().enumerate() {
-        if links.line_receipt[index].is_some() {
+        if links.line_receipt[index].is_some() || links.line_credits.is_credit(index) {
             continue;
         }
         let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (
@@ -150,6 +184,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
             .iter()
             .copied()
             .filter(|&r| links.receipt_lines[r].is_empty())
+            .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
                 let receipt = &data.receipts[r];
                 receipt
@@ -199,6 +234,9 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
     }
     let window = i64::from(config.rules.date_window_days);
     for (index, receipt) in data.receipts.iter().enumerate() {
+        if links.receipt_credits.is_credit(index) {
+            continue;
+        }
         let by_id = key(&receipt.trip_id, |t| t.key())
             .and_then(|id| by_trip_id.get(id))
             .map(|&t| (t, Method::TripId));

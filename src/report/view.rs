@@ -84,7 +84,8 @@ impl LineStatus {
 /// One invoice line's money and the exceptions that decide it.
 #[derive(Clone, Debug)]
 pub struct LineView {
-    /// The line's amount, when it could be read.
+    /// The line's amount, when it could be read, net of the credits that reverse it (SPEC
+    /// §3.5); 0 for a credit netted against another line, which carries it.
     pub billed: Option<Decimal>,
     pub money: Money,
     pub status: LineStatus,
@@ -425,14 +426,14 @@ fn line_views(
     data.invoice_lines
         .iter()
         .enumerate()
-        .map(|(index, line)| {
+        .map(|(index, _)| {
             let receipt = links.line_receipt[index].map(|(r, _)| r);
             let mut indexes: Vec<usize> = on(Target::InvoiceLine(index)).to_vec();
             if let Some(r) = receipt {
                 indexes.extend_from_slice(on(Target::Receipt(r)));
             }
             indexes.sort_unstable();
-            let Some(billed) = line.amount else {
+            let Some(billed) = net_billed(data, links, index) else {
                 return LineView {
                     billed: None,
                     money: Money::default(),
@@ -474,6 +475,22 @@ fn line_views(
             }
         })
         .collect()
+}
+
+/// What a line bills once credits are netted (SPEC §3.5): its amount plus the credits netted
+/// against it, or 0 for a credit netted against another line. Each credit is counted once,
+/// on the line it reverses, so that lines, invoices and vendors add up to the net invoiced.
+fn net_billed(data: &Dataset, links: &Links, index: usize) -> Option<Decimal> {
+    let amount = data.invoice_lines[index].amount?;
+    let netting = &links.line_credits;
+    if netting.nets_against[index].is_some() {
+        return Some(Decimal::new(0, amount.scale()));
+    }
+    let credits: Decimal = netting.credits[index]
+        .iter()
+        .filter_map(|&c| data.invoice_lines[c].amount)
+        .sum();
+    Some(amount + credits)
 }
 
 /// Money overall, per vendor and per invoice, summed from the lines.
@@ -689,6 +706,41 @@ mod tests {
         assert_eq!(lines[0].status, LineStatus::Supported);
         assert_eq!(total, money("100", "100", "0", "0"));
         assert_eq!(by_vendor["Total"], money("100", "100", "0", "0"));
+    }
+
+    #[test]
+    fn a_credit_line_is_netted_into_the_line_it_reverses_and_the_totals_add_up() {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100.00"));
+        data.receipts
+            .push(receipt("R2", "V1", "2020-03-06", "40", "100.00"));
+        data.invoice_lines
+            .push(line("INV1", 1, "R1", "40", "100.00"));
+        data.invoice_lines
+            .push(line("INV1", 2, "R2", "40", "100.00"));
+        data.invoice_lines.push(line("INV1", 3, "R1", "0", "-0.53"));
+        // Nothing numbered R9 to reverse: it stays on its own line, as given.
+        data.invoice_lines.push(line("INV1", 4, "R9", "0", "-0.02"));
+        let run = linked(data);
+        let exceptions = [run.on_line("AMOUNT_MISMATCH", "INV1", 1, "150")];
+        let (lines, total, by_vendor) = run.money(&exceptions);
+        let first = &lines[run.line("INV1", 1)];
+        assert_eq!(first.billed, Some(d("99.47")));
+        assert_eq!(
+            first.money,
+            money("99.47", "0", "99.47", "0"),
+            "at risk is capped at the net"
+        );
+        let credit = &lines[run.line("INV1", 3)];
+        assert_eq!(credit.billed, Some(d("0.00")));
+        assert_eq!(credit.money, money("0", "0", "0", "0"));
+        assert_eq!(
+            lines[run.line("INV1", 4)].money,
+            money("-0.02", "-0.02", "0", "0")
+        );
+        assert_eq!(total, money("199.45", "99.98", "99.47", "0"));
+        assert_eq!(by_vendor["Total"], total);
     }
 
     #[test]

@@ -58,13 +58,16 @@ impl Rule for ArithmeticError {
         };
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
             let vendor = receipt.vendor.as_ref().map(|v| v.key());
-            if let Some((expected, amount, tolerance)) = Self::product(
-                ctx,
-                vendor,
-                receipt.litres,
-                receipt.unit_price,
-                receipt.amount,
-            ) {
+            // A credit's sum is the part it gives back, not litres × price.
+            if !ctx.links.receipt_credits.is_credit(index)
+                && let Some((expected, amount, tolerance)) = Self::product(
+                    ctx,
+                    vendor,
+                    receipt.litres,
+                    receipt.unit_price,
+                    receipt.amount,
+                )
+            {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(ctx.money(amount - expected))
@@ -86,8 +89,9 @@ impl Rule for ArithmeticError {
         let mut invoices: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
             let vendor = line.vendor.as_ref().map(|v| v.key());
-            if let Some((expected, amount, tolerance)) =
-                Self::product(ctx, vendor, line.litres, line.unit_price, line.amount)
+            if !ctx.links.line_credits.is_credit(index)
+                && let Some((expected, amount, tolerance)) =
+                    Self::product(ctx, vendor, line.litres, line.unit_price, line.amount)
             {
                 out.push(
                     Exception::on_line(info, index, line)

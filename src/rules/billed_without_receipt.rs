@@ -20,7 +20,8 @@ impl Rule for BilledWithoutReceipt {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            if ctx.links.line_receipt[index].is_some() {
+            // A credit line bills nothing: it reverses a line (§3.5), or is UNMATCHED_CREDIT.
+            if ctx.links.line_receipt[index].is_some() || ctx.links.line_credits.is_credit(index) {
                 continue;
             }
             let why = match &line.receipt_no {

@@ -50,6 +50,9 @@ codes! {
     PossibleDuplicate = "POSSIBLE_DUPLICATE",
     OffHoursFill = "OFF_HOURS_FILL",
     VoucherSequenceGap = "VOUCHER_SEQUENCE_GAP",
+    NonFuelPurchase = "NON_FUEL_PURCHASE",
+    DateOutOfPeriod = "DATE_OUT_OF_PERIOD",
+    UnmatchedCredit = "UNMATCHED_CREDIT",
 }
 
 impl Code {

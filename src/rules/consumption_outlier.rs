@@ -44,7 +44,7 @@ impl Rule for ConsumptionOutlier {
         let mut months: BTreeMap<(&str, (i32, u32)), Month> = BTreeMap::new();
         let mut with_receipts = std::collections::HashSet::new();
         let mut with_trips = std::collections::HashSet::new();
-        for receipt in &data.receipts {
+        for (_, receipt) in ctx.fuel_receipts() {
             let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) else {
                 continue;
             };

@@ -1,4 +1,5 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
+use crate::link::is_non_fuel;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -6,6 +7,9 @@ declare_rule! {
     /// The same document twice within one document type: a trip ticket number used twice, a
     /// receipt number of one vendor submitted twice, an invoice line (invoice number and line
     /// number of one vendor) billed twice. Ids are compared normalised (`R-001` is `r001`).
+    /// Receipts and lines repeat only among the same kind of product: a car wash rung up
+    /// under the transaction number of a fill is a second item of one sale, not a copy (it is
+    /// NON_FUEL_PURCHASE). Credits are no repeats: they net against what they reverse (§3.5).
     DuplicateDocument, High
 }
 
@@ -45,7 +49,11 @@ impl Rule for DuplicateDocument {
             let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
                 continue;
             };
-            if let Some(&first) = receipts.get(&(vendor.key(), number.key())) {
+            if ctx.links.receipt_credits.is_credit(index) {
+                continue;
+            }
+            let key = (vendor.key(), number.key(), is_non_fuel(&receipt.fuel_type));
+            if let Some(&first) = receipts.get(&key) {
                 let first: &crate::model::Receipt = &data.receipts[first];
                 out.push(
                     Exception::on_receipt(info, index, receipt)
@@ -60,7 +68,7 @@ impl Rule for DuplicateDocument {
                         .evidence("normalised_id", number.key()),
                 );
             } else {
-                receipts.insert((vendor.key(), number.key()), index);
+                receipts.insert(key, index);
             }
         }
         let mut lines = HashMap::new();
@@ -68,7 +76,16 @@ impl Rule for DuplicateDocument {
             let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
                 continue;
             };
-            if let Some(&first) = lines.get(&(vendor.key(), invoice.key(), line.line_no)) {
+            if ctx.links.line_credits.is_credit(index) {
+                continue;
+            }
+            let key = (
+                vendor.key(),
+                invoice.key(),
+                line.line_no,
+                is_non_fuel(&line.fuel_type),
+            );
+            if let Some(&first) = lines.get(&key) {
                 let first: &crate::model::InvoiceLine = &data.invoice_lines[first];
                 out.push(
                     Exception::on_line(info, index, line)
@@ -87,7 +104,7 @@ impl Rule for DuplicateDocument {
                         ),
                 );
             } else {
-                lines.insert((vendor.key(), invoice.key(), line.line_no), index);
+                lines.insert(key, index);
             }
         }
     }
@@ -119,6 +136,30 @@ mod tests {
         other.vendor = crate::model::VendorName::new("Shell");
         data.receipts.push(other);
         assert!(check(&DuplicateDocument, data).is_empty());
+    }
+
+    #[test]
+    fn a_car_wash_under_the_number_of_a_fill_or_a_reversal_is_no_duplicate() {
+        let sale = || {
+            let mut data = dataset();
+            let mut fill = receipt("T9001", "V1", "2017-03-05", "40", "120");
+            fill.fuel_type = Some(crate::model::FuelType::Petrol);
+            data.receipts.push(fill);
+            let mut wash = receipt("T9001", "V1", "2017-03-05", "0", "8");
+            wash.fuel_type = Some(crate::model::FuelType::NonFuel("CAR WASH".into()));
+            data.receipts.push(wash);
+            data.receipts
+                .push(receipt("T9001", "V1", "2017-03-05", "0", "-0.53"));
+            data
+        };
+        assert!(check(&DuplicateDocument, sale()).is_empty());
+        let mut data = sale();
+        let mut second = receipt("T9001", "V1", "2017-03-06", "0", "9");
+        second.fuel_type = Some(crate::model::FuelType::NonFuel("CAR WASH".into()));
+        data.receipts.push(second);
+        let found = check(&DuplicateDocument, data);
+        assert_eq!(found.len(), 1, "two car washes under one number are");
+        assert_eq!(found[0].amount_at_risk, d("9"));
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl Rule for FuelTypeMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
-        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+        for (index, receipt) in ctx.fuel_receipts() {
             if let Some((bought, expected)) =
                 Self::mismatch(ctx, &receipt.fuel_type, &receipt.vehicle_id)
             {
@@ -62,7 +62,7 @@ impl Rule for FuelTypeMismatch {
                 );
             }
         }
-        for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
+        for (index, line) in ctx.fuel_lines() {
             let vehicle = ctx.line_vehicle(index);
             if let Some((bought, expected)) = Self::mismatch(ctx, &line.fuel_type, vehicle) {
                 out.push(

@@ -20,7 +20,7 @@ impl Rule for MultipleFills {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let allowed = ctx.config.rules.max_fills_per_day as usize;
         let mut days: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
-        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+        for (index, receipt) in ctx.fuel_receipts() {
             if let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) {
                 days.entry((vehicle.key(), date)).or_default().push(index);
             }

@@ -113,7 +113,7 @@ impl Rule for PriceAboveContract {
                     .arg("fuel", fuel_word(fuel))
                     .money("contract", contract.normalize())
             };
-        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+        for (index, receipt) in ctx.fuel_receipts() {
             let charged = Charged {
                 vendor: receipt.vendor.as_ref(),
                 fuel: Self::fuel_of(ctx, &receipt.fuel_type, &receipt.vehicle_id),
@@ -139,7 +139,7 @@ impl Rule for PriceAboveContract {
                 );
             }
         }
-        for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
+        for (index, line) in ctx.fuel_lines() {
             let charged = Charged {
                 vendor: line.vendor.as_ref(),
                 fuel: Self::fuel_of(ctx, &line.fuel_type, ctx.line_vehicle(index)),

@@ -18,6 +18,10 @@ impl Rule for ReceiptWithoutTrip {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+            // A credit reverses a receipt: it is no fuel bought to be tripped or billed.
+            if ctx.links.receipt_credits.is_credit(index) {
+                continue;
+            }
             if ctx.links.receipt_trip[index].is_some() {
                 continue;
             }

@@ -23,7 +23,7 @@ impl Rule for TankCapacityExceeded {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let tolerance = ctx.config.rules.tank_tolerance;
-        for (index, receipt) in ctx.data.receipts.iter().enumerate() {
+        for (index, receipt) in ctx.fuel_receipts() {
             let Some(tank) = ctx.vehicle(&receipt.vehicle_id).and_then(|v| v.tank_litres) else {
                 continue;
             };

@@ -323,6 +323,15 @@ fn reason_ids(code: Code) -> (&'static str, &'static str) {
             "letter-remedy-corrected-invoice",
         ),
         Code::FuelTypeMismatch => ("letter-reason-fuel-type", "letter-remedy-corrected-invoice"),
+        Code::NonFuelPurchase => ("letter-reason-non-fuel", "letter-remedy-corrected-invoice"),
+        Code::DateOutOfPeriod => (
+            "letter-reason-out-of-period",
+            "letter-remedy-corrected-invoice",
+        ),
+        Code::UnmatchedCredit => (
+            "letter-reason-unmatched-credit",
+            "letter-remedy-credit-reference",
+        ),
         _ => ("letter-reason-other", "letter-remedy-receipt-copy"),
     }
 }
