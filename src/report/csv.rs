@@ -5,9 +5,14 @@
 use super::view::{ExceptionRecord, ReportView};
 use crate::rules::Target;
 
-/// Neutralises a cell against formula injection.
+/// Neutralises a cell against formula injection. A negative number (a credit, SPEC §3.5) is no
+/// formula and stays a number, so that a spreadsheet still adds the column up.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let negative_number = cell.strip_prefix('-').is_some_and(|digits| {
+        digits.starts_with(|c: char| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -322,5 +327,7 @@ mod tests {
             assert!(neutralise(cell).starts_with('\''), "{cell:?}");
         }
         assert_eq!(neutralise("R-123"), "R-123");
+        assert_eq!(neutralise("-0.53"), "-0.53", "a credit stays a number");
+        assert!(neutralise("-").starts_with('\''));
     }
 }
