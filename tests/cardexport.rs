@@ -141,7 +141,8 @@ fn a_period_flags_what_lies_outside_it_and_a_bad_one_is_refused() {
         dir.run(&args)
     };
     run("2017-03").succeeds();
-    let out_of_period: BTreeSet<String> = dir.json("report/exceptions.json")
+    let out_of_period: BTreeSet<String> = dir
+        .json("report/exceptions.json")
         .as_array()
         .unwrap()
         .iter()

@@ -370,6 +370,41 @@ mod tests {
     }
 
     #[test]
+    fn a_line_links_to_a_receipt_of_its_own_kind_of_product_first() {
+        use crate::model::FuelType;
+        let mut data = dataset();
+        // A car wash under the fill's transaction number sorts before the fill (0 litres).
+        let mut wash = receipt("T1", "V1", "2017-03-05", "0", "8");
+        wash.fuel_type = Some(FuelType::NonFuel("CAR WASH".into()));
+        data.receipts.push(wash);
+        data.receipts
+            .push(receipt("T1", "V1", "2017-03-05", "40", "100"));
+        data.receipts
+            .push(receipt("T2", "V1", "2017-03-06", "40", "100"));
+        data.invoice_lines.push(line("INV1", 1, "T1", "40", "100"));
+        let mut wash_line = line("INV1", 2, "T1", "0", "8");
+        wash_line.fuel_type = Some(FuelType::NonFuel("CAR WASH".into()));
+        data.invoice_lines.push(wash_line);
+        // No car wash numbered T2: the line bills the fill (and NON_FUEL_PURCHASE says so).
+        let mut shop_line = line("INV1", 3, "T2", "0", "8");
+        shop_line.fuel_type = Some(FuelType::NonFuel("SHOP".into()));
+        data.invoice_lines.push(shop_line);
+        let (data, links) = linked(data);
+        let bills = |line_no: u32| {
+            let index = data.invoice_lines.iter().position(|l| l.line_no == line_no);
+            let (receipt, _) = links.line_receipt[index.unwrap()].unwrap();
+            let receipt = &data.receipts[receipt];
+            (
+                receipt.receipt_no.as_ref().unwrap().to_string(),
+                receipt.litres.unwrap(),
+            )
+        };
+        assert_eq!(bills(1), ("T1".into(), Decimal::from(40)), "the fill");
+        assert_eq!(bills(2), ("T1".into(), Decimal::ZERO), "the wash");
+        assert_eq!(bills(3), ("T2".into(), Decimal::from(40)));
+    }
+
+    #[test]
     fn the_fuzzy_pass_takes_the_closest_amount_then_the_earliest() {
         let mut data = dataset();
         data.receipts

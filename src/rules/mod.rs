@@ -644,6 +644,33 @@ mod tests {
     }
 
     #[test]
+    fn credits_and_non_fuel_are_no_fuel_bought() {
+        use crate::rules::testing::{dataset, receipt};
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("T1", "V1", "2017-03-05", "40", "100"));
+        data.receipts
+            .push(receipt("T1", "V1", "2017-03-05", "-10", "-25"));
+        let mut shop = receipt("T2", "V1", "2017-03-05", "22.14", "61.96");
+        shop.fuel_type = Some(FuelType::NonFuel("MERCHANDISE".into()));
+        data.receipts.push(shop);
+        data.canonicalise();
+        let config = Config::defaults();
+        let links = crate::link::link(&data, &config);
+        let ctx = Context::new(&data, &links, &config);
+        let fuel: Vec<Decimal> = ctx
+            .fuel_receipts()
+            .map(|(_, r)| r.amount.unwrap())
+            .collect();
+        assert_eq!(fuel, vec![Decimal::from(100)]);
+        assert_eq!(
+            ctx.average_price(),
+            Some(Decimal::new(25, 1)),
+            "the price per litre of the fill alone"
+        );
+    }
+
+    #[test]
     fn rules_are_found_by_code() {
         assert_eq!(
             find("billed_twice").map(|r| r.info().code),
