@@ -627,7 +627,7 @@ fn the_rules_command_prints_the_catalogue_and_each_manual() {
     let dir = Workdir::new();
     let run = dir.run(&["rules"]);
     run.succeeds();
-    assert_eq!(run.stdout.lines().count(), 24);
+    assert_eq!(run.stdout.lines().count(), 27);
     assert!(run.stdout.contains("BILLED_TWICE"));
     let manual = dir.run(&["rules", "billed_twice"]);
     manual.succeeds();

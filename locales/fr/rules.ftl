@@ -567,10 +567,10 @@ msg-subject-trip = La feuille de route { $trip }
 msg-non-fuel-purchase = { $subject } porte sur « { $product } », qui n'est pas du carburant ; seul le carburant peut être payé avec la carte carburant ou facturé comme carburant.
 
 # DATE_OUT_OF_PERIOD
-msg-date-out-of-period = { $subject } porte la date du { $date }, à { $days ->
+msg-date-out-of-period = { $subject } porte la date du { $date }, soit { $days ->
         [one] { $days } jour
        *[other] { $days } jours
-    } de la période { $period } ; l'écart admis est d'au plus { $window ->
+    } hors de la période { $period } ; l'écart admis est d'au plus { $window ->
         [one] { $window } jour
        *[other] { $window } jours
     }.
@@ -605,12 +605,13 @@ rule-NON_FUEL_PURCHASE =
 rule-DATE_OUT_OF_PERIOD =
     .summary = un document est daté hors de la période rapprochée
     .catches =
-        Une feuille de route, un reçu ou une ligne de facture daté hors du mois rapproché (`period = "2024-03"` dans la configuration, ou
-        `--period 2024-03`) de plus de `date_window_days`. Sans période : daté hors de
-        l'étendue des dates fournies, du 1er au 99e centile élargis de 31 jours de chaque côté, de
-        sorte que l'export d'une année entière ne signale que les dates égarées. Aussi : un
-        reçu daté de plus de `date_window_days` après la facture qui le facture. Une ligne de
-        facture est jugée sur la date du plein, non sur celle de la facture.
+        Une feuille de route, un reçu ou une ligne de facture dont la date tombe hors du mois
+        rapproché (`period = "2024-03"` dans la configuration, ou `--period 2024-03`) de plus
+        de `date_window_days`. Sans période : dont la date tombe hors de l'étendue des dates
+        fournies, du 1er au 99e centile élargis de 31 jours de chaque côté, de sorte que
+        l'export d'une année entière ne signale que les dates égarées. Aussi : un reçu daté de
+        plus de `date_window_days` après la facture qui le facture. Une ligne de facture est
+        jugée sur la date du plein, non sur celle de la facture.
     .matters =
         Une date très éloignée des autres est une erreur de saisie (jour et mois inversés,
         mauvaise année) ou un document d'une autre période facturé dans celle-ci, où il a
