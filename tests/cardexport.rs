@@ -234,3 +234,66 @@ fn credit_lines_net_in_lines_csv_and_the_summary() {
     assert_eq!(money["supported"], "104.45");
     assert_eq!(money["at_risk"], "0.00");
 }
+
+/// A vendor's letter gives the reason of each new code in the vendor's words: a car wash billed
+/// under a fill's receipt number (linked to the wash, not the fill), and a fill of another
+/// month billed in this one.
+#[test]
+fn a_letter_says_why_a_car_wash_and_a_fill_of_another_month_are_withheld() {
+    let dir = Workdir::new();
+    let receipts = dir.write(
+        "receipts.csv",
+        "receipt_no,vehicle_id,date,vendor,fuel_type,litres,unit_price,amount\n\
+         R1,V1,2017-03-02,Shell,UNL,40,1.50,60.00\n\
+         R1,V1,2017-03-02,Shell,CAR WASH,1,8.00,8.00\n\
+         R3,V1,2017-05-02,Shell,UNL,30,1.50,45.00\n",
+    );
+    let invoices = dir.write(
+        "invoices.csv",
+        "invoice_no,vendor,invoice_date,line_no,receipt_no,date,fuel_type,litres,unit_price,amount\n\
+         INV-8,Shell,2017-03-31,1,R1,2017-03-02,UNL,40,1.50,60.00\n\
+         INV-8,Shell,2017-03-31,2,R1,2017-03-02,CAR WASH,1,8.00,8.00\n\
+         INV-8,Shell,2017-03-31,3,R3,2017-05-02,UNL,30,1.50,45.00\n",
+    );
+    for (lang, car_wash, out_of_period) in [
+        (
+            "en",
+            "This line bills a car wash, a shop item or a lubricant as fuel",
+            "The fill on this line is dated outside the period this invoice covers.",
+        ),
+        (
+            "fr",
+            "Cette ligne facture comme carburant un lavage, un article de boutique ou un lubrifiant",
+            "Le plein de cette ligne est daté hors de la période couverte par cette facture.",
+        ),
+    ] {
+        let out = format!("report-{lang}");
+        dir.run(&[
+            "reconcile",
+            "--receipts",
+            &receipts,
+            "--invoices",
+            &invoices,
+            "--period",
+            "2017-03",
+            "--lang",
+            lang,
+            "--out",
+            &out,
+        ])
+        .succeeds();
+        let lines = dir.read(&format!("{out}/lines.csv"));
+        assert!(
+            lines.contains("INV-8,1,Shell,2017-03-31,R1,R1,receipt_no,V1,2017-03-02,petrol,40,60.00,60.00,0.00,0.00,supported,,"),
+            "the fill is neither billed twice nor a duplicate of the wash:\n{lines}"
+        );
+        let letter = std::fs::read_dir(dir.path(&format!("{out}/disputes")))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "html"))
+            .expect("a letter to Shell");
+        let letter = std::fs::read_to_string(letter).unwrap();
+        assert!(letter.contains(car_wash), "{lang}: {letter}");
+        assert!(letter.contains(out_of_period), "{lang}: {letter}");
+    }
+}
