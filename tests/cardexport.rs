@@ -174,8 +174,9 @@ fn a_period_flags_what_lies_outside_it_and_a_bad_one_is_refused() {
         .fails_naming("period");
 }
 
-/// An invoice with a reversal line and a credit that reverses nothing: the reversed line bills
-/// the net, the reversal bills 0, the stray credit is netted into what is invoiced, and every
+/// A fill credited 0.53 at the pump, billed with the credit as a line of its own, and a credit
+/// that reverses nothing: the reversed line bills the net (and matches the receipt's net), the
+/// reversal bills 0, the stray credit is netted into what is invoiced, and every
 /// figure of lines.csv adds up to summary.json.
 #[test]
 fn credit_lines_net_in_lines_csv_and_the_summary() {
@@ -184,6 +185,7 @@ fn credit_lines_net_in_lines_csv_and_the_summary() {
         "receipts.csv",
         "receipt_no,vehicle_id,date,vendor,fuel_type,litres,unit_price,amount\n\
          R1,V1,2017-03-02,Shell,UNL,40,1.50,60.00\n\
+         R1,V1,2017-03-02,Shell,UNL,0,,-0.53\n\
          R2,V1,2017-03-09,Shell,UNL,30,1.50,45.00\n",
     );
     let invoices = dir.write(

@@ -34,6 +34,29 @@ impl Netting {
         self.is_credit[index]
     }
 
+    /// A record's amount net of the credits netted against it, given each record's own
+    /// amount; `None` when its own amount was not read.
+    pub fn net(
+        &self,
+        index: usize,
+        amount_of: impl Fn(usize) -> Option<Decimal>,
+    ) -> Option<Decimal> {
+        let credits: Decimal = self.credits[index]
+            .iter()
+            .filter_map(|&c| amount_of(c))
+            .sum();
+        Some(amount_of(index)? + credits)
+    }
+
+    /// Whether a record is reversed in full: credits bring it to zero.
+    pub fn fully_reversed(
+        &self,
+        index: usize,
+        amount_of: impl Fn(usize) -> Option<Decimal>,
+    ) -> bool {
+        !self.credits[index].is_empty() && self.net(index, amount_of).is_some_and(|n| n.is_zero())
+    }
+
     /// The credits that net against nothing.
     pub fn unmatched(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.is_credit.len()).filter(|&i| self.is_credit[i] && self.nets_against[i].is_none())
@@ -213,6 +236,14 @@ mod tests {
             vec![2],
             "the first reversal took all there was"
         );
-        assert_eq!(links.receipt_lines[0], vec![0], "credits bill no receipt");
+        assert_eq!(
+            links.line_receipt[0].map(|(r, _)| r),
+            Some(0),
+            "the reversed line still names its receipt"
+        );
+        assert!(
+            links.receipt_lines[0].is_empty(),
+            "but neither it, reversed in full, nor the credits bill it"
+        );
     }
 }

@@ -75,6 +75,28 @@ pub struct Links {
 }
 
 impl Links {
+    /// What an invoice line bills once credits are netted (SPEC §3.5).
+    pub fn line_net_amount(&self, data: &Dataset, line: usize) -> Option<Decimal> {
+        self.line_credits
+            .net(line, |l| data.invoice_lines[l].amount)
+    }
+
+    /// What a receipt was paid once credits are netted (SPEC §3.5).
+    pub fn receipt_net_amount(&self, data: &Dataset, receipt: usize) -> Option<Decimal> {
+        self.receipt_credits
+            .net(receipt, |r| data.receipts[r].amount)
+    }
+
+    /// Whether an invoice line bills nothing: a credit, or a line its credits reverse in full.
+    /// Such a line bills no receipt, so the receipt it named may be billed again without being
+    /// billed twice (a line reversed and billed anew).
+    pub fn line_bills_nothing(&self, data: &Dataset, line: usize) -> bool {
+        self.line_credits.is_credit(line)
+            || self
+                .line_credits
+                .fully_reversed(line, |l| data.invoice_lines[l].amount)
+    }
+
     /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
     pub fn line_vehicle<'d>(&self, data: &'d Dataset, line: usize) -> &'d Option<Ident> {
         let own = &data.invoice_lines[line].vehicle_id;
@@ -160,12 +182,14 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
         });
         if let Some((receipt, method)) = found {
             links.line_receipt[index] = Some((receipt, method));
-            links.receipt_lines[receipt].push(index);
+            if !links.line_bills_nothing(data, index) {
+                links.receipt_lines[receipt].push(index);
+            }
         }
     }
     let window = i64::from(config.rules.date_window_days);
     for (index, line) in data.invoice_lines.iter().enumerate() {
-        if links.line_receipt[index].is_some() || links.line_credits.is_credit(index) {
+        if links.line_receipt[index].is_some() || links.line_bills_nothing(data, index) {
             continue;
         }
         let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (

@@ -482,15 +482,10 @@ fn line_views(
 /// on the line it reverses, so that lines, invoices and vendors add up to the net invoiced.
 fn net_billed(data: &Dataset, links: &Links, index: usize) -> Option<Decimal> {
     let amount = data.invoice_lines[index].amount?;
-    let netting = &links.line_credits;
-    if netting.nets_against[index].is_some() {
+    if links.line_credits.nets_against[index].is_some() {
         return Some(Decimal::new(0, amount.scale()));
     }
-    let credits: Decimal = netting.credits[index]
-        .iter()
-        .filter_map(|&c| data.invoice_lines[c].amount)
-        .sum();
-    Some(amount + credits)
+    links.line_net_amount(data, index)
 }
 
 /// Money overall, per vendor and per invoice, summed from the lines.

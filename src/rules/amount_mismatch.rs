@@ -23,7 +23,15 @@ impl Rule for AmountMismatch {
                 continue;
             };
             let receipt = &ctx.data.receipts[receipt_index];
-            let (Some(billed), Some(paid)) = (line.amount, receipt.amount) else {
+            // Both net of their credits (§3.5): a fill reversed in part at the pump is billed
+            // at what was paid, and a line reversed in full bills nothing to compare.
+            if ctx.links.line_bills_nothing(ctx.data, index) {
+                continue;
+            }
+            let (Some(billed), Some(paid)) = (
+                ctx.links.line_net_amount(ctx.data, index),
+                ctx.links.receipt_net_amount(ctx.data, receipt_index),
+            ) else {
                 continue;
             };
             let vendor = line.vendor.as_ref().map(|v| v.key());
@@ -56,6 +64,23 @@ impl Rule for AmountMismatch {
 mod tests {
     use super::*;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_fill_credited_at_the_pump_is_compared_at_its_net() {
+        let run = |billed: &str| {
+            let mut data = dataset();
+            data.receipts
+                .push(receipt("T1", "V1", "2017-04-03", "40", "61.96"));
+            data.receipts
+                .push(receipt("T1", "V1", "2017-04-03", "0", "-0.53"));
+            data.invoice_lines.push(line("INV1", 1, "T1", "40", billed));
+            check(&AmountMismatch, data)
+        };
+        assert!(run("61.43").is_empty(), "the net is what was paid");
+        let gross = run("61.96");
+        assert_eq!(gross.len(), 1, "the credit was not passed on");
+        assert_eq!(gross[0].amount_at_risk, d("0.53"));
+    }
 
     fn billed(amount: &str) -> Vec<Exception> {
         let mut data = dataset();

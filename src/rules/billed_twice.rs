@@ -65,6 +65,27 @@ mod tests {
     }
 
     #[test]
+    fn a_line_reversed_in_full_and_billed_anew_is_not_billed_twice() {
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        data.invoice_lines
+            .push(line("INV1", 2, "R1", "-40", "-100"));
+        data.invoice_lines.push(line("INV1", 3, "R1", "40", "100"));
+        assert!(check(&BilledTwice, data).is_empty());
+        let mut data = dataset();
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
+        data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
+        data.invoice_lines.push(line("INV1", 2, "R1", "0", "-0.53"));
+        data.invoice_lines.push(line("INV1", 3, "R1", "40", "100"));
+        let found = check(&BilledTwice, data);
+        assert_eq!(found.len(), 1, "a part credit leaves the line billing R1");
+        assert_eq!(found[0].invoice_line, Some(3));
+    }
+
+    #[test]
     fn one_billing_is_silent() {
         let mut data = dataset();
         data.receipts

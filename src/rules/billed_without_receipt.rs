@@ -20,8 +20,10 @@ impl Rule for BilledWithoutReceipt {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            // A credit line bills nothing: it reverses a line (§3.5), or is UNMATCHED_CREDIT.
-            if ctx.links.line_receipt[index].is_some() || ctx.links.line_credits.is_credit(index) {
+            // A credit, or a line reversed in full, bills nothing (§3.5).
+            if ctx.links.line_receipt[index].is_some()
+                || ctx.links.line_bills_nothing(ctx.data, index)
+            {
                 continue;
             }
             let why = match &line.receipt_no {

@@ -21,6 +21,9 @@ impl Rule for QuantityMismatch {
             let Some((receipt_index, _)) = ctx.links.line_receipt[index] else {
                 continue;
             };
+            if ctx.links.line_bills_nothing(ctx.data, index) {
+                continue;
+            }
             let receipt = &ctx.data.receipts[receipt_index];
             let (Some(billed), Some(delivered)) = (line.litres, receipt.litres) else {
                 continue;
