@@ -52,6 +52,8 @@ pub struct ConfigFile {
     pub currency: Option<String>,
     /// A folder of templates that replace the built-in ones (an organisation's letterhead).
     pub templates: Option<String>,
+    /// The ledger of accepted runs: an SQLite file (relative to this file) or `postgres://…`.
+    pub ledger: Option<String>,
     /// How many exceptions of each code index.html holds (the rest are in exceptions.csv).
     pub html_rows_per_code: Option<usize>,
     /// The organisation's letterhead and the terms of dispute letters.
@@ -189,6 +191,7 @@ pub struct Config {
     pub lang: Option<Lang>,
     pub currency: Option<String>,
     pub templates: Option<PathBuf>,
+    pub ledger: Option<String>,
     pub html_rows_per_code: usize,
     pub letter: Letter,
     pub load: LoadOptions,
@@ -330,6 +333,13 @@ impl Config {
             lang: file.lang,
             currency: file.currency,
             templates: file.templates.map(|t| base.join(t)),
+            ledger: file.ledger.map(|l| {
+                if l.contains("://") || Path::new(&l).is_absolute() {
+                    l
+                } else {
+                    base.join(l).to_string_lossy().into_owned()
+                }
+            }),
             html_rows_per_code: file
                 .html_rows_per_code
                 .unwrap_or(DEFAULT_HTML_ROWS_PER_CODE),

@@ -48,6 +48,9 @@ msg-amount-mismatch = Invoice { $invoice } line { $line } bills { $billed }, but
 msg-quantity-mismatch = Invoice { $invoice } line { $line } bills { $billed } L, but its receipt { $receipt } shows { $delivered } L (tolerance { $tolerance } L).
 
 # RECEIPT_NOT_BILLED
+# RECEIPT_ALREADY_PAID; $line, $paid_line: integers; $paid_on: the date the earlier run was accepted.
+msg-receipt-already-paid = Invoice { $invoice } line { $line } bills receipt { $receipt }, which was already paid on invoice { $paid_invoice } line { $paid_line } (accepted { $paid_on }).
+
 msg-receipt-not-billed = Receipt { $receipt } of { $vendor } is not billed on any invoice line given to this run.
 
 # RECEIPT_WITHOUT_TRIP; $days (integer): date_window_days.
@@ -184,6 +187,7 @@ msg-kind-prices = prices
 not-run-no-unit-prices = the data holds no unit prices and no invoice totals
 not-run-no-consumption = the vehicles file gives no l_per_100km
 not-run-no-fuel-type = the vehicles file gives no fuel_type
+not-run-no-ledger = no ledger was given (--ledger, or ledger in the config)
 not-run-no-tank = the vehicles file gives no tank_litres
 not-run-no-working-hours = working_hours is not set in the config
 not-run-no-contract-price = the prices file holds no readable contract price
@@ -520,3 +524,16 @@ rule-VOUCHER_SEQUENCE_GAP =
         Series B: 0101 to 0140 are used, except 0117 and 0118.
     .at-risk =
         0.
+
+rule-RECEIPT_ALREADY_PAID =
+    .summary = a receipt paid in an accepted earlier run is billed again
+    .catches =
+        With a ledger: an invoice line whose receipt (its number and vendor) was paid in a run
+        accepted earlier, or by a dispute resolved as paid.
+    .matters =
+        A receipt paid in March and billed again in April passes every check of April alone:
+        only the ledger remembers that it was paid.
+    .example =
+        Receipt 55012, paid on F-031 line 4 in March, is billed again on F-045 line 1 in April.
+    .at-risk =
+        The line's amount.

@@ -47,6 +47,9 @@ msg-amount-mismatch = La ligne { $line } de la facture { $invoice } réclame { $
 msg-quantity-mismatch = La ligne { $line } de la facture { $invoice } facture { $billed } L, alors que son reçu { $receipt } indique { $delivered } L (tolérance : { $tolerance } L).
 
 # RECEIPT_NOT_BILLED
+# RECEIPT_ALREADY_PAID ; $line, $paid_line : entiers ; $paid_on : la date de validation du traitement antérieur.
+msg-receipt-already-paid = La ligne { $line } de la facture { $invoice } facture le reçu { $receipt }, déjà réglé sur la facture { $paid_invoice } ligne { $paid_line } (validé le { $paid_on }).
+
 msg-receipt-not-billed = Le reçu { $receipt } de { $vendor } n'est facturé sur aucune des lignes de facture fournies.
 
 # RECEIPT_WITHOUT_TRIP
@@ -191,6 +194,7 @@ msg-kind-vehicles = véhicules
 msg-kind-prices = prix
 not-run-no-unit-prices = les données ne donnent ni prix unitaire ni total de facture
 not-run-no-consumption = le fichier des véhicules ne donne aucune consommation de référence (l_per_100km)
+not-run-no-ledger = aucun registre n'a été fourni (--ledger, ou ledger dans la configuration)
 not-run-no-fuel-type = le fichier des véhicules ne donne aucun type de carburant (fuel_type)
 not-run-no-tank = le fichier des véhicules ne donne aucune capacité de réservoir (tank_litres)
 not-run-no-working-hours = les heures de service (working_hours) ne sont pas définies dans la configuration
@@ -558,3 +562,16 @@ rule-VOUCHER_SEQUENCE_GAP =
         Série B : les numéros 0101 à 0140 sont utilisés, sauf 0117 et 0118.
     .at-risk =
         0.
+
+rule-RECEIPT_ALREADY_PAID =
+    .summary = un reçu réglé lors d'un traitement antérieur validé est facturé à nouveau
+    .catches =
+        Avec un registre : une ligne de facture dont le reçu (son numéro et son fournisseur) a
+        été réglé lors d'un traitement validé auparavant, ou par un litige réglé.
+    .matters =
+        Un reçu réglé en mars et refacturé en avril passe tous les contrôles d'avril pris
+        isolément : seul le registre se souvient qu'il a été payé.
+    .example =
+        Le reçu 55012, réglé sur F-031 ligne 4 en mars, est refacturé sur F-045 ligne 1 en avril.
+    .at-risk =
+        Le montant de la ligne.

@@ -3,6 +3,8 @@
 use super::{Outcome, load, progress, resolve};
 use crate::cli::ReconcileArgs;
 use crate::i18n::{self, Args, Lang};
+use crate::ledger::History;
+use crate::ledger::accept::RunInput;
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
 use crate::pages::Pages;
@@ -23,12 +25,18 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let lang = args.lang.or(config.lang).unwrap_or_default();
     config.lang = Some(lang);
     let loaded = load(&inputs, &config)?;
+    let records = input_records(&inputs, &loaded.files)?;
+    let history = match args.ledger.as_deref().or(config.ledger.as_deref()) {
+        Some(location) => Some(History::read(location, &run_identity(&records))?),
+        None => None,
+    };
     progress("linking invoice lines, receipts and trip tickets");
     let links = crate::link::link(&loaded.dataset, &config);
     progress("running the rules");
-    let ctx = Context::new(&loaded.dataset, &links, &config);
+    let mut ctx = Context::new(&loaded.dataset, &links, &config);
+    ctx.history = history.as_ref();
     let findings = crate::rules::run(&ctx);
-    let view = ReportView::new(
+    let mut view = ReportView::new(
         generated_at()?,
         &loaded.files,
         &loaded.dataset,
@@ -36,7 +44,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         &findings,
         &config,
     );
-    let records = input_records(&inputs, &loaded.files)?;
+    view.history = history.as_ref();
     progress(&format!("writing {}", out.display()));
     let templates = args.templates.clone().or_else(|| config.templates.clone());
     let pages = Pages::new(lang, templates.as_deref())?;
@@ -87,6 +95,20 @@ fn money_headline(view: &ReportView<'_>, lang: Lang) -> String {
         }
         (None, false) => i18n::text(lang, "cli-money-none", &Args::new()),
     }
+}
+
+/// This run's identity as the ledger keys accepted runs: the hash of its inputs' hashes.
+fn run_identity(records: &[InputRecord]) -> String {
+    let inputs: Vec<RunInput> = records
+        .iter()
+        .map(|r| RunInput {
+            path: r.path.clone(),
+            kind: r.kind.as_str().to_string(),
+            size: r.size,
+            sha256: r.sha256.clone(),
+        })
+        .collect();
+    crate::ledger::accept::run_identity(&inputs)
 }
 
 /// The report's time stamp: `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.

@@ -50,6 +50,7 @@ codes! {
     PossibleDuplicate = "POSSIBLE_DUPLICATE",
     OffHoursFill = "OFF_HOURS_FILL",
     VoucherSequenceGap = "VOUCHER_SEQUENCE_GAP",
+    ReceiptAlreadyPaid = "RECEIPT_ALREADY_PAID",
 }
 
 impl Code {

@@ -25,6 +25,7 @@ mod off_hours_fill;
 mod possible_duplicate;
 mod price_above_contract;
 mod quantity_mismatch;
+mod receipt_already_paid;
 mod receipt_not_billed;
 mod receipt_outside_trip;
 mod receipt_without_trip;
@@ -160,6 +161,7 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &possible_duplicate::PossibleDuplicate,
     &off_hours_fill::OffHoursFill,
     &voucher_sequence_gap::VoucherSequenceGap,
+    &receipt_already_paid::ReceiptAlreadyPaid,
 ];
 
 /// Looks a rule up by code, case-insensitively.
@@ -173,6 +175,8 @@ pub struct Context<'a> {
     pub data: &'a Dataset,
     pub links: &'a Links,
     pub config: &'a Config,
+    /// What the ledger remembers of earlier months, when the run was given one.
+    pub history: Option<&'a crate::ledger::History>,
     /// Each vehicle id's record, by its index in the fleet list.
     vehicles: HashMap<&'a str, usize>,
     average_price: Option<Decimal>,
@@ -222,6 +226,7 @@ impl<'a> Context<'a> {
             data,
             links,
             config,
+            history: None,
             vehicles,
             average_price,
             money_scale,
@@ -482,7 +487,6 @@ mod tests {
             "NON_FUEL_PURCHASE",
             "DATE_OUT_OF_PERIOD",
             "UNMATCHED_CREDIT",
-            "RECEIPT_ALREADY_PAID",
         ];
         let spec: Vec<&str> = SPEC_CODES
             .iter()
