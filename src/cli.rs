@@ -87,6 +87,9 @@ pub struct CheckArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the text output (en, fr, or any language with a catalogue).
+    #[arg(long)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]

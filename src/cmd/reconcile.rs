@@ -30,9 +30,9 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         Some(location) => Some(History::read(location, &run_identity(&records))?),
         None => None,
     };
-    progress("linking invoice lines, receipts and trip tickets");
+    progress(lang, "cli-progress-linking", &Args::new());
     let links = crate::link::link(&loaded.dataset, &config);
-    progress("running the rules");
+    progress(lang, "cli-progress-rules", &Args::new());
     let mut ctx = Context::new(&loaded.dataset, &links, &config);
     ctx.history = history.as_ref();
     let findings = crate::rules::run(&ctx);
@@ -45,11 +45,15 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         &config,
     );
     view.history = history.as_ref();
-    progress(&format!("writing {}", out.display()));
+    let out_text = out.display().to_string();
+    progress(
+        lang,
+        "cli-progress-writing",
+        &Args::new().text("out", &out_text),
+    );
     let templates = args.templates.clone().or_else(|| config.templates.clone());
     let pages = Pages::new(lang, templates.as_deref())?;
     write_report(&view, &pages, &records, &out)?;
-    let out_text = out.display().to_string();
     let done = Args::new()
         .int("documented", view.trips.documented as i64)
         .int("trips", view.trips.total as i64)
