@@ -250,22 +250,15 @@ fn earlier_disputes(view: &ReportView<'_>, vendor_key: &str, lang: Lang) -> Vec<
     history
         .open_disputes_of(vendor_key)
         .map(|d| {
-            let args = Args::new()
-                .text("receipt", d.receipt_no.as_str())
-                .text("first_invoice", "")
-                .text("first_line", "")
-                .text("receipt_amount", "")
-                .text("receipt_litres", "")
-                .text("contract_price", "")
-                .text("expected_amount", "")
-                .text("amount_at_risk", i18n::format_money(lang, d.amount))
-                .text("paid_invoice", "")
-                .text("paid_line", "");
+            // The rule's summary for each code a vendor is told of: the ledger keeps the figures
+            // of the month it was raised in, not the documents behind them.
             let mut reasons: Vec<String> = d
                 .codes
                 .iter()
                 .filter_map(|code| Code::parse(code))
-                .map(|code| i18n::text(lang, reason_ids(code).0, &args))
+                .filter(|code| reason_ids(*code).0 != OTHER_REASON)
+                .filter_map(|code| crate::rules::find(code.as_str()))
+                .map(|rule| rule.info().summary(lang))
                 .collect();
             reasons.dedup();
             EarlierDispute {
@@ -365,6 +358,9 @@ fn disputed_line(
     }
 }
 
+/// The reason of a code a vendor is not told of in its own words.
+const OTHER_REASON: &str = "letter-reason-other";
+
 /// The catalogue ids of a code's reason and remedy, as a vendor reads them.
 fn reason_ids(code: Code) -> (&'static str, &'static str) {
     match code {
@@ -403,7 +399,7 @@ fn reason_ids(code: Code) -> (&'static str, &'static str) {
         ),
         Code::ReceiptAlreadyPaid => ("letter-reason-already-paid", "letter-remedy-credit-note"),
         Code::FuelTypeMismatch => ("letter-reason-fuel-type", "letter-remedy-corrected-invoice"),
-        _ => ("letter-reason-other", "letter-remedy-receipt-copy"),
+        _ => (OTHER_REASON, "letter-remedy-receipt-copy"),
     }
 }
 
