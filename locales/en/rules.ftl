@@ -18,6 +18,13 @@ msg-the-vendor = the vendor
 msg-subject-receipt = Receipt { $receipt }
 msg-subject-line = Invoice { $invoice } line { $line }
 
+## The units of the data (`[units]`), written beside distances and quantities.
+
+msg-unit-km = km
+msg-unit-mi = mi
+msg-unit-litre = L
+msg-unit-gallon = gal
+
 ## The fuels fuelrecon recognises; others are written as the documents name them.
 
 msg-fuel-diesel = diesel
@@ -72,7 +79,9 @@ msg-arithmetic-error = { $subject }: { $litres } L × { $price } = { $expected }
 msg-invoice-total = Invoice { $invoice }: its { $lines } line(s) add up to { $sum }, but the invoice total is { $total }.
 
 # CONSUMPTION_OUTLIER; $period: the month, as YYYY-MM; $tolerance: a percentage.
-msg-consumption-outlier = Vehicle { $vehicle } used { $litres } L for { $km } km in { $period }: { $actual } L/100 km, against an expected { $expected } L/100 km (at most { $limit } with the { $tolerance }% tolerance).
+msg-consumption-outlier = Vehicle { $vehicle } used { $bought } { $volume } for { $driven } { $distance } in { $period }: { $actual } { $volume }/100 { $distance }, against an expected { $expected } { $volume }/100 { $distance } (at most { $limit } with the { $tolerance }% tolerance).
+# With miles and gallons the norm is in miles per gallon, and too few is the outlier.
+msg-consumption-outlier-mpg = Vehicle { $vehicle } used { $bought } { $volume } for { $driven } { $distance } in { $period }: { $actual } mpg, against an expected { $expected } mpg (at least { $limit } with the { $tolerance }% tolerance).
 
 # FUEL_TYPE_MISMATCH; $bought, $expected: fuel types as the documents name them.
 msg-fuel-type-receipt = Receipt { $receipt } is for { $bought }, but vehicle { $vehicle } runs on { $expected }.
@@ -82,13 +91,24 @@ msg-fuel-type-line = Invoice { $invoice } line { $line } bills { $bought }, but 
 msg-multiple-fills = Receipt { $receipt } is fill { $position } of { $fills } for vehicle { $vehicle } on { $date }; at most { $allowed } a day are expected.
 
 # ODOMETER_GAP
-msg-odometer-gap = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } km, { $gap } km after its previous trip { $previous } ended at { $end } km; at most { $allowed } km were expected.
+msg-odometer-gap = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } { $unit }, { $gap } { $unit } after its previous trip { $previous } ended at { $end } { $unit }; at most { $allowed } { $unit } were expected.
 
-# ODOMETER_INCONSISTENT: the four ways readings disagree.
-msg-odometer-trip-backwards = Trip ticket { $trip } ends at { $end } km, below its start of { $start } km.
-msg-odometer-trip-sequence = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } km, below the { $end } km at which its previous trip { $previous } ended.
-msg-odometer-receipt-sequence = Receipt { $receipt } of vehicle { $vehicle } reads { $reading } km, below the { $last } km of its previous receipt { $previous }.
-msg-odometer-receipt-outside-trip = Receipt { $receipt } reads { $reading } km, outside its trip { $trip }'s readings of { $start } to { $end } km.
+# ODOMETER_INCONSISTENT: each way readings disagree (SPEC §3.6). $unit: msg-unit-km or
+# msg-unit-mi; $where, $previous_where, $first_where: msg-odometer-at-*; $around:
+# msg-odometer-around-*.
+msg-odometer-trip-backwards = Trip ticket { $trip } ends at { $end } { $unit }, below its start of { $start } { $unit }.
+msg-odometer-receipt-outside-trip = Receipt { $receipt } reads { $reading } { $unit }, outside its trip { $trip }'s readings of { $start } to { $end } { $unit }.
+msg-odometer-backwards = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is below the { $previous } { $unit } read on { $previous_date } ({ $previous_where }), which the later readings keep to; it is left out of the vehicle's odometer sequence.
+msg-odometer-jump = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is out of line with { $around }; it is left out of the vehicle's odometer sequence.
+msg-odometer-placeholder = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is a placeholder, not a reading; it is left out of the vehicle's odometer sequence.
+msg-odometer-repeated = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) repeats the reading of { $first_date } ({ $first_where }), though fuel was bought at both; it is left out of the vehicle's odometer sequence.
+msg-odometer-at-trip-out = start of trip ticket { $trip }
+msg-odometer-at-trip-in = end of trip ticket { $trip }
+msg-odometer-at-receipt = receipt { $receipt }
+msg-odometer-around-both = the readings around it: { $previous } { $unit } on { $previous_date } before, { $next } { $unit } on { $next_date } after
+msg-odometer-around-before = the reading before it, { $previous } { $unit } on { $previous_date }
+msg-odometer-around-after = the readings after it, from { $next } { $unit } on { $next_date }
+msg-odometer-around-none = the vehicle's other readings
 
 # OFF_HOURS_FILL; $time, $hours: times of day as HH:MM.
 msg-off-hours-fill = Receipt { $receipt } is timed { $time }, outside the working hours { $hours }.

@@ -17,6 +17,13 @@ msg-the-vendor = ce fournisseur
 msg-subject-receipt = Le reçu { $receipt }
 msg-subject-line = La ligne { $line } de la facture { $invoice }
 
+## Les unités des données (`[units]`), écrites à côté des distances et des quantités.
+
+msg-unit-km = km
+msg-unit-mi = mi
+msg-unit-litre = L
+msg-unit-gallon = gal
+
 ## Les carburants que fuelrecon reconnaît ; les autres sont écrits comme les pièces les nomment.
 
 msg-fuel-diesel = gazole
@@ -75,7 +82,8 @@ msg-invoice-total = Facture { $invoice } : { $lines ->
     } { $sum }, mais le total de la facture est { $total }.
 
 # CONSUMPTION_OUTLIER
-msg-consumption-outlier = Le véhicule { $vehicle } a consommé { $litres } L pour { $km } km en { $period } : { $actual } L/100 km, pour { $expected } L/100 km attendus (au plus { $limit } avec la tolérance de { $tolerance } %).
+msg-consumption-outlier = Le véhicule { $vehicle } a consommé { $bought } { $volume } pour { $driven } { $distance } en { $period } : { $actual } { $volume }/100 { $distance }, pour { $expected } { $volume }/100 { $distance } attendus (au plus { $limit } avec la tolérance de { $tolerance } %).
+msg-consumption-outlier-mpg = Le véhicule { $vehicle } a consommé { $bought } { $volume } pour { $driven } { $distance } en { $period } : { $actual } milles par gallon (mpg), pour { $expected } mpg attendus (au moins { $limit } avec la tolérance de { $tolerance } %).
 
 # FUEL_TYPE_MISMATCH
 msg-fuel-type-receipt = Le reçu { $receipt } porte sur le carburant « { $bought } », alors que le véhicule { $vehicle } utilise « { $expected } ».
@@ -85,13 +93,22 @@ msg-fuel-type-line = La ligne { $line } de la facture { $invoice } facture le ca
 msg-multiple-fills = Le reçu { $receipt } est le plein n° { $position } sur { $fills } du véhicule { $vehicle } le { $date } ; la limite est de { $allowed } par jour.
 
 # ODOMETER_GAP
-msg-odometer-gap = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } km, soit { $gap } km après la fin du déplacement précédent, { $previous }, à { $end } km ; un écart d'au plus { $allowed } km était attendu.
+msg-odometer-gap = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } { $unit }, soit { $gap } { $unit } après la fin du déplacement précédent, { $previous }, à { $end } { $unit } ; un écart d'au plus { $allowed } { $unit } était attendu.
 
 # ODOMETER_INCONSISTENT
-msg-odometer-trip-backwards = La feuille de route { $trip } se termine à { $end } km, en dessous de son relevé de départ de { $start } km.
-msg-odometer-trip-sequence = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } km, en dessous des { $end } km auxquels s'est terminé le déplacement précédent, { $previous }.
-msg-odometer-receipt-sequence = Le reçu { $receipt } du véhicule { $vehicle } indique { $reading } km, en dessous des { $last } km du reçu précédent, { $previous }.
-msg-odometer-receipt-outside-trip = Le reçu { $receipt } indique { $reading } km, hors des relevés de sa feuille de route { $trip } (de { $start } à { $end } km).
+msg-odometer-trip-backwards = La feuille de route { $trip } se termine à { $end } { $unit }, en dessous de son relevé de départ de { $start } { $unit }.
+msg-odometer-receipt-outside-trip = Le reçu { $receipt } indique { $reading } { $unit }, hors des relevés de sa feuille de route { $trip } (de { $start } à { $end } { $unit }).
+msg-odometer-backwards = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) est inférieur aux { $previous } { $unit } relevés le { $previous_date } ({ $previous_where }), que confirment les relevés suivants ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-jump = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) ne s'accorde pas avec { $around } ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-placeholder = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) est une valeur fictive, pas un relevé réel ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-repeated = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) répète celui du { $first_date } ({ $first_where }), alors que du carburant a été acheté aux deux dates ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-at-trip-out = départ de la feuille de route { $trip }
+msg-odometer-at-trip-in = retour de la feuille de route { $trip }
+msg-odometer-at-receipt = reçu { $receipt }
+msg-odometer-around-both = les relevés qui l'entourent : { $previous } { $unit } le { $previous_date } avant, { $next } { $unit } le { $next_date } après
+msg-odometer-around-before = le relevé précédent, { $previous } { $unit } le { $previous_date }
+msg-odometer-around-after = les relevés suivants, à partir de { $next } { $unit } le { $next_date }
+msg-odometer-around-none = les autres relevés du véhicule
 
 # OFF_HOURS_FILL
 msg-off-hours-fill = Le reçu { $receipt } est horodaté { $time }, en dehors des heures de service ({ $hours }).
