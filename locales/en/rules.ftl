@@ -411,6 +411,9 @@ rule-CONSUMPTION_OUTLIER =
         receipts (or of its trip tickets when it has no receipts); kilometres are those of its
         trip tickets' odometers (or, with no trips, the span of its receipts' odometers, with the
         litres bought after the first reading, since the first fill paid for earlier driving).
+        Readings left out of the vehicle's odometer sequence count no distance. In the data's
+        units (`[units]`): with miles and gallons, `l_per_100km` is read as the vehicle's mpg,
+        and too few miles per gallon is the outlier.
     .matters =
         Fuel that the kilometres do not explain is the classic sign of siphoning or of fills
         for other vehicles.
@@ -420,17 +423,25 @@ rule-CONSUMPTION_OUTLIER =
         (Litres − kilometres × expected consumption ÷ 100) × the run's average price per litre.
 
 rule-ODOMETER_INCONSISTENT =
-    .summary = odometer readings go backwards or disagree
+    .summary = odometer readings go backwards, jump, repeat or are placeholders
     .catches =
-        Odometer readings that cannot all be true: a trip that ends at a lower reading than it
-        starts; a trip that starts below where the vehicle's previous trip ended; a receipt
-        whose odometer is lower than the vehicle's previous receipt's (by date); a receipt whose
-        odometer lies outside its linked trip's start and end readings.
+        Odometer readings that cannot all be true. A vehicle's readings (its trip tickets' start
+        and end, its receipts') are judged as one sequence, by date, and the reading out of line
+        is the one raised and left out, so the good reading after a typo is not blamed:
+        a reading below the one before it that the later readings keep to; a jump out of line
+        with the readings around it, or further than `max_km_per_day` allows for the days
+        between; a placeholder (0, or one of `odometer_placeholders`: 1234, 99999…); a receipt
+        repeating the reading of an earlier day's receipt. Besides: a trip that ends below its
+        start, and a receipt whose reading lies outside its linked trip's. The message says
+        which case it is. Distances (ODOMETER_GAP, CONSUMPTION_OUTLIER) are measured without
+        the readings left out.
     .matters =
-        Kilometres are what justify fuel. Readings that go backwards mean the trip tickets or
-        receipts were written after the fact, or copied.
+        Kilometres are what justify fuel. Readings that go backwards, jump or repeat mean the
+        trip tickets or receipts were written after the fact, copied, or typed without looking
+        at the odometer.
     .example =
-        Trip T-17 of UN-1234 starts at 45 100 km; the previous trip ended at 45 900 km.
+        UN-1234's receipts read 28 600, 333 695, 28 716 km on three days: the 333 695 is
+        raised, not the 28 716 after it.
     .at-risk =
         0.
 
@@ -438,7 +449,9 @@ rule-ODOMETER_GAP =
     .summary = kilometres between two trips that no trip ticket logs
     .catches =
         A trip that starts more than `odometer_gap_km` above where the vehicle's previous trip
-        ended: kilometres driven with no trip ticket.
+        ended: kilometres driven with no trip ticket. Where either reading was left out of the
+        vehicle's odometer sequence (ODOMETER_INCONSISTENT), where the vehicle was is not known,
+        and no gap is raised.
     .matters =
         Unlogged kilometres are unlogged use of the vehicle, and the fuel for them is justified
         by nothing.
@@ -505,7 +518,9 @@ rule-POSSIBLE_DUPLICATE =
         Two receipts with different numbers for the same vehicle on the same day, with litres
         within `litres_tolerance` and amounts within `amount_tolerance` of each other: a receipt
         copied or resubmitted under a new number. Raised on the later one (by time, then
-        content).
+        content). Not raised when what both receipts record shows two fills: times more than
+        `duplicate_window_minutes` apart, odometers more than `odometer_gap_km` apart, or
+        different stations or vendors.
     .matters =
         A duplicate with a fresh number escapes the duplicate-number check and is paid twice.
     .example =

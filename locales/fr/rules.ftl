@@ -434,7 +434,10 @@ rule-CONSUMPTION_OUTLIER =
         Les litres sont ceux de ses reçus (ou de ses feuilles de route s'il n'a aucun reçu) ;
         les kilomètres sont ceux des compteurs de ses feuilles de route (ou, sans feuille de
         route, l'écart entre les relevés de ses reçus, avec les litres achetés après le premier
-        relevé, puisque le premier plein a payé des kilomètres antérieurs).
+        relevé, puisque le premier plein a payé des kilomètres antérieurs). Les relevés écartés
+        de la suite des relevés du véhicule ne comptent aucune distance. Dans les unités des
+        données (`[units]`) : en milles et en gallons, `l_per_100km` se lit comme les milles par
+        gallon (mpg) du véhicule, et trop peu de milles par gallon est l'anomalie.
     .matters =
         Du carburant que les kilomètres n'expliquent pas est le signe classique d'un siphonnage
         ou de pleins faits pour d'autres véhicules.
@@ -446,19 +449,27 @@ rule-CONSUMPTION_OUTLIER =
         traitement.
 
 rule-ODOMETER_INCONSISTENT =
-    .summary = des relevés kilométriques reculent ou se contredisent
+    .summary = des relevés kilométriques reculent, sautent, se répètent ou sont fictifs
     .catches =
-        Des relevés kilométriques qui ne peuvent pas être tous vrais : un déplacement qui se
-        termine à un relevé inférieur à celui du départ ; un déplacement qui commence en dessous
-        du relevé de fin du déplacement précédent du véhicule ; un reçu dont le kilométrage est
-        inférieur à celui du reçu précédent du véhicule (par date) ; un reçu dont le kilométrage
-        sort des relevés de départ et de retour de sa feuille de route.
+        Des relevés kilométriques qui ne peuvent pas être tous vrais. Les relevés d'un véhicule
+        (départ et retour de ses feuilles de route, kilométrage de ses reçus) sont examinés
+        comme une seule suite, par date, et c'est le relevé discordant qui est signalé et
+        écarté, de sorte que le bon relevé qui suit une faute de frappe n'est pas mis en cause :
+        un relevé inférieur au précédent alors que les suivants s'accordent avec celui-ci ; un
+        saut qui ne s'accorde pas avec les relevés qui l'entourent, ou plus grand que ce que
+        `max_km_per_day` permet pour les jours écoulés ; une valeur fictive (0, ou l'une des
+        `odometer_placeholders` : 1234, 99999…) ; un reçu qui répète le relevé d'un reçu d'un
+        jour antérieur. En outre : un déplacement qui se termine en dessous de son départ, et un
+        reçu dont le relevé sort de ceux de sa feuille de route. Le message précise de quel cas
+        il s'agit. Les distances (ODOMETER_GAP, CONSUMPTION_OUTLIER) sont mesurées sans les
+        relevés écartés.
     .matters =
-        Ce sont les kilomètres qui justifient le carburant. Des relevés qui reculent signifient
-        que les feuilles de route ou les reçus ont été remplis après coup, ou recopiés.
+        Ce sont les kilomètres qui justifient le carburant. Des relevés qui reculent, sautent ou
+        se répètent signifient que les feuilles de route ou les reçus ont été remplis après
+        coup, recopiés, ou remplis sans regarder le compteur.
     .example =
-        La feuille de route T-17 de UN-1234 commence à 45 100 km ; le déplacement précédent
-        s'est terminé à 45 900 km.
+        Les reçus de UN-1234 indiquent 28 600, 333 695 et 28 716 km sur trois jours : c'est
+        le 333 695 qui est signalé, pas le 28 716 qui le suit.
     .at-risk =
         0.
 
@@ -467,6 +478,8 @@ rule-ODOMETER_GAP =
     .catches =
         Un déplacement qui commence plus de `odometer_gap_km` au-dessus du relevé de fin du
         déplacement précédent du véhicule : des kilomètres parcourus sans feuille de route.
+        Si l'un des deux relevés a été écarté de la suite des relevés du véhicule
+        (ODOMETER_INCONSISTENT), on ignore où était le véhicule, et aucun écart n'est signalé.
     .matters =
         Des kilomètres non enregistrés sont une utilisation non enregistrée du véhicule, et rien
         ne justifie le carburant qu'ils ont consommé.
@@ -538,7 +551,10 @@ rule-POSSIBLE_DUPLICATE =
         Deux reçus aux numéros différents pour le même véhicule le même jour, dont les litres
         sont à `litres_tolerance` près et les montants à `amount_tolerance` près : un reçu
         recopié ou présenté de nouveau sous un autre numéro. L'exception porte sur le plus
-        récent (par heure, puis par contenu).
+        récent (par heure, puis par contenu). Elle n'est pas levée quand ce que les deux reçus
+        indiquent montre deux pleins : des heures à plus de `duplicate_window_minutes` minutes
+        d'écart, des kilométrages à plus de `odometer_gap_km` d'écart, ou des stations ou des
+        fournisseurs différents.
     .matters =
         Un doublon sous un nouveau numéro échappe au contrôle des numéros en double et se fait
         payer deux fois.
