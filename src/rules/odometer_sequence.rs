@@ -217,7 +217,7 @@ impl Odometers {
         };
         let mut odometers = Odometers::default();
         for (vehicle, mut readings) in by_vehicle {
-            readings.sort_by(|a, b| (a.date, a.value, a.source).cmp(&(b.date, b.value, b.source)));
+            readings.sort_by_key(|r| (r.date, r.value, r.source));
             let verdicts = judge(&readings, &limits);
             for (reading, verdict) in readings.iter().zip(&verdicts) {
                 if *verdict != Verdict::Kept {
