@@ -520,7 +520,8 @@ rule-POSSIBLE_DUPLICATE =
         copied or resubmitted under a new number. Raised on the later one (by time, then
         content). Not raised when what both receipts record shows two fills: times more than
         `duplicate_window_minutes` apart, odometers more than `odometer_gap_km` apart, or
-        different stations or vendors.
+        different stations or vendors. Odometers that agree outweigh times far apart: a vehicle
+        that did not move cannot have burnt the first fill before the second.
     .matters =
         A duplicate with a fresh number escapes the duplicate-number check and is paid twice.
     .example =

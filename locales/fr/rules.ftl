@@ -554,7 +554,9 @@ rule-POSSIBLE_DUPLICATE =
         récent (par heure, puis par contenu). Elle n'est pas levée quand ce que les deux reçus
         indiquent montre deux pleins : des heures à plus de `duplicate_window_minutes` minutes
         d'écart, des kilométrages à plus de `odometer_gap_km` d'écart, ou des stations ou des
-        fournisseurs différents.
+        fournisseurs différents. Des kilométrages identiques l'emportent sur des heures
+        éloignées : un véhicule qui n'a pas roulé n'a pas pu consommer le premier plein avant
+        le second.
     .matters =
         Un doublon sous un nouveau numéro échappe au contrôle des numéros en double et se fait
         payer deux fois.

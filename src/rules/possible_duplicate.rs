@@ -9,12 +9,13 @@ declare_rule! {
     /// copied or resubmitted under a new number. Raised on the later one (by time, then
     /// content). Not raised when what both receipts record shows two fills: times more than
     /// `duplicate_window_minutes` apart, odometers more than `odometer_gap_km` apart, or
-    /// different stations or vendors.
+    /// different stations or vendors. Odometers that agree outweigh times far apart.
     PossibleDuplicate, Medium
 }
 
 /// Whether what both receipts record shows two separate fills; a value only one of them gives
-/// proves nothing.
+/// proves nothing. Odometers that agree outweigh the times: a vehicle that did not move cannot
+/// have burnt the first fill before the second, so only a retyped time sets them apart.
 fn two_fills(ctx: &Context<'_>, a: &Receipt, b: &Receipt) -> bool {
     let rules = &ctx.config.rules;
     let times_apart = match (a.time, b.time) {
@@ -24,8 +25,8 @@ fn two_fills(ctx: &Context<'_>, a: &Receipt, b: &Receipt) -> bool {
         _ => false,
     };
     let odometers_apart = match (a.odometer, b.odometer) {
-        (Some(x), Some(y)) => (x - y).abs() > rules.odometer_gap_km,
-        _ => false,
+        (Some(x), Some(y)) => Some((x - y).abs() > rules.odometer_gap_km),
+        _ => None,
     };
     let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
     let stations_differ = differ(
@@ -35,7 +36,7 @@ fn two_fills(ctx: &Context<'_>, a: &Receipt, b: &Receipt) -> bool {
         a.vendor.as_ref().map(|v| v.key()),
         b.vendor.as_ref().map(|v| v.key()),
     );
-    times_apart || odometers_apart || stations_differ
+    odometers_apart.unwrap_or(times_apart) || stations_differ
 }
 
 impl Rule for PossibleDuplicate {
@@ -171,6 +172,13 @@ mod tests {
         assert!(copy(|a, b| (a.time, b.time) = (at(8, 0), at(9, 1))).is_empty());
         // A time on one receipt only proves nothing.
         assert_eq!(copy(|a, _| a.time = at(8, 0)).len(), 1);
+        // Nor do times apart when the odometers agree: the vehicle did not move (the
+        // sample's R-5007, a copy of R-5006 retimed from 08:20 to 13:05).
+        let retimed = copy(|a, b| {
+            (a.time, b.time) = (at(8, 20), at(13, 5));
+            (a.odometer, b.odometer) = (Some(d("30985")), Some(d("30985")));
+        });
+        assert_eq!(retimed.len(), 1);
     }
 
     #[test]
