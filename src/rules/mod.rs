@@ -21,6 +21,7 @@ mod fuel_type_mismatch;
 mod multiple_fills;
 mod odometer_gap;
 mod odometer_inconsistent;
+mod odometer_sequence;
 mod off_hours_fill;
 mod possible_duplicate;
 mod price_above_contract;
@@ -31,12 +32,14 @@ mod receipt_outside_trip;
 mod receipt_without_trip;
 mod tank_capacity_exceeded;
 mod trip_without_receipt;
+mod units;
 mod vehicle_mismatch;
 mod voucher_sequence_gap;
 
 pub use code::Code;
 pub use exception::{Evidence, Exception, Target};
 pub use message::{Message, MessageArg};
+pub use odometer_sequence::Odometers;
 pub use trip_without_receipt::requires_receipt;
 
 use crate::config::Config;
@@ -181,6 +184,8 @@ pub struct Context<'a> {
     vehicles: HashMap<&'a str, usize>,
     average_price: Option<Decimal>,
     money_scale: u32,
+    /// Each vehicle's odometer readings judged as one sequence (SPEC §3.6).
+    pub odometers: odometer_sequence::Odometers,
 }
 
 /// The largest number of decimals money is given in that the tolerance follows; more is float
@@ -230,6 +235,7 @@ impl<'a> Context<'a> {
             vehicles,
             average_price,
             money_scale,
+            odometers: odometer_sequence::Odometers::of(data, &config.rules),
         }
     }
 
