@@ -32,7 +32,7 @@ cli-check-file = { $source } ({ $kind }): { $read } rows read, { $loaded } loade
 cli-check-unused = unused columns: { $columns }
 ## $conventions: the phrases below, comma-separated.
 cli-check-read-with = read with { $conventions }
-cli-check-delimiter = delimiter { $delimiter }
+cli-check-delimiter = delimiter '{ $delimiter }'
 cli-check-encoding = encoding { $encoding }
 ## $mark: . or ,; $by: what decided it.
 cli-check-decimal-mark = decimal mark { $mark } (by { $by })

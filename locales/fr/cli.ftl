@@ -32,7 +32,7 @@ cli-check-file = { $source } ({ $kind }) : { $read } ligne(s) lue(s), { $loaded 
 cli-check-unused = colonnes non utilisées : { $columns }
 ## $conventions : les expressions ci-dessous, séparées par des virgules.
 cli-check-read-with = lu avec { $conventions }
-cli-check-delimiter = séparateur { $delimiter }
+cli-check-delimiter = séparateur « { $delimiter } »
 cli-check-encoding = encodage { $encoding }
 ## $mark : . ou , ; $by : ce qui l'a décidé.
 cli-check-decimal-mark = séparateur décimal { $mark } (d'après { $by })
