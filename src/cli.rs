@@ -75,6 +75,10 @@ pub struct ReconcileArgs {
     /// A folder of templates replacing the built-in ones (an organisation's own letterhead).
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
+    /// The ledger of accepted runs (an SQLite file, or postgres://…), read to find receipts
+    /// paid in earlier months and disputes still open; never written by reconcile.
+    #[arg(long, value_name = "DB")]
+    pub ledger: Option<String>,
     /// Exit 1 when an exception of this severity or higher is raised.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<crate::rules::Severity>,
@@ -87,6 +91,9 @@ pub struct CheckArgs {
     /// Print one JSON document instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the text output (en, fr, or any language with a catalogue).
+    #[arg(long)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Args)]

@@ -54,6 +54,8 @@ pub struct ConfigFile {
     pub currency: Option<String>,
     /// A folder of templates that replace the built-in ones (an organisation's letterhead).
     pub templates: Option<String>,
+    /// The ledger of accepted runs: an SQLite file (relative to this file) or `postgres://…`.
+    pub ledger: Option<String>,
     /// How many exceptions of each code index.html holds (the rest are in exceptions.csv).
     pub html_rows_per_code: Option<usize>,
     /// The organisation's letterhead and the terms of dispute letters.
@@ -74,6 +76,9 @@ pub struct ConfigFile {
     pub fuel_types: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: RuleSettings,
+    /// The units odometers and quantities are written in.
+    #[serde(default)]
+    pub units: Units,
     /// Per-vendor overrides of the tolerances: `[vendors."Total Energies"]`.
     #[serde(default)]
     pub vendors: BTreeMap<String, VendorOverride>,
@@ -145,6 +150,13 @@ pub struct RuleSettings {
     pub require_receipt: RequireReceipt,
     /// `"06:00-18:00"`; unset, OFF_HOURS_FILL does not run.
     pub working_hours: Option<String>,
+    /// Readings that are typed when the real one is not known (SPEC §3.6); 0 always is one.
+    pub odometer_placeholders: Vec<Decimal>,
+    /// Two same-day receipts timed further apart than this are two fills, not a copy.
+    pub duplicate_window_minutes: u32,
+    /// The most a vehicle is taken to drive in a day, in the data's distance unit: a step
+    /// between readings beyond it (plus one day's worth) is not believed.
+    pub max_km_per_day: Decimal,
 }
 
 impl Default for RuleSettings {
@@ -161,6 +173,50 @@ impl Default for RuleSettings {
             max_fills_per_day: 2,
             require_receipt: RequireReceipt::IfFuel,
             working_hours: None,
+            odometer_placeholders: [1, 11, 111, 1111, 11111, 1234, 12345, 99999, 999999]
+                .into_iter()
+                .map(Decimal::from)
+                .collect(),
+            duplicate_window_minutes: 60,
+            max_km_per_day: Decimal::from(1500),
+        }
+    }
+}
+
+/// `[units]`: what the data's odometers and quantities count in (SPEC §2.2). Messages and
+/// consumption speak in these units; nothing is converted.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Units {
+    pub distance: Distance,
+    pub volume: Volume,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Distance {
+    #[default]
+    #[serde(rename = "km")]
+    Km,
+    #[serde(rename = "mi")]
+    Mi,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Volume {
+    #[default]
+    #[serde(rename = "L")]
+    Litre,
+    #[serde(rename = "gal")]
+    Gallon,
+}
+
+impl Units {
+    /// Consumption is miles per gallon when both units are American, else volume per 100
+    /// distance units (L/100 km, and the less common mixes as written).
+    pub fn miles_per_gallon(self) -> bool {
+        self == Units {
+            distance: Distance::Mi,
+            volume: Volume::Gallon,
         }
     }
 }
@@ -193,10 +249,12 @@ pub struct Config {
     pub period: Option<crate::period::Period>,
     pub currency: Option<String>,
     pub templates: Option<PathBuf>,
+    pub ledger: Option<String>,
     pub html_rows_per_code: usize,
     pub letter: Letter,
     pub load: LoadOptions,
     pub rules: RuleSettings,
+    pub units: Units,
     pub working_hours: Option<(NaiveTime, NaiveTime)>,
     /// Overrides keyed by folded vendor name.
     pub vendors: BTreeMap<String, VendorOverride>,
@@ -309,6 +367,7 @@ impl Config {
             ("tank_tolerance", file.rules.tank_tolerance),
             ("consumption_tolerance", file.rules.consumption_tolerance),
             ("odometer_gap_km", file.rules.odometer_gap_km),
+            ("max_km_per_day", file.rules.max_km_per_day),
         ] {
             if value.is_sign_negative() || value > Decimal::from(crate::load::values::MAX_NUMBER) {
                 return Err(format!(
@@ -327,6 +386,7 @@ impl Config {
             "columns": file.columns,
             "fuel_types": file.fuel_types,
             "rules": file.rules,
+            "units": file.units,
             "vendors": file.vendors,
             "limits": file.limits,
             "letter": file.letter,
@@ -340,6 +400,13 @@ impl Config {
             period,
             currency: file.currency,
             templates: file.templates.map(|t| base.join(t)),
+            ledger: file.ledger.map(|l| {
+                if l.contains("://") || Path::new(&l).is_absolute() {
+                    l
+                } else {
+                    base.join(l).to_string_lossy().into_owned()
+                }
+            }),
             html_rows_per_code: file
                 .html_rows_per_code
                 .unwrap_or(DEFAULT_HTML_ROWS_PER_CODE),
@@ -362,6 +429,7 @@ impl Config {
                     .collect(),
             },
             rules: file.rules,
+            units: file.units,
             working_hours,
             vendors: file
                 .vendors
@@ -422,6 +490,28 @@ mod tests {
         assert_eq!(config.rules.max_fills_per_day, 2);
         assert_eq!(config.rules.require_receipt, RequireReceipt::IfFuel);
         assert!(config.working_hours.is_none());
+        assert_eq!(config.rules.duplicate_window_minutes, 60);
+        assert_eq!(config.rules.max_km_per_day, Decimal::from(1500));
+        assert!(
+            config
+                .rules
+                .odometer_placeholders
+                .contains(&Decimal::from(1234))
+        );
+        assert_eq!(config.units, Units::default());
+    }
+
+    #[test]
+    fn units_are_km_or_mi_and_l_or_gal() {
+        let config = parse("[units]\ndistance = \"mi\"\nvolume = \"gal\"\n").unwrap();
+        assert!(config.units.miles_per_gallon());
+        assert!(
+            !parse("[units]\nvolume = \"gal\"\n")
+                .unwrap()
+                .units
+                .miles_per_gallon()
+        );
+        assert!(parse("[units]\ndistance = \"miles\"\n").is_err());
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! A year's fuel-card export, shaped as a US city's card company sends it (issue 9): month-first
-//! dates, card product codes (UNL, DS+, BIOD, ETH), a car wash and a merchandise line on the
-//! card, a credit that reverses part of a fill, a credit that reverses nothing, a fill typed
-//! with the wrong year, and two honest fills of one vehicle on one day. Each planted case is
-//! found once, on its own row, and nothing else is raised. Then the same netting on invoices:
-//! lines.csv and summary.json bill the net. (Volumes are litres here: `[units]` gallons come
-//! with the odometer work.)
+//! dates, gallons and miles (`[units]`), card product codes (UNL, DS+, BIOD, ETH), a car wash
+//! and a merchandise line on the card, a credit that reverses part of a fill, a credit that
+//! reverses nothing, a fill typed with the wrong year, and two fills of one vehicle, alike to
+//! the cent, five hours apart at two stations. Each planted case is found once, on its own row,
+//! and nothing else is raised. Then the same netting on invoices: lines.csv and summary.json
+//! bill the net, and a vendor's letter gives the new reasons.
 
 mod common;
 
@@ -15,6 +15,10 @@ use std::collections::BTreeSet;
 const CONFIG: &str = r#"
 [reading]
 date_order = "month-first"
+
+[units]
+distance = "mi"
+volume = "gal"
 
 [aliases.receipts]
 receipt_no = ["Transaction ID"]
@@ -29,27 +33,28 @@ litres = ["Units"]
 /// Rows 2 to 16 of the export; the comments name what each planted row is.
 const RECEIPTS: &str = "\
 Transaction ID,Vehicle Number,Transaction Date,Transaction Time,Merchant Name,Merchant Address,Product,Units,Unit Cost,Total
-5530101,1017,01/09/2017,07:42,SHELL,1200 MAIN ST,UNL,45.000,0.650,29.25
-5530188,2044,01/23/2017,08:15,CIRCLE K,88 OAK AVE,DS+,120.000,0.700,84.00
-5530240,1017,02/06/2017,16:05,SHELL,1200 MAIN ST,ETH,44.000,0.650,28.60
-5530377,2044,02/20/2017,10:30,CIRCLE K,88 OAK AVE,BIOD,110.000,0.720,79.20
-5530412,1017,03/14/2017,07:55,SHELL,1200 MAIN ST,UNL,40.000,0.650,26.00
+5530101,1017,01/09/2017,07:42,SHELL,1200 MAIN ST,UNL,12.000,2.350,28.20
+5530188,2044,01/23/2017,08:15,CIRCLE K,88 OAK AVE,DS+,31.000,2.500,77.50
+5530240,1017,02/06/2017,16:05,SHELL,1200 MAIN ST,ETH,11.500,2.300,26.45
+5530377,2044,02/20/2017,10:30,CIRCLE K,88 OAK AVE,BIOD,29.000,2.600,75.40
+5530412,1017,03/14/2017,07:55,SHELL,1200 MAIN ST,UNL,10.000,2.350,23.50
 5530412,1017,03/14/2017,07:56,SHELL,1200 MAIN ST,CAR WASH,1,8.00,8.00
-5530415,1017,03/14/2017,13:10,CIRCLE K,88 OAK AVE,UNL,41.500,0.660,27.39
-5530501,2044,04/03/2017,09:20,CIRCLE K,88 OAK AVE,DS+,100.000,0.700,70.00
+5530415,1017,03/14/2017,13:10,CIRCLE K,88 OAK AVE,UNL,10.000,2.350,23.50
+5530501,2044,04/03/2017,09:20,CIRCLE K,88 OAK AVE,DS+,26.000,2.500,65.00
 5530501,2044,04/03/2017,09:21,CIRCLE K,88 OAK AVE,DS+,0,,-0.53
-5530560,1017,10/05/1999,12:00,SHELL,1200 MAIN ST,UNL,42.000,0.650,27.30
-5530622,2044,05/15/2017,11:45,CIRCLE K,88 OAK AVE,BIOD,105.000,0.720,75.60
+5530560,1017,10/05/1999,12:00,SHELL,1200 MAIN ST,UNL,11.000,2.350,25.85
+5530622,2044,05/15/2017,11:45,CIRCLE K,88 OAK AVE,BIOD,28.000,2.600,72.80
 5530700,1017,06/12/2017,17:30,SHELL,1200 MAIN ST,UNL,0,,-0.02
-5530731,1017,07/10/2017,08:05,SHELL,1200 MAIN ST,ETH,43.000,0.650,27.95
+5530731,1017,07/10/2017,08:05,SHELL,1200 MAIN ST,ETH,12.500,2.300,28.75
 5530790,1017,08/01/2017,18:20,SHELL,1200 MAIN ST,MERCHANDISE,22.14,,61.96
-5530802,2044,08/21/2017,09:00,CIRCLE K,88 OAK AVE,DS+,115.000,0.700,80.50
+5530802,2044,08/21/2017,09:00,CIRCLE K,88 OAK AVE,DS+,30.000,2.500,75.00
 ";
 
+/// Tanks in gallons, as the `[units]` of the export say.
 const VEHICLES: &str = "\
 vehicle_id,fuel_type,tank_litres
-1017,unleaded,60
-2044,diesel,150
+1017,unleaded,16
+2044,diesel,40
 ";
 
 /// (code, receipt number, source row, amount at risk) of every exception.
@@ -100,8 +105,10 @@ fn a_years_card_export_raises_exactly_the_planted_cases() {
         found(&exceptions),
         expected(&[
             // The car wash under the fill's transaction id: not a duplicate, not a third fill.
+            // (5530415, a fill alike to the cent five hours later at another station, is no
+            // POSSIBLE_DUPLICATE.)
             ("NON_FUEL_PURCHASE", "5530412", "7", "8.00"),
-            // The merchandise line, never read as 22.14 L of fuel.
+            // The merchandise line, never read as 22.14 gal of fuel (over the 16 gal tank).
             ("NON_FUEL_PURCHASE", "5530790", "15", "61.96"),
             // The fill typed with the wrong year, the only stray of the year.
             ("DATE_OUT_OF_PERIOD", "5530560", "11", "0"),

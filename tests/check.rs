@@ -72,12 +72,27 @@ fn the_french_sample_month_reads_cp1252_semicolons_and_a_workbook() {
     let dir = Workdir::new();
     let run = dir.run(&["check", "--config", &repo("sample-data/fr/recon.toml")]);
     run.succeeds();
+    // The config says lang = "fr": check speaks French.
     assert!(
         run.stdout.contains(
-            "factures.xlsx#Septembre (invoices): 6 rows read, 6 loaded, 0 blank; header at row 2"
+            "factures.xlsx#Septembre (invoices) : 6 ligne(s) lue(s), 6 chargée(s), 0 vide(s) ; en-tête à la ligne 2"
         ),
         "{}",
         run.stdout
+    );
+    let english = dir.run(&[
+        "check",
+        "--config",
+        &repo("sample-data/fr/recon.toml"),
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        english.stdout.contains(
+            "factures.xlsx#Septembre (invoices): 6 rows read, 6 loaded, 0 blank; header at row 2"
+        ),
+        "{}",
+        english.stdout
     );
     assert!(
         run.stdout

@@ -193,7 +193,7 @@ fn a_million_blank_rows_are_counted_not_kept() {
     run.succeeds();
     assert!(
         run.stdout
-            .contains("1000001 rows read, 1 loaded, 1000000 blank"),
+            .contains("1,000,001 rows read, 1 loaded, 1,000,000 blank"),
         "{}",
         run.stdout
     );

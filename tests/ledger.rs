@@ -261,6 +261,19 @@ const INVOICES: &str =
 
 /// Reconciles a month's receipts and invoices into `out`, with the clock at `epoch`.
 fn reconcile(wd: &Workdir, month: &str, receipts: &str, invoices: &str, epoch: i64) -> String {
+    reconcile_with(wd, month, receipts, invoices, epoch, None, "report")
+}
+
+/// The same, reading `ledger` (as `reconcile --ledger` does), into `month/out`.
+fn reconcile_with(
+    wd: &Workdir,
+    month: &str,
+    receipts: &str,
+    invoices: &str,
+    epoch: i64,
+    ledger: Option<&str>,
+    out: &str,
+) -> String {
     let r = wd.write(
         &format!("{month}/receipts.csv"),
         format!("{RECEIPTS}{receipts}"),
@@ -270,24 +283,35 @@ fn reconcile(wd: &Workdir, month: &str, receipts: &str, invoices: &str, epoch: i
         format!("{INVOICES}{invoices}"),
     );
     let out = wd
-        .path(&format!("{month}/report"))
+        .path(&format!("{month}/{out}"))
         .to_string_lossy()
         .into_owned();
-    fuelrecon(
-        wd,
-        epoch,
-        &[
-            "reconcile",
-            "--receipts",
-            &r,
-            "--invoices",
-            &i,
-            "--out",
-            &out,
-        ],
-    )
-    .succeeds();
+    let mut args = vec![
+        "reconcile",
+        "--receipts",
+        &r,
+        "--invoices",
+        &i,
+        "--out",
+        &out,
+    ];
+    if let Some(ledger) = ledger {
+        args.extend(["--ledger", ledger]);
+    }
+    fuelrecon(wd, epoch, &args).succeeds();
     out
+}
+
+/// The codes of a report's exceptions, in report order.
+fn codes(report: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(format!("{report}/exceptions.json")).unwrap();
+    let exceptions: serde_json::Value = serde_json::from_str(&text).unwrap();
+    exceptions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The monthly cycle with real reports: March is reconciled and accepted; April bills three
@@ -321,12 +345,28 @@ fn two_months_reconciled_and_accepted(wd: &Workdir, ledger: &str) {
                           F-401,Total,2024-04-30,2,R-5001,UN-101,40,60.00\n\
                           F-401,Total,2024-04-30,3,R-5002,UN-102,30,45.00\n\
                           F-401,Total,2024-04-30,4,R-5003,UN-103,20,30.00\n";
-    let april = reconcile(
+    let april_receipts = "R-6001,UN-101,2024-04-04,Total,40,60.00\n";
+    let april = reconcile_with(
         wd,
         "april",
-        "R-6001,UN-101,2024-04-04,Total,40,60.00\n",
+        april_receipts,
         april_invoices,
         APRIL_30,
+        Some(ledger),
+        "report",
+    );
+    // reconcile --ledger: the three receipts paid in March are raised, and the vendor's letter
+    // carries March's open dispute with its age.
+    let already_paid = codes(&april)
+        .iter()
+        .filter(|c| *c == "RECEIPT_ALREADY_PAID")
+        .count();
+    assert_eq!(already_paid, 3);
+    let letter = std::fs::read_to_string(format!("{april}/disputes/total.html")).unwrap();
+    assert!(letter.contains("D-1"), "{letter}");
+    assert!(
+        letter.contains("R-5004") && letter.contains("30 days"),
+        "{letter}"
     );
     // What reconcile --ledger looks up: exactly the three receipts billed again.
     let paid = Ledger::open_read_only(ledger)
@@ -380,6 +420,27 @@ fn two_months_reconciled_and_accepted(wd: &Workdir, ledger: &str) {
         .unwrap();
     assert!(still_open.iter().all(|d| d.id != 1), "{still_open:?}");
     assert!(!still_open.is_empty(), "April's disputes stay open");
+    // Resolved, it leaves the next letter; April, accepted, does not count against itself.
+    let again = reconcile_with(
+        wd,
+        "april",
+        april_receipts,
+        april_invoices,
+        MAY_1,
+        Some(ledger),
+        "again",
+    );
+    let letter = std::fs::read_to_string(format!("{again}/disputes/total.html")).unwrap();
+    assert!(!letter.contains("D-1<"), "{letter}");
+    assert!(!letter.contains("R-5004"), "{letter}");
+    assert_eq!(
+        codes(&again)
+            .iter()
+            .filter(|c| *c == "RECEIPT_ALREADY_PAID")
+            .count(),
+        3,
+        "March's receipts are still paid in March"
+    );
 }
 
 fn accept_records_payments_and_disputes(wd: &Workdir, ledger: &str) {

@@ -91,7 +91,14 @@ fn the_english_sample_month_matches_the_figures_worked_by_hand() {
     .map(|(c, n)| (c.to_string(), n))
     .collect();
     assert_eq!(codes(&exceptions), expected);
-    assert_eq!(summary["rules_not_run"], serde_json::json!([]));
+    // Every rule ran but the ledger's, which needs --ledger.
+    let not_run: Vec<&str> = summary["rules_not_run"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(not_run, ["RECEIPT_ALREADY_PAID"]);
 }
 
 #[test]
@@ -627,7 +634,11 @@ fn the_rules_command_prints_the_catalogue_and_each_manual() {
     let dir = Workdir::new();
     let run = dir.run(&["rules"]);
     run.succeeds();
-    assert_eq!(run.stdout.lines().count(), 27);
+    assert_eq!(
+        run.stdout.lines().count(),
+        fuelrecon::rules::REGISTRY.len(),
+        "one line per rule"
+    );
     assert!(run.stdout.contains("BILLED_TWICE"));
     let manual = dir.run(&["rules", "billed_twice"]);
     manual.succeeds();

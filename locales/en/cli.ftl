@@ -24,3 +24,28 @@ cli-invoices-not-checked = The invoices were NOT checked against receipts (no re
 ## $file; $column: a letter; $header; $field; $count: values that would read differently.
 cli-ambiguous-dates-day-first = { $file }: column { $column } ("{ $header }", { $field }) has dates that fit both orders; read day first, { $count } value(s) would be other dates read month first: if that is wrong, set [reading] date_order in the config
 cli-ambiguous-dates-month-first = { $file }: column { $column } ("{ $header }", { $field }) has dates that fit both orders; read month first, { $count } value(s) would be other dates read day first: if that is wrong, set [reading] date_order in the config
+
+## `fuelrecon check`, in text. $source: the file (and sheet); $kind: trips, receipts…; the
+## counts; $header: the header's row.
+cli-check-file = { $source } ({ $kind }): { $read } rows read, { $loaded } loaded, { $blank } blank; header at row { $header }; { $problems } problem(s)
+## $columns: "Header (letter)", comma-separated.
+cli-check-unused = unused columns: { $columns }
+## $conventions: the phrases below, comma-separated.
+cli-check-read-with = read with { $conventions }
+cli-check-delimiter = delimiter '{ $delimiter }'
+cli-check-encoding = encoding { $encoding }
+## $mark: . or ,; $by: what decided it.
+cli-check-decimal-mark = decimal mark { $mark } (by { $by })
+cli-check-day-first = dates day first (by { $by })
+cli-check-month-first = dates month first (by { $by })
+cli-check-by-evidence = the file's own values
+cli-check-by-config = the config
+cli-check-by-default = default
+## $words: "word (count)", comma-separated.
+cli-check-unknown-fuels = unknown fuel words, never compared until mapped in [fuel_types]: { $words }
+
+## Progress on a terminal.
+cli-progress-reading = reading { $files } file(s)
+cli-progress-linking = linking invoice lines, receipts and trip tickets
+cli-progress-rules = running the rules
+cli-progress-writing = writing { $out }

@@ -32,6 +32,7 @@ letter-closing = Yours faithfully,
 ## receipt shows; $contract_price: the price per litre agreed; $expected_amount: litres × price;
 ## $amount_at_risk: the amount withheld.
 letter-reason-no-receipt = We hold no receipt { $receipt } for this fill, and no receipt of this vehicle, date and quantity.
+letter-reason-already-paid = Receipt { $receipt } was already paid to you, on invoice { $paid_invoice } line { $paid_line }, in an earlier month.
 letter-reason-billed-twice = Receipt { $receipt } was already billed on invoice { $first_invoice }, line { $first_line }.
 letter-reason-duplicate-line = This line repeats a line already billed on the same invoice number.
 letter-reason-amount-above-receipt = The amount billed is above the { $receipt_amount } shown on receipt { $receipt }.
@@ -59,3 +60,14 @@ letter-remedy-corrected-invoice = a corrected invoice for this line.
 letter-remedy-legible-copy = a legible copy of receipt { $receipt }.
 letter-remedy-pump-record = the pump's transaction record for receipt { $receipt }.
 letter-remedy-credit-reference = the invoice and line this credit reverses.
+
+## Disputes of earlier months (with a ledger).
+letter-earlier = Disputes still open from earlier months
+letter-col-dispute = Dispute
+letter-col-opened = Raised on
+letter-col-age = Open for
+## $days: a count of days.
+letter-age-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}

@@ -18,6 +18,13 @@ msg-the-vendor = the vendor
 msg-subject-receipt = Receipt { $receipt }
 msg-subject-line = Invoice { $invoice } line { $line }
 
+## The units of the data (`[units]`), written beside distances and quantities.
+
+msg-unit-km = km
+msg-unit-mi = mi
+msg-unit-litre = L
+msg-unit-gallon = gal
+
 ## The fuels fuelrecon recognises; others are written as the documents name them.
 
 msg-fuel-diesel = diesel
@@ -48,6 +55,9 @@ msg-amount-mismatch = Invoice { $invoice } line { $line } bills { $billed }, but
 msg-quantity-mismatch = Invoice { $invoice } line { $line } bills { $billed } L, but its receipt { $receipt } shows { $delivered } L (tolerance { $tolerance } L).
 
 # RECEIPT_NOT_BILLED
+# RECEIPT_ALREADY_PAID; $line, $paid_line: integers; $paid_on: the date the earlier run was accepted.
+msg-receipt-already-paid = Invoice { $invoice } line { $line } bills receipt { $receipt }, which was already paid on invoice { $paid_invoice } line { $paid_line } (accepted { $paid_on }).
+
 msg-receipt-not-billed = Receipt { $receipt } of { $vendor } is not billed on any invoice line given to this run.
 
 # RECEIPT_WITHOUT_TRIP; $days (integer): date_window_days.
@@ -72,7 +82,9 @@ msg-arithmetic-error = { $subject }: { $litres } L × { $price } = { $expected }
 msg-invoice-total = Invoice { $invoice }: its { $lines } line(s) add up to { $sum }, but the invoice total is { $total }.
 
 # CONSUMPTION_OUTLIER; $period: the month, as YYYY-MM; $tolerance: a percentage.
-msg-consumption-outlier = Vehicle { $vehicle } used { $litres } L for { $km } km in { $period }: { $actual } L/100 km, against an expected { $expected } L/100 km (at most { $limit } with the { $tolerance }% tolerance).
+msg-consumption-outlier = Vehicle { $vehicle } used { $bought } { $volume } for { $driven } { $distance } in { $period }: { $actual } { $volume }/100 { $distance }, against an expected { $expected } { $volume }/100 { $distance } (at most { $limit } with the { $tolerance }% tolerance).
+# With miles and gallons the norm is in miles per gallon, and too few is the outlier.
+msg-consumption-outlier-mpg = Vehicle { $vehicle } used { $bought } { $volume } for { $driven } { $distance } in { $period }: { $actual } mpg, against an expected { $expected } mpg (at least { $limit } with the { $tolerance }% tolerance).
 
 # FUEL_TYPE_MISMATCH; $bought, $expected: fuel types as the documents name them.
 msg-fuel-type-receipt = Receipt { $receipt } is for { $bought }, but vehicle { $vehicle } runs on { $expected }.
@@ -82,13 +94,24 @@ msg-fuel-type-line = Invoice { $invoice } line { $line } bills { $bought }, but 
 msg-multiple-fills = Receipt { $receipt } is fill { $position } of { $fills } for vehicle { $vehicle } on { $date }; at most { $allowed } a day are expected.
 
 # ODOMETER_GAP
-msg-odometer-gap = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } km, { $gap } km after its previous trip { $previous } ended at { $end } km; at most { $allowed } km were expected.
+msg-odometer-gap = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } { $unit }, { $gap } { $unit } after its previous trip { $previous } ended at { $end } { $unit }; at most { $allowed } { $unit } were expected.
 
-# ODOMETER_INCONSISTENT: the four ways readings disagree.
-msg-odometer-trip-backwards = Trip ticket { $trip } ends at { $end } km, below its start of { $start } km.
-msg-odometer-trip-sequence = Trip ticket { $trip } of vehicle { $vehicle } starts at { $start } km, below the { $end } km at which its previous trip { $previous } ended.
-msg-odometer-receipt-sequence = Receipt { $receipt } of vehicle { $vehicle } reads { $reading } km, below the { $last } km of its previous receipt { $previous }.
-msg-odometer-receipt-outside-trip = Receipt { $receipt } reads { $reading } km, outside its trip { $trip }'s readings of { $start } to { $end } km.
+# ODOMETER_INCONSISTENT: each way readings disagree (SPEC §3.6). $unit: msg-unit-km or
+# msg-unit-mi; $where, $previous_where, $first_where: msg-odometer-at-*; $around:
+# msg-odometer-around-*.
+msg-odometer-trip-backwards = Trip ticket { $trip } ends at { $end } { $unit }, below its start of { $start } { $unit }.
+msg-odometer-receipt-outside-trip = Receipt { $receipt } reads { $reading } { $unit }, outside its trip { $trip }'s readings of { $start } to { $end } { $unit }.
+msg-odometer-backwards = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is below the { $previous } { $unit } read on { $previous_date } ({ $previous_where }), which the later readings keep to; it is left out of the vehicle's odometer sequence.
+msg-odometer-jump = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is out of line with { $around }; it is left out of the vehicle's odometer sequence.
+msg-odometer-placeholder = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) is a placeholder, not a reading; it is left out of the vehicle's odometer sequence.
+msg-odometer-repeated = Vehicle { $vehicle }: { $reading } { $unit } on { $date } ({ $where }) repeats the reading of { $first_date } ({ $first_where }), though fuel was bought at both; it is left out of the vehicle's odometer sequence.
+msg-odometer-at-trip-out = start of trip ticket { $trip }
+msg-odometer-at-trip-in = end of trip ticket { $trip }
+msg-odometer-at-receipt = receipt { $receipt }
+msg-odometer-around-both = the readings around it: { $previous } { $unit } on { $previous_date } before, { $next } { $unit } on { $next_date } after
+msg-odometer-around-before = the reading before it, { $previous } { $unit } on { $previous_date }
+msg-odometer-around-after = the readings after it, from { $next } { $unit } on { $next_date }
+msg-odometer-around-none = the vehicle's other readings
 
 # OFF_HOURS_FILL; $time, $hours: times of day as HH:MM.
 msg-off-hours-fill = Receipt { $receipt } is timed { $time }, outside the working hours { $hours }.
@@ -184,6 +207,7 @@ msg-kind-prices = prices
 not-run-no-unit-prices = the data holds no unit prices and no invoice totals
 not-run-no-consumption = the vehicles file gives no l_per_100km
 not-run-no-fuel-type = the vehicles file gives no fuel_type
+not-run-no-ledger = no ledger was given (--ledger, or ledger in the config)
 not-run-no-tank = the vehicles file gives no tank_litres
 not-run-no-working-hours = working_hours is not set in the config
 not-run-no-contract-price = the prices file holds no readable contract price
@@ -391,6 +415,9 @@ rule-CONSUMPTION_OUTLIER =
         receipts (or of its trip tickets when it has no receipts); kilometres are those of its
         trip tickets' odometers (or, with no trips, the span of its receipts' odometers, with the
         litres bought after the first reading, since the first fill paid for earlier driving).
+        Readings left out of the vehicle's odometer sequence count no distance. In the data's
+        units (`[units]`): with miles and gallons, `l_per_100km` is read as the vehicle's mpg,
+        and too few miles per gallon is the outlier.
     .matters =
         Fuel that the kilometres do not explain is the classic sign of siphoning or of fills
         for other vehicles.
@@ -400,17 +427,25 @@ rule-CONSUMPTION_OUTLIER =
         (Litres − kilometres × expected consumption ÷ 100) × the run's average price per litre.
 
 rule-ODOMETER_INCONSISTENT =
-    .summary = odometer readings go backwards or disagree
+    .summary = odometer readings go backwards, jump, repeat or are placeholders
     .catches =
-        Odometer readings that cannot all be true: a trip that ends at a lower reading than it
-        starts; a trip that starts below where the vehicle's previous trip ended; a receipt
-        whose odometer is lower than the vehicle's previous receipt's (by date); a receipt whose
-        odometer lies outside its linked trip's start and end readings.
+        Odometer readings that cannot all be true. A vehicle's readings (its trip tickets' start
+        and end, its receipts') are judged as one sequence, by date, and the reading out of line
+        is the one raised and left out, so the good reading after a typo is not blamed:
+        a reading below the one before it that the later readings keep to; a jump out of line
+        with the readings around it, or further than `max_km_per_day` allows for the days
+        between; a placeholder (0, or one of `odometer_placeholders`: 1234, 99999…); a receipt
+        repeating the reading of an earlier day's receipt. Besides: a trip that ends below its
+        start, and a receipt whose reading lies outside its linked trip's. The message says
+        which case it is. Distances (ODOMETER_GAP, CONSUMPTION_OUTLIER) are measured without
+        the readings left out.
     .matters =
-        Kilometres are what justify fuel. Readings that go backwards mean the trip tickets or
-        receipts were written after the fact, or copied.
+        Kilometres are what justify fuel. Readings that go backwards, jump or repeat mean the
+        trip tickets or receipts were written after the fact, copied, or typed without looking
+        at the odometer.
     .example =
-        Trip T-17 of UN-1234 starts at 45 100 km; the previous trip ended at 45 900 km.
+        UN-1234's receipts read 28 600, 333 695, 28 716 km on three days: the 333 695 is
+        raised, not the 28 716 after it.
     .at-risk =
         0.
 
@@ -418,7 +453,9 @@ rule-ODOMETER_GAP =
     .summary = kilometres between two trips that no trip ticket logs
     .catches =
         A trip that starts more than `odometer_gap_km` above where the vehicle's previous trip
-        ended: kilometres driven with no trip ticket.
+        ended: kilometres driven with no trip ticket. Where either reading was left out of the
+        vehicle's odometer sequence (ODOMETER_INCONSISTENT), where the vehicle was is not known,
+        and no gap is raised.
     .matters =
         Unlogged kilometres are unlogged use of the vehicle, and the fuel for them is justified
         by nothing.
@@ -485,7 +522,10 @@ rule-POSSIBLE_DUPLICATE =
         Two receipts with different numbers for the same vehicle on the same day, with litres
         within `litres_tolerance` and amounts within `amount_tolerance` of each other: a receipt
         copied or resubmitted under a new number. Raised on the later one (by time, then
-        content).
+        content). Not raised when what both receipts record shows two fills: times more than
+        `duplicate_window_minutes` apart, odometers more than `odometer_gap_km` apart, or
+        different stations or vendors. Odometers that agree outweigh times far apart: a vehicle
+        that did not move cannot have burnt the first fill before the second.
     .matters =
         A duplicate with a fresh number escapes the duplicate-number check and is paid twice.
     .example =
@@ -590,3 +630,15 @@ rule-UNMATCHED_CREDIT =
         Card transaction 5531980: -0.02, and no transaction 5531980 before it.
     .at-risk =
         0: the money goes the organisation's way.
+rule-RECEIPT_ALREADY_PAID =
+    .summary = a receipt paid in an accepted earlier run is billed again
+    .catches =
+        With a ledger: an invoice line whose receipt (its number and vendor) was paid in a run
+        accepted earlier, or by a dispute resolved as paid.
+    .matters =
+        A receipt paid in March and billed again in April passes every check of April alone:
+        only the ledger remembers that it was paid.
+    .example =
+        Receipt 55012, paid on F-031 line 4 in March, is billed again on F-045 line 1 in April.
+    .at-risk =
+        The line's amount.

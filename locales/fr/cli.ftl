@@ -24,3 +24,28 @@ cli-invoices-not-checked = Les factures n'ont PAS été rapprochées des reçus 
 ## $file ; $column : une lettre ; $header ; $field ; $count : valeurs qui se liraient autrement.
 cli-ambiguous-dates-day-first = { $file } : la colonne { $column } (« { $header } », { $field }) contient des dates lisibles dans les deux ordres ; lues jour d'abord, { $count } valeur(s) seraient d'autres dates lues mois d'abord : si c'est faux, indiquez [reading] date_order dans la configuration
 cli-ambiguous-dates-month-first = { $file } : la colonne { $column } (« { $header } », { $field }) contient des dates lisibles dans les deux ordres ; lues mois d'abord, { $count } valeur(s) seraient d'autres dates lues jour d'abord : si c'est faux, indiquez [reading] date_order dans la configuration
+
+## `fuelrecon check`, en texte. $source : le fichier (et la feuille) ; $kind : trips, receipts… ;
+## les nombres ; $header : la ligne d'en-tête.
+cli-check-file = { $source } ({ $kind }) : { $read } ligne(s) lue(s), { $loaded } chargée(s), { $blank } vide(s) ; en-tête à la ligne { $header } ; { $problems } problème(s)
+## $columns : « En-tête (lettre) », séparés par des virgules.
+cli-check-unused = colonnes non utilisées : { $columns }
+## $conventions : les expressions ci-dessous, séparées par des virgules.
+cli-check-read-with = lu avec { $conventions }
+cli-check-delimiter = séparateur « { $delimiter } »
+cli-check-encoding = encodage { $encoding }
+## $mark : . ou , ; $by : ce qui l'a décidé.
+cli-check-decimal-mark = séparateur décimal { $mark } (d'après { $by })
+cli-check-day-first = dates jour d'abord (d'après { $by })
+cli-check-month-first = dates mois d'abord (d'après { $by })
+cli-check-by-evidence = les valeurs du fichier
+cli-check-by-config = la configuration
+cli-check-by-default = la valeur par défaut
+## $words : « mot (nombre) », séparés par des virgules.
+cli-check-unknown-fuels = types de carburant inconnus, jamais comparés tant qu'ils ne sont pas rattachés dans [fuel_types] : { $words }
+
+## Progression, dans un terminal.
+cli-progress-reading = lecture de { $files } fichier(s)
+cli-progress-linking = rapprochement des lignes de facture, des reçus et des feuilles de route
+cli-progress-rules = application des règles
+cli-progress-writing = écriture de { $out }

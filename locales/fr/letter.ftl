@@ -32,6 +32,7 @@ letter-closing = Veuillez agréer nos salutations distinguées,
 ## $receipt_litres : ce que montre le reçu ; $contract_price : le prix au litre convenu ;
 ## $expected_amount : litres × prix ; $amount_at_risk : le montant retenu.
 letter-reason-no-receipt = Nous ne détenons aucun reçu { $receipt } pour ce plein, ni aucun reçu de ce véhicule à cette date pour cette quantité.
+letter-reason-already-paid = Le reçu { $receipt } vous a déjà été réglé, sur la facture { $paid_invoice } ligne { $paid_line }, lors d'un mois précédent.
 letter-reason-billed-twice = Le reçu { $receipt } a déjà été facturé sur la facture { $first_invoice }, ligne { $first_line }.
 letter-reason-duplicate-line = Cette ligne reprend une ligne déjà facturée sous le même numéro de facture.
 letter-reason-amount-above-receipt = Le montant facturé dépasse les { $receipt_amount } portés sur le reçu { $receipt }.
@@ -59,3 +60,14 @@ letter-remedy-corrected-invoice = une facture rectifiée pour cette ligne.
 letter-remedy-legible-copy = une copie lisible du reçu { $receipt }.
 letter-remedy-pump-record = le relevé de transaction de la pompe pour le reçu { $receipt }.
 letter-remedy-credit-reference = la facture et la ligne que cet avoir annule.
+
+## Les litiges des mois précédents (avec un registre).
+letter-earlier = Litiges encore ouverts des mois précédents
+letter-col-dispute = Litige
+letter-col-opened = Ouvert le
+letter-col-age = Ouvert depuis
+## $days : un nombre de jours.
+letter-age-days = { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}

@@ -17,6 +17,13 @@ msg-the-vendor = ce fournisseur
 msg-subject-receipt = Le reçu { $receipt }
 msg-subject-line = La ligne { $line } de la facture { $invoice }
 
+## Les unités des données (`[units]`), écrites à côté des distances et des quantités.
+
+msg-unit-km = km
+msg-unit-mi = mi
+msg-unit-litre = L
+msg-unit-gallon = gal
+
 ## Les carburants que fuelrecon reconnaît ; les autres sont écrits comme les pièces les nomment.
 
 msg-fuel-diesel = gazole
@@ -47,6 +54,9 @@ msg-amount-mismatch = La ligne { $line } de la facture { $invoice } réclame { $
 msg-quantity-mismatch = La ligne { $line } de la facture { $invoice } facture { $billed } L, alors que son reçu { $receipt } indique { $delivered } L (tolérance : { $tolerance } L).
 
 # RECEIPT_NOT_BILLED
+# RECEIPT_ALREADY_PAID ; $line, $paid_line : entiers ; $paid_on : la date de validation du traitement antérieur.
+msg-receipt-already-paid = La ligne { $line } de la facture { $invoice } facture le reçu { $receipt }, déjà réglé sur la facture { $paid_invoice } ligne { $paid_line } (validé le { $paid_on }).
+
 msg-receipt-not-billed = Le reçu { $receipt } de { $vendor } n'est facturé sur aucune des lignes de facture fournies.
 
 # RECEIPT_WITHOUT_TRIP
@@ -75,7 +85,8 @@ msg-invoice-total = Facture { $invoice } : { $lines ->
     } { $sum }, mais le total de la facture est { $total }.
 
 # CONSUMPTION_OUTLIER
-msg-consumption-outlier = Le véhicule { $vehicle } a consommé { $litres } L pour { $km } km en { $period } : { $actual } L/100 km, pour { $expected } L/100 km attendus (au plus { $limit } avec la tolérance de { $tolerance } %).
+msg-consumption-outlier = Le véhicule { $vehicle } a consommé { $bought } { $volume } pour { $driven } { $distance } en { $period } : { $actual } { $volume }/100 { $distance }, pour { $expected } { $volume }/100 { $distance } attendus (au plus { $limit } avec la tolérance de { $tolerance } %).
+msg-consumption-outlier-mpg = Le véhicule { $vehicle } a consommé { $bought } { $volume } pour { $driven } { $distance } en { $period } : { $actual } milles par gallon (mpg), pour { $expected } mpg attendus (au moins { $limit } avec la tolérance de { $tolerance } %).
 
 # FUEL_TYPE_MISMATCH
 msg-fuel-type-receipt = Le reçu { $receipt } porte sur le carburant « { $bought } », alors que le véhicule { $vehicle } utilise « { $expected } ».
@@ -85,13 +96,22 @@ msg-fuel-type-line = La ligne { $line } de la facture { $invoice } facture le ca
 msg-multiple-fills = Le reçu { $receipt } est le plein n° { $position } sur { $fills } du véhicule { $vehicle } le { $date } ; la limite est de { $allowed } par jour.
 
 # ODOMETER_GAP
-msg-odometer-gap = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } km, soit { $gap } km après la fin du déplacement précédent, { $previous }, à { $end } km ; un écart d'au plus { $allowed } km était attendu.
+msg-odometer-gap = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } { $unit }, soit { $gap } { $unit } après la fin du déplacement précédent, { $previous }, à { $end } { $unit } ; un écart d'au plus { $allowed } { $unit } était attendu.
 
 # ODOMETER_INCONSISTENT
-msg-odometer-trip-backwards = La feuille de route { $trip } se termine à { $end } km, en dessous de son relevé de départ de { $start } km.
-msg-odometer-trip-sequence = La feuille de route { $trip } du véhicule { $vehicle } commence à { $start } km, en dessous des { $end } km auxquels s'est terminé le déplacement précédent, { $previous }.
-msg-odometer-receipt-sequence = Le reçu { $receipt } du véhicule { $vehicle } indique { $reading } km, en dessous des { $last } km du reçu précédent, { $previous }.
-msg-odometer-receipt-outside-trip = Le reçu { $receipt } indique { $reading } km, hors des relevés de sa feuille de route { $trip } (de { $start } à { $end } km).
+msg-odometer-trip-backwards = La feuille de route { $trip } se termine à { $end } { $unit }, en dessous de son relevé de départ de { $start } { $unit }.
+msg-odometer-receipt-outside-trip = Le reçu { $receipt } indique { $reading } { $unit }, hors des relevés de sa feuille de route { $trip } (de { $start } à { $end } { $unit }).
+msg-odometer-backwards = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) est inférieur aux { $previous } { $unit } relevés le { $previous_date } ({ $previous_where }), que confirment les relevés suivants ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-jump = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) ne s'accorde pas avec { $around } ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-placeholder = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) est une valeur fictive, pas un relevé réel ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-repeated = Véhicule { $vehicle } : le relevé de { $reading } { $unit } du { $date } ({ $where }) répète celui du { $first_date } ({ $first_where }), alors que du carburant a été acheté aux deux dates ; il est écarté de la suite des relevés du véhicule.
+msg-odometer-at-trip-out = départ de la feuille de route { $trip }
+msg-odometer-at-trip-in = retour de la feuille de route { $trip }
+msg-odometer-at-receipt = reçu { $receipt }
+msg-odometer-around-both = les relevés qui l'entourent : { $previous } { $unit } le { $previous_date } avant, { $next } { $unit } le { $next_date } après
+msg-odometer-around-before = le relevé précédent, { $previous } { $unit } le { $previous_date }
+msg-odometer-around-after = les relevés suivants, à partir de { $next } { $unit } le { $next_date }
+msg-odometer-around-none = les autres relevés du véhicule
 
 # OFF_HOURS_FILL
 msg-off-hours-fill = Le reçu { $receipt } est horodaté { $time }, en dehors des heures de service ({ $hours }).
@@ -191,6 +211,7 @@ msg-kind-vehicles = véhicules
 msg-kind-prices = prix
 not-run-no-unit-prices = les données ne donnent ni prix unitaire ni total de facture
 not-run-no-consumption = le fichier des véhicules ne donne aucune consommation de référence (l_per_100km)
+not-run-no-ledger = aucun registre n'a été fourni (--ledger, ou ledger dans la configuration)
 not-run-no-fuel-type = le fichier des véhicules ne donne aucun type de carburant (fuel_type)
 not-run-no-tank = le fichier des véhicules ne donne aucune capacité de réservoir (tank_litres)
 not-run-no-working-hours = les heures de service (working_hours) ne sont pas définies dans la configuration
@@ -417,7 +438,10 @@ rule-CONSUMPTION_OUTLIER =
         Les litres sont ceux de ses reçus (ou de ses feuilles de route s'il n'a aucun reçu) ;
         les kilomètres sont ceux des compteurs de ses feuilles de route (ou, sans feuille de
         route, l'écart entre les relevés de ses reçus, avec les litres achetés après le premier
-        relevé, puisque le premier plein a payé des kilomètres antérieurs).
+        relevé, puisque le premier plein a payé des kilomètres antérieurs). Les relevés écartés
+        de la suite des relevés du véhicule ne comptent aucune distance. Dans les unités des
+        données (`[units]`) : en milles et en gallons, `l_per_100km` se lit comme les milles par
+        gallon (mpg) du véhicule, et trop peu de milles par gallon est l'anomalie.
     .matters =
         Du carburant que les kilomètres n'expliquent pas est le signe classique d'un siphonnage
         ou de pleins faits pour d'autres véhicules.
@@ -429,19 +453,27 @@ rule-CONSUMPTION_OUTLIER =
         traitement.
 
 rule-ODOMETER_INCONSISTENT =
-    .summary = des relevés kilométriques reculent ou se contredisent
+    .summary = des relevés kilométriques reculent, sautent, se répètent ou sont fictifs
     .catches =
-        Des relevés kilométriques qui ne peuvent pas être tous vrais : un déplacement qui se
-        termine à un relevé inférieur à celui du départ ; un déplacement qui commence en dessous
-        du relevé de fin du déplacement précédent du véhicule ; un reçu dont le kilométrage est
-        inférieur à celui du reçu précédent du véhicule (par date) ; un reçu dont le kilométrage
-        sort des relevés de départ et de retour de sa feuille de route.
+        Des relevés kilométriques qui ne peuvent pas être tous vrais. Les relevés d'un véhicule
+        (départ et retour de ses feuilles de route, kilométrage de ses reçus) sont examinés
+        comme une seule suite, par date, et c'est le relevé discordant qui est signalé et
+        écarté, de sorte que le bon relevé qui suit une faute de frappe n'est pas mis en cause :
+        un relevé inférieur au précédent alors que les suivants s'accordent avec celui-ci ; un
+        saut qui ne s'accorde pas avec les relevés qui l'entourent, ou plus grand que ce que
+        `max_km_per_day` permet pour les jours écoulés ; une valeur fictive (0, ou l'une des
+        `odometer_placeholders` : 1234, 99999…) ; un reçu qui répète le relevé d'un reçu d'un
+        jour antérieur. En outre : un déplacement qui se termine en dessous de son départ, et un
+        reçu dont le relevé sort de ceux de sa feuille de route. Le message précise de quel cas
+        il s'agit. Les distances (ODOMETER_GAP, CONSUMPTION_OUTLIER) sont mesurées sans les
+        relevés écartés.
     .matters =
-        Ce sont les kilomètres qui justifient le carburant. Des relevés qui reculent signifient
-        que les feuilles de route ou les reçus ont été remplis après coup, ou recopiés.
+        Ce sont les kilomètres qui justifient le carburant. Des relevés qui reculent, sautent ou
+        se répètent signifient que les feuilles de route ou les reçus ont été remplis après
+        coup, recopiés, ou remplis sans regarder le compteur.
     .example =
-        La feuille de route T-17 de UN-1234 commence à 45 100 km ; le déplacement précédent
-        s'est terminé à 45 900 km.
+        Les reçus de UN-1234 indiquent 28 600, 333 695 et 28 716 km sur trois jours : c'est
+        le 333 695 qui est signalé, pas le 28 716 qui le suit.
     .at-risk =
         0.
 
@@ -450,6 +482,8 @@ rule-ODOMETER_GAP =
     .catches =
         Un déplacement qui commence plus de `odometer_gap_km` au-dessus du relevé de fin du
         déplacement précédent du véhicule : des kilomètres parcourus sans feuille de route.
+        Si l'un des deux relevés a été écarté de la suite des relevés du véhicule
+        (ODOMETER_INCONSISTENT), on ignore où était le véhicule, et aucun écart n'est signalé.
     .matters =
         Des kilomètres non enregistrés sont une utilisation non enregistrée du véhicule, et rien
         ne justifie le carburant qu'ils ont consommé.
@@ -521,7 +555,12 @@ rule-POSSIBLE_DUPLICATE =
         Deux reçus aux numéros différents pour le même véhicule le même jour, dont les litres
         sont à `litres_tolerance` près et les montants à `amount_tolerance` près : un reçu
         recopié ou présenté de nouveau sous un autre numéro. L'exception porte sur le plus
-        récent (par heure, puis par contenu).
+        récent (par heure, puis par contenu). Elle n'est pas levée quand ce que les deux reçus
+        indiquent montre deux pleins : des heures à plus de `duplicate_window_minutes` minutes
+        d'écart, des kilométrages à plus de `odometer_gap_km` d'écart, ou des stations ou des
+        fournisseurs différents. Des kilométrages identiques l'emportent sur des heures
+        éloignées : un véhicule qui n'a pas roulé n'a pas pu consommer le premier plein avant
+        le second.
     .matters =
         Un doublon sous un nouveau numéro échappe au contrôle des numéros en double et se fait
         payer deux fois.
@@ -640,3 +679,15 @@ rule-UNMATCHED_CREDIT =
         Transaction 5531980 : -0,02, sans transaction 5531980 avant elle.
     .at-risk =
         0 : l'argent va dans le sens de l'organisation.
+rule-RECEIPT_ALREADY_PAID =
+    .summary = un reçu réglé lors d'un traitement antérieur validé est facturé à nouveau
+    .catches =
+        Avec un registre : une ligne de facture dont le reçu (son numéro et son fournisseur) a
+        été réglé lors d'un traitement validé auparavant, ou par un litige réglé.
+    .matters =
+        Un reçu réglé en mars et refacturé en avril passe tous les contrôles d'avril pris
+        isolément : seul le registre se souvient qu'il a été payé.
+    .example =
+        Le reçu 55012, réglé sur F-031 ligne 4 en mars, est refacturé sur F-045 ligne 1 en avril.
+    .at-risk =
+        Le montant de la ligne.

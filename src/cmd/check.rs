@@ -3,7 +3,8 @@
 
 use super::{load, resolve};
 use crate::cli::CheckArgs;
-use crate::load::{DecidedBy, FileStats};
+use crate::i18n::{self, Args, Lang};
+use crate::load::{DateOrder, DecidedBy, FileStats};
 use crate::model::{Dataset, FieldProblem, FuelType};
 use crate::report::json::FileSummary;
 use serde::Serialize;
@@ -88,7 +89,15 @@ fn problems_by_source(data: &Dataset) -> HashMap<&str, Vec<(u64, &FieldProblem)>
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
-    let loaded = resolve(&args.inputs).and_then(|(config, inputs)| load(&inputs, &config));
+    let resolved = resolve(&args.inputs);
+    let lang = args
+        .lang
+        .or(resolved.as_ref().ok().and_then(|(config, _)| config.lang))
+        .unwrap_or_default();
+    let loaded = resolved.and_then(|(mut config, inputs)| {
+        config.lang = Some(lang);
+        load(&inputs, &config)
+    });
     let loaded = match loaded {
         Ok(loaded) => loaded,
         Err(error) if args.json => {
@@ -134,7 +143,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         writeln!(out)?;
     } else {
         for file in &files {
-            write_file_text(&mut out, file)?;
+            write_file_text(&mut out, file, lang)?;
         }
         let unknown = unknown_fuel_words(&loaded.dataset);
         if !unknown.is_empty() {
@@ -142,10 +151,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
                 .iter()
                 .map(|w| format!("{:?} ({})", w.word, w.count))
                 .collect();
+            let args = Args::new().text("words", words.join(", "));
             writeln!(
                 out,
-                "unknown fuel words, never compared until mapped in [fuel_types]: {}",
-                words.join(", ")
+                "{}",
+                i18n::text(lang, "cli-check-unknown-fuels", &args)
             )?;
         }
         for file in &files {
@@ -164,19 +174,17 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
 
 /// One file's row accounting, then how it was read: each field and the column that feeds it,
 /// the columns left unused, and the conventions decided.
-fn write_file_text(out: &mut impl Write, file: &FileOut<'_>) -> std::io::Result<()> {
+fn write_file_text(out: &mut impl Write, file: &FileOut<'_>, lang: Lang) -> std::io::Result<()> {
     let s = &file.summary;
-    writeln!(
-        out,
-        "{} ({}): {} rows read, {} loaded, {} blank; header at row {}; {} problem(s)",
-        s.source,
-        s.kind,
-        s.rows_read,
-        s.rows_loaded,
-        s.rows_blank,
-        s.header_row,
-        file.problems.len()
-    )?;
+    let head = Args::new()
+        .text("source", s.source)
+        .text("kind", s.kind.as_str())
+        .int("read", s.rows_read as i64)
+        .int("loaded", s.rows_loaded as i64)
+        .int("blank", s.rows_blank as i64)
+        .int("header", s.header_row as i64)
+        .int("problems", file.problems.len() as i64);
+    writeln!(out, "{}", i18n::text(lang, "cli-check-file", &head))?;
     for m in s.mapping {
         writeln!(out, "  {:<14} <- {} ({})", m.field, m.header, m.column)?;
     }
@@ -186,42 +194,42 @@ fn write_file_text(out: &mut impl Write, file: &FileOut<'_>) -> std::io::Result<
             .iter()
             .map(|u| format!("{} ({})", u.header, u.column))
             .collect();
-        writeln!(out, "  unused columns: {}", unused.join(", "))?;
+        let args = Args::new().text("columns", unused.join(", "));
+        writeln!(out, "  {}", i18n::text(lang, "cli-check-unused", &args))?;
     }
     let c = s.conventions;
     let mut read_as = Vec::new();
     if let Some(d) = &c.delimiter {
-        read_as.push(format!("delimiter {d}"));
+        let args = Args::new().text("delimiter", d.as_str());
+        read_as.push(i18n::text(lang, "cli-check-delimiter", &args));
     }
-    read_as.push(format!("encoding {}", c.encoding));
+    let args = Args::new().text("encoding", c.encoding.as_str());
+    read_as.push(i18n::text(lang, "cli-check-encoding", &args));
     if let Some(mark) = &c.decimal_mark {
-        read_as.push(format!(
-            "decimal mark {} (by {})",
-            serde_json::to_value(mark.value)
-                .unwrap_or_default()
-                .as_str()
-                .unwrap_or_default(),
-            by(mark.by)
-        ));
+        let args = Args::new()
+            .text("mark", mark.value.as_str())
+            .text("by", by(mark.by, lang));
+        read_as.push(i18n::text(lang, "cli-check-decimal-mark", &args));
     }
     if let Some(order) = &c.date_order {
-        read_as.push(format!(
-            "dates {} (by {})",
-            serde_json::to_value(order.value)
-                .unwrap_or_default()
-                .as_str()
-                .unwrap_or_default(),
-            by(order.by)
-        ));
+        let id = match order.value {
+            DateOrder::DayFirst => "cli-check-day-first",
+            DateOrder::MonthFirst => "cli-check-month-first",
+        };
+        let args = Args::new().text("by", by(order.by, lang));
+        read_as.push(i18n::text(lang, id, &args));
     }
-    writeln!(out, "  read with {}", read_as.join(", "))?;
+    let args = Args::new().text("conventions", read_as.join(", "));
+    writeln!(out, "  {}", i18n::text(lang, "cli-check-read-with", &args))?;
     Ok(())
 }
 
-fn by(decided: DecidedBy) -> &'static str {
-    match decided {
-        DecidedBy::Evidence => "the file's own values",
-        DecidedBy::Config => "the config",
-        DecidedBy::Default => "default",
-    }
+/// What decided a convention, in words.
+fn by(decided: DecidedBy, lang: Lang) -> String {
+    let id = match decided {
+        DecidedBy::Evidence => "cli-check-by-evidence",
+        DecidedBy::Config => "cli-check-by-config",
+        DecidedBy::Default => "cli-check-by-default",
+    };
+    i18n::text(lang, id, &Args::new())
 }

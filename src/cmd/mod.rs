@@ -85,19 +85,24 @@ fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
     Ok((config, inputs))
 }
 
-/// Progress for a person watching a long run; silent when stderr is not a terminal.
-fn progress(message: &str) {
+/// Progress for a person watching a long run, from the catalogue; silent when stderr is not a
+/// terminal.
+fn progress(lang: crate::i18n::Lang, id: &str, args: &i18n::Args<'_>) {
     let stderr = std::io::stderr();
     if stderr.is_terminal() {
-        eprintln!("fuelrecon: {message}");
+        eprintln!("fuelrecon: {}", i18n::text(lang, id, args));
     }
 }
 
 /// Loads the inputs, and says on stderr every date column whose order was a guess.
 fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
-    progress(&format!("reading {} file(s)", inputs.len()));
-    let loaded = crate::load::load_all(inputs, &config.load)?;
     let lang = config.lang.unwrap_or_default();
+    progress(
+        lang,
+        "cli-progress-reading",
+        &i18n::Args::new().int("files", inputs.len() as i64),
+    );
+    let loaded = crate::load::load_all(inputs, &config.load)?;
     for file in &loaded.files {
         for dates in &file.ambiguous_dates {
             let id = match dates.order_used {

@@ -3,6 +3,8 @@
 use super::{Outcome, load, progress, resolve};
 use crate::cli::ReconcileArgs;
 use crate::i18n::{self, Args, Lang};
+use crate::ledger::History;
+use crate::ledger::accept::RunInput;
 use crate::load::{FileStats, Input};
 use crate::model::DocKind;
 use crate::pages::Pages;
@@ -23,12 +25,18 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let lang = args.lang.or(config.lang).unwrap_or_default();
     config.lang = Some(lang);
     let loaded = load(&inputs, &config)?;
-    progress("linking invoice lines, receipts and trip tickets");
+    let records = input_records(&inputs, &loaded.files)?;
+    let history = match args.ledger.as_deref().or(config.ledger.as_deref()) {
+        Some(location) => Some(History::read(location, &run_identity(&records))?),
+        None => None,
+    };
+    progress(lang, "cli-progress-linking", &Args::new());
     let links = crate::link::link(&loaded.dataset, &config);
-    progress("running the rules");
-    let ctx = Context::new(&loaded.dataset, &links, &config);
+    progress(lang, "cli-progress-rules", &Args::new());
+    let mut ctx = Context::new(&loaded.dataset, &links, &config);
+    ctx.history = history.as_ref();
     let findings = crate::rules::run(&ctx);
-    let view = ReportView::new(
+    let mut view = ReportView::new(
         generated_at()?,
         &loaded.files,
         &loaded.dataset,
@@ -36,12 +44,16 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         &findings,
         &config,
     );
-    let records = input_records(&inputs, &loaded.files)?;
-    progress(&format!("writing {}", out.display()));
+    view.history = history.as_ref();
+    let out_text = out.display().to_string();
+    progress(
+        lang,
+        "cli-progress-writing",
+        &Args::new().text("out", &out_text),
+    );
     let templates = args.templates.clone().or_else(|| config.templates.clone());
     let pages = Pages::new(lang, templates.as_deref())?;
     write_report(&view, &pages, &records, &out)?;
-    let out_text = out.display().to_string();
     let done = Args::new()
         .int("documented", view.trips.documented as i64)
         .int("trips", view.trips.total as i64)
@@ -87,6 +99,20 @@ fn money_headline(view: &ReportView<'_>, lang: Lang) -> String {
         }
         (None, false) => i18n::text(lang, "cli-money-none", &Args::new()),
     }
+}
+
+/// This run's identity as the ledger keys accepted runs: the hash of its inputs' hashes.
+fn run_identity(records: &[InputRecord]) -> String {
+    let inputs: Vec<RunInput> = records
+        .iter()
+        .map(|r| RunInput {
+            path: r.path.clone(),
+            kind: r.kind.as_str().to_string(),
+            size: r.size,
+            sha256: r.sha256.clone(),
+        })
+        .collect();
+    crate::ledger::accept::run_identity(&inputs)
 }
 
 /// The report's time stamp: `SOURCE_DATE_EPOCH` when set, so that reruns are byte-identical.

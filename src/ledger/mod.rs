@@ -20,6 +20,7 @@
 pub mod accept;
 pub mod disputes;
 pub mod handover;
+mod history;
 mod postgres;
 pub mod schema;
 mod sqlite;
@@ -34,6 +35,7 @@ use store::Store;
 
 pub use accept::{AcceptOutcome, AcceptedRun};
 pub use disputes::{DisputeFilter, Outcome};
+pub use history::History;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {

@@ -18,6 +18,14 @@ pub enum DecimalMark {
 }
 
 impl DecimalMark {
+    /// The mark as written: `.` or `,`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecimalMark::Dot => ".",
+            DecimalMark::Comma => ",",
+        }
+    }
+
     fn char(self) -> char {
         match self {
             DecimalMark::Dot => '.',

@@ -80,6 +80,8 @@ struct Summary<'a> {
     files: Vec<FileSummary<'a>>,
     trips: TripsSummary<'a>,
     exceptions: ExceptionCounts,
+    /// The currency of every amount, when the config names it.
+    currency: Option<&'a str>,
     /// False when the run had no receipts: its invoice lines are unverified, not supported.
     invoices_checked_against_receipts: bool,
     money: &'a Money,
@@ -125,6 +127,7 @@ pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
             by_code,
             by_severity,
         },
+        currency: view.config.currency.as_deref(),
         invoices_checked_against_receipts: view.invoices_checked,
         money: &view.money,
         money_by_vendor: &view.money_by_vendor,

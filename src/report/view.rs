@@ -137,6 +137,9 @@ pub struct ReportView<'a> {
     /// Exceptions by the record they concern.
     pub by_target: HashMap<Target, Vec<usize>>,
     pub not_run: &'a [NotRun],
+    /// The ledger's earlier months, when the run read one: the letters list a vendor's
+    /// disputes still open.
+    pub history: Option<&'a crate::ledger::History>,
 }
 
 /// The text used for a value that is not there, in breakdowns.
@@ -187,6 +190,7 @@ impl<'a> ReportView<'a> {
             exceptions,
             by_target,
             not_run: &findings.not_run,
+            history: None,
         }
     }
 

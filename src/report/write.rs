@@ -152,6 +152,12 @@ impl Staging {
     /// As [`Staging::new`], for an output folder marked by `marker`.
     pub fn new_marked(out: &Path, marker: &str) -> Result<Staging, WriteError> {
         check_target_marked(out, marker)?;
+        Self::beside(out)
+    }
+
+    /// The staging folder beside `out`, for a caller that has itself checked that `out` is
+    /// its own to replace (a sample folder, whose rules are its own).
+    pub fn beside(out: &Path) -> Result<Staging, WriteError> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),

@@ -53,6 +53,7 @@ codes! {
     NonFuelPurchase = "NON_FUEL_PURCHASE",
     DateOutOfPeriod = "DATE_OUT_OF_PERIOD",
     UnmatchedCredit = "UNMATCHED_CREDIT",
+    ReceiptAlreadyPaid = "RECEIPT_ALREADY_PAID",
 }
 
 impl Code {

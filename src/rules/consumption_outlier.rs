@@ -1,3 +1,5 @@
+use super::odometer_sequence::Source;
+use super::units::{distance_word, volume_word};
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
 use chrono::{Datelike, NaiveDate};
@@ -10,6 +12,9 @@ declare_rule! {
     /// receipts (or of its trip tickets when it has no receipts); kilometres are those of its
     /// trip tickets' odometers (or, with no trips, the span of its receipts' odometers, with the
     /// litres bought after the first reading, since the first fill paid for earlier driving).
+    /// Readings left out of the vehicle's odometer sequence (SPEC §3.6) count no distance.
+    /// In the data's units: with miles and gallons, `l_per_100km` is read as the vehicle's mpg,
+    /// and too few miles per gallon is the outlier.
     ConsumptionOutlier, Medium
 }
 
@@ -19,6 +24,8 @@ struct Month {
     km: Decimal,
     /// (odometer, litres) of the month's receipts that give an odometer.
     readings: Vec<(Decimal, Decimal)>,
+    /// Litres of receipts whose odometer was left out of the sequence: fuel still bought.
+    litres_without_reading: Decimal,
 }
 
 fn month_of(date: NaiveDate) -> (i32, u32) {
@@ -44,7 +51,7 @@ impl Rule for ConsumptionOutlier {
         let mut months: BTreeMap<(&str, (i32, u32)), Month> = BTreeMap::new();
         let mut with_receipts = std::collections::HashSet::new();
         let mut with_trips = std::collections::HashSet::new();
-        for (_, receipt) in ctx.fuel_receipts() {
+        for (index, receipt) in ctx.fuel_receipts() {
             let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) else {
                 continue;
             };
@@ -52,22 +59,21 @@ impl Rule for ConsumptionOutlier {
             let month = months.entry((vehicle.key(), month_of(date))).or_default();
             month.litres += receipt.litres.unwrap_or_default();
             if let Some(odometer) = receipt.odometer {
-                month
-                    .readings
-                    .push((odometer, receipt.litres.unwrap_or_default()));
+                let litres = receipt.litres.unwrap_or_default();
+                if ctx.odometers.left_out(Source::Receipt(index)) {
+                    month.litres_without_reading += litres;
+                } else {
+                    month.readings.push((odometer, litres));
+                }
             }
         }
-        for trip in &data.trips {
+        for (index, trip) in data.trips.iter().enumerate() {
             let (Some(vehicle), Some(date)) = (&trip.vehicle_id, trip.date_out) else {
                 continue;
             };
             with_trips.insert(vehicle.key());
             let month = months.entry((vehicle.key(), month_of(date))).or_default();
-            if let (Some(out), Some(back)) = (trip.odometer_out, trip.odometer_in)
-                && back > out
-            {
-                month.km += back - out;
-            }
+            month.km += ctx.odometers.trip_distance(data, index).unwrap_or_default();
             if !with_receipts.contains(vehicle.key()) {
                 month.litres += trip.fuel_litres.unwrap_or_default();
             }
@@ -88,7 +94,9 @@ impl Rule for ConsumptionOutlier {
                 let last = month.readings.iter().map(|(odometer, _)| *odometer).max();
                 match (first, last) {
                     (Some(&(start, first_litres)), Some(end)) => {
-                        let bought: Decimal = month.readings.iter().map(|(_, l)| *l).sum();
+                        let bought: Decimal =
+                            month.readings.iter().map(|(_, l)| *l).sum::<Decimal>()
+                                + month.litres_without_reading;
                         (end - start, bought - first_litres)
                     }
                     _ => (Decimal::ZERO, Decimal::ZERO),
@@ -97,47 +105,98 @@ impl Rule for ConsumptionOutlier {
             if km <= Decimal::ZERO || litres <= Decimal::ZERO {
                 continue;
             }
-            let (Some(actual), Some(expected_litres)) = (
-                (litres * Decimal::ONE_HUNDRED).checked_div(km),
-                km.checked_mul(expected).map(|l| l / Decimal::ONE_HUNDRED),
-            ) else {
+            let tolerance = ctx.config.rules.consumption_tolerance;
+            let mpg = ctx.config.units.miles_per_gallon();
+            let Some(found) = measure(litres, km, expected, tolerance, mpg) else {
                 continue;
             };
-            let tolerance = ctx.config.rules.consumption_tolerance / Decimal::ONE_HUNDRED;
-            let Some(limit) = expected.checked_mul(Decimal::ONE + tolerance) else {
-                continue;
-            };
-            if actual <= limit {
+            if !found.outlier {
                 continue;
             }
-            let excess = litres - expected_litres;
+            let excess = litres - found.expected_volume;
             let at_risk = ctx
                 .average_price()
                 .map_or(Decimal::ZERO, |p| ctx.money_of(excess, p));
             let period = format!("{year}-{month_number:02}");
+            let id = if mpg {
+                "msg-consumption-outlier-mpg"
+            } else {
+                "msg-consumption-outlier"
+            };
+            let (rate_key, expected_key) = if mpg {
+                ("mpg", "expected_mpg")
+            } else {
+                ("l_per_100km", "expected_l_per_100km")
+            };
             let mut exception = Exception::on_vehicle(&Self::INFO, vehicle_index, vehicle)
                 .at_risk(at_risk)
                 .message(
-                    Message::new("msg-consumption-outlier")
+                    Message::new(id)
                         .shown_or_blank("vehicle", &vehicle.vehicle_id)
-                        .number("litres", litres)
-                        .number("km", km)
+                        .number("bought", litres)
+                        .number("driven", km)
                         .text("period", period.as_str())
-                        .number("actual", actual.round_dp(1))
+                        .number("actual", found.actual.round_dp(1))
                         .number("expected", expected)
-                        .number("limit", limit.round_dp(1))
-                        .number("tolerance", ctx.config.rules.consumption_tolerance),
+                        .number("limit", found.limit.round_dp(1))
+                        .number("tolerance", tolerance)
+                        .message("volume", volume_word(ctx.config.units))
+                        .message("distance", distance_word(ctx.config.units)),
                 )
                 .evidence("period", period)
                 .evidence("litres", litres)
                 .evidence("km", km)
-                .evidence("l_per_100km", actual.round_dp(2))
-                .evidence("expected_l_per_100km", expected)
+                .evidence(rate_key, found.actual.round_dp(2))
+                .evidence(expected_key, expected)
                 .evidence("excess_litres", excess.round_dp(2));
             exception.vehicle_id = vehicle.vehicle_id.as_ref().map(ToString::to_string);
             exception.date = NaiveDate::from_ymd_opt(*year, *month_number, 1);
             out.push(exception);
         }
+    }
+}
+
+/// A month's consumption against the vehicle's norm.
+struct Measured {
+    /// Volume per 100 distance units, or miles per gallon.
+    actual: Decimal,
+    /// The worst the tolerance allows: a ceiling, or with mpg a floor.
+    limit: Decimal,
+    /// The fuel the distance explains at the norm.
+    expected_volume: Decimal,
+    outlier: bool,
+}
+
+/// Both ways say the same: more fuel than the distance explains at the norm, by more than the
+/// tolerance. `None` when a figure is beyond what a decimal holds.
+fn measure(
+    volume: Decimal,
+    distance: Decimal,
+    norm: Decimal,
+    tolerance_percent: Decimal,
+    miles_per_gallon: bool,
+) -> Option<Measured> {
+    let slack = Decimal::ONE + tolerance_percent / Decimal::ONE_HUNDRED;
+    if miles_per_gallon {
+        let actual = distance.checked_div(volume)?;
+        let limit = norm.checked_div(slack)?;
+        Some(Measured {
+            actual,
+            limit,
+            expected_volume: distance.checked_div(norm)?,
+            outlier: actual < limit,
+        })
+    } else {
+        let actual = volume
+            .checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(distance)?;
+        let limit = norm.checked_mul(slack)?;
+        Some(Measured {
+            actual,
+            limit,
+            expected_volume: distance.checked_mul(norm)? / Decimal::ONE_HUNDRED,
+            outlier: actual > limit,
+        })
     }
 }
 
@@ -198,5 +257,62 @@ mod tests {
     #[test]
     fn within_the_tolerance_is_silent() {
         assert!(month_with("125").is_empty());
+    }
+
+    #[test]
+    fn a_reading_left_out_of_the_sequence_counts_no_distance() {
+        // Receipts alone; the third reads 333 695 for about 28 300: the month's distance is
+        // 28 000 → 28 500, not → 333 695, and 100 L for it is 20 L/100 km against 10.
+        let mut data = dataset();
+        data.given.retain(|k| *k != crate::model::DocKind::Trips);
+        let mut v = vehicle("V1");
+        v.l_per_100km = Some(d("10"));
+        data.vehicles.push(v);
+        for (n, odometer) in ["28000", "28200", "333695", "28400", "28500"]
+            .into_iter()
+            .enumerate()
+        {
+            let mut r = receipt(
+                &format!("R{n}"),
+                "V1",
+                &format!("2020-03-0{}", n + 1),
+                "25",
+                "100",
+            );
+            r.odometer = Some(d(odometer));
+            data.receipts.push(r);
+        }
+        let found = check(&ConsumptionOutlier, data);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].evidence["km"], "500");
+    }
+
+    fn us_month(gallons: &str) -> Vec<Exception> {
+        let mut data = dataset();
+        let mut v = vehicle("V1");
+        v.l_per_100km = Some(d("20"));
+        data.vehicles.push(v);
+        data.trips
+            .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-05", gallons, "1000"));
+        let mut config = crate::config::Config::defaults();
+        config.units.distance = crate::config::Distance::Mi;
+        config.units.volume = crate::config::Volume::Gallon;
+        check_with(&ConsumptionOutlier, data, &config)
+    }
+
+    #[test]
+    fn with_miles_and_gallons_too_few_mpg_is_the_outlier() {
+        // 1 000 mi at 20 mpg is 50 gal; 25 % more fuel is 62.5 gal, 16 mpg.
+        assert!(us_month("62.5").is_empty());
+        let found = us_month("62.6");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].evidence["expected_mpg"], "20");
+        assert_eq!(
+            found[0].message.render(crate::i18n::Lang::EN),
+            "Vehicle V1 used 62.6 gal for 1,000 mi in 2020-03: 16 mpg, against an expected \
+             20 mpg (at least 16 with the 25% tolerance)."
+        );
     }
 }

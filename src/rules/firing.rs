@@ -210,6 +210,10 @@ fn firing_case(code: Code) -> Dataset {
             r.time = NaiveTime::from_hms_opt(18, 1, 0);
             data.receipts.push(r);
         }
+        Code::ReceiptAlreadyPaid => {
+            data.invoice_lines
+                .push(line("INV-4", 1, PAID_RECEIPT, "40", "56"));
+        }
         Code::VoucherSequenceGap => {
             let mut t = trip("T1", "V1", "2020-03-05", ("100", "200"), None);
             t.voucher_nos = ["B-0101", "B-0102", "B-0105"]
@@ -244,8 +248,26 @@ fn firing_case(code: Code) -> Dataset {
     data
 }
 
+/// The receipt an earlier month paid, in the ledger history every case runs with.
+const PAID_RECEIPT: &str = "R-PAID";
+
+fn history() -> crate::ledger::History {
+    crate::ledger::History::with_paid(vec![crate::ledger::PaidReceipt {
+        vendor_key: crate::model::fold_name("Total"),
+        receipt_key: crate::model::normalise_id(PAID_RECEIPT),
+        vendor: "Total".into(),
+        receipt_no: PAID_RECEIPT.into(),
+        run_id: "an earlier month".into(),
+        accepted_at: "2020-02-29T10:00:00Z".into(),
+        invoice_no: "INV-2".into(),
+        line_no: 3,
+        amount: rust_decimal::Decimal::from(56),
+        dispute_id: None,
+    }])
+}
+
 fn run(rule: &dyn Rule, code: Code, lang: &str) -> Vec<Exception> {
-    check_with(rule, firing_case(code), &config(lang))
+    check_in(rule, firing_case(code), &config(lang), Some(&history()))
 }
 
 /// What a rule raises on another rule's case, or `None` when that case lacks its data.
@@ -254,7 +276,9 @@ fn run_if_able(rule: &dyn Rule, code: Code) -> Option<Vec<Exception>> {
     data.canonicalise();
     let config = config("en");
     let links = crate::link::link(&data, &config);
-    let ctx = Context::new(&data, &links, &config);
+    let history = history();
+    let mut ctx = Context::new(&data, &links, &config);
+    ctx.history = Some(&history);
     if rule.missing_data(&ctx).is_some() {
         return None;
     }

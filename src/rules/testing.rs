@@ -119,10 +119,31 @@ pub fn dataset() -> Dataset {
 }
 
 /// Links and runs one rule with `config`, as a run would.
-pub fn check_with(rule: &dyn Rule, mut data: Dataset, config: &Config) -> Vec<Exception> {
+pub fn check_with(rule: &dyn Rule, data: Dataset, config: &Config) -> Vec<Exception> {
+    check_in(rule, data, config, None)
+}
+
+/// A rule's findings on a dataset that a ledger's history goes with.
+pub fn check_with_history(
+    rule: &dyn Rule,
+    data: Dataset,
+    history: &crate::ledger::History,
+) -> Vec<Exception> {
+    check_in(rule, data, &Config::defaults(), Some(history))
+}
+
+/// Runs one rule as the registry would, asserting it has its data and that every message it
+/// writes renders in every language.
+pub fn check_in(
+    rule: &dyn Rule,
+    mut data: Dataset,
+    config: &Config,
+    history: Option<&crate::ledger::History>,
+) -> Vec<Exception> {
     data.canonicalise();
     let links = crate::link::link(&data, config);
-    let ctx = Context::new(&data, &links, config);
+    let mut ctx = Context::new(&data, &links, config);
+    ctx.history = history;
     assert_eq!(
         rule.missing_data(&ctx),
         None,

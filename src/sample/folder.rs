@@ -7,9 +7,9 @@
 
 use super::hex;
 use super::sheet::{PLAN_FILE, PlanFile, SHEET_FILE};
+use crate::report::write::{Staging, WriteError};
 use sha2::{Digest, Sha256};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The files a sample folder may hold: all are fuelrecon's.
@@ -31,6 +31,8 @@ pub enum FolderError {
         path.display()
     )]
     ResultsRecorded { path: PathBuf },
+    #[error(transparent)]
+    Write(#[from] WriteError),
     #[error("{}: cannot write: {cause}", path.display())]
     Io {
         path: PathBuf,
@@ -95,42 +97,11 @@ pub fn check(out: &Path) -> Result<(), FolderError> {
 /// place, the earlier sample (checked to be ours) moved aside and removed only then.
 pub fn write(out: &Path, files: &[(&str, &[u8])]) -> Result<(), FolderError> {
     check(out)?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out
-        .file_name()
-        .map_or_else(|| "sample".into(), |n| n.to_string_lossy().into_owned());
-    let stamp = std::process::id();
-    let staging = parent.join(format!(".{name}.tmp-{stamp}"));
-    let _ = fs::remove_dir_all(&staging);
-    fs::create_dir(&staging).map_err(io(&staging))?;
-    let written = (|| {
-        for (file, bytes) in files {
-            let path = staging.join(file);
-            let mut handle = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-                .map_err(io(&path))?;
-            handle.write_all(bytes).map_err(io(&path))?;
-        }
-        if fs::symlink_metadata(out).is_ok() {
-            let old = parent.join(format!(".{name}.old-{stamp}"));
-            fs::rename(out, &old).map_err(io(out))?;
-            fs::rename(&staging, out).map_err(io(out))?;
-            fs::remove_dir_all(&old).map_err(io(&old))?;
-        } else {
-            fs::rename(&staging, out).map_err(io(out))?;
-        }
-        Ok(())
-    })();
-    if written.is_err() {
-        let _ = fs::remove_dir_all(&staging);
+    let staging = Staging::beside(out)?;
+    for (file, bytes) in files {
+        staging.write(Path::new(file), bytes)?;
     }
-    written
+    Ok(staging.place()?)
 }
 
 /// Writes one page beside a sample (evaluation.html), replacing only a page fuelrecon wrote:

@@ -248,16 +248,17 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
 }
 
 /// Litres per 100 km per vehicle over the run (litres bought on its receipts, km from its
-/// trip tickets), against the fleet list's norm; only where all three are known.
+/// trip tickets, without the readings left out of its odometer sequence), against the fleet
+/// list's norm; only where all three are known.
 fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     let data = view.data;
+    let odometers = crate::rules::Odometers::of(data, &view.config.rules);
     let mut km: BTreeMap<&str, Decimal> = BTreeMap::new();
-    for trip in &data.trips {
-        if let (Some(v), Some(out), Some(back)) =
-            (&trip.vehicle_id, trip.odometer_out, trip.odometer_in)
-            && back > out
+    for (index, trip) in data.trips.iter().enumerate() {
+        if let (Some(v), Some(distance)) = (&trip.vehicle_id, odometers.trip_distance(data, index))
+            && distance > Decimal::ZERO
         {
-            *km.entry(v.key()).or_default() += back - out;
+            *km.entry(v.key()).or_default() += distance;
         }
     }
     let mut litres: BTreeMap<&str, Decimal> = BTreeMap::new();

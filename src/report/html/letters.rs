@@ -36,6 +36,8 @@ pub struct LetterView {
     invoices: Vec<InvoiceRow>,
     total: Totals,
     lines: Vec<DisputedLine>,
+    /// Disputes still open from earlier months, oldest first.
+    earlier: Vec<EarlierDispute>,
 }
 
 #[derive(Serialize)]
@@ -69,7 +71,22 @@ pub struct DisputedLine {
     pub to_send: Vec<String>,
 }
 
-/// The letters of a run, one per vendor with a line withheld, in vendor order.
+/// A dispute of an earlier month still open, as the vendor's letter recalls it.
+#[derive(Serialize)]
+pub struct EarlierDispute {
+    label: String,
+    invoice_no: String,
+    line_no: i64,
+    receipt_no: String,
+    fill_date: String,
+    amount: String,
+    opened_on: String,
+    age_days: i64,
+    reasons: Vec<String>,
+}
+
+/// The letters of a run, one per vendor with a line withheld or a dispute still open from an
+/// earlier month (with a ledger), in vendor order.
 pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
     let run_lang = view.lang();
     let data = view.data;
@@ -85,10 +102,23 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
             .or_default()
             .push(index);
     }
+    if let Some(history) = view.history {
+        for dispute in &history.open_disputes {
+            names
+                .entry(dispute.vendor_key.clone())
+                .or_insert_with(|| dispute.vendor.clone());
+            by_vendor.entry(dispute.vendor_key.clone()).or_default();
+        }
+    }
     let mut slugs: HashMap<String, u32> = HashMap::new();
     by_vendor
         .into_iter()
-        .filter(|(_, lines)| lines.iter().any(|&l| is_disputed(&view.lines[l])))
+        .filter(|(key, lines)| {
+            lines.iter().any(|&l| is_disputed(&view.lines[l]))
+                || view
+                    .history
+                    .is_some_and(|h| h.open_disputes_of(key).next().is_some())
+        })
         .map(|(key, lines)| {
             let vendor = names.get(&key).cloned().unwrap_or_default();
             let lang = view
@@ -98,7 +128,8 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
                 .and_then(|o| o.lang)
                 .unwrap_or(run_lang);
             let slug = unique_slug(&vendor, &mut slugs);
-            let letter = letter_view(view, &vendor, &slug, &lines, lang);
+            let mut letter = letter_view(view, &vendor, &slug, &lines, lang);
+            letter.earlier = earlier_disputes(view, &key, lang);
             Letter {
                 vendor,
                 slug,
@@ -156,11 +187,7 @@ fn letter_view(
     lang: Lang,
 ) -> LetterView {
     let config = &view.config.letter;
-    let date = view
-        .generated_at
-        .get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        .unwrap_or_default();
+    let date = letter_date(view);
     let deadline = date + chrono::Days::new(u64::from(config.response_days));
     let mut invoices: BTreeMap<String, (String, Money)> = BTreeMap::new();
     let mut total = Money::default();
@@ -209,7 +236,52 @@ fn letter_view(
             withheld: amount(total.at_risk),
         },
         lines: disputed,
+        earlier: Vec::new(),
     }
+}
+
+/// A vendor's disputes still open from earlier months, with their age at the letter's date and
+/// their reasons in vendor-facing words (never the internal messages the ledger keeps).
+fn earlier_disputes(view: &ReportView<'_>, vendor_key: &str, lang: Lang) -> Vec<EarlierDispute> {
+    let Some(history) = view.history else {
+        return Vec::new();
+    };
+    let today = letter_date(view);
+    history
+        .open_disputes_of(vendor_key)
+        .map(|d| {
+            // The rule's summary for each code a vendor is told of: the ledger keeps the figures
+            // of the month it was raised in, not the documents behind them.
+            let mut reasons: Vec<String> = d
+                .codes
+                .iter()
+                .filter_map(|code| Code::parse(code))
+                .filter(|code| reason_ids(*code).0 != OTHER_REASON)
+                .filter_map(|code| crate::rules::find(code.as_str()))
+                .map(|rule| rule.info().summary(lang))
+                .collect();
+            reasons.dedup();
+            EarlierDispute {
+                label: d.label(),
+                invoice_no: d.invoice_no.clone(),
+                line_no: d.line_no,
+                receipt_no: d.receipt_no.clone(),
+                fill_date: d.fill_date.clone(),
+                amount: amount(d.amount),
+                opened_on: d.opened_on.to_string(),
+                age_days: (today - d.opened_on).num_days(),
+                reasons,
+            }
+        })
+        .collect()
+}
+
+/// The letter's date: the day the report was generated.
+fn letter_date(view: &ReportView<'_>) -> NaiveDate {
+    view.generated_at
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .unwrap_or_default()
 }
 
 fn add(total: &mut Money, line: &Money) {
@@ -286,6 +358,9 @@ fn disputed_line(
     }
 }
 
+/// The reason of a code a vendor is not told of in its own words.
+const OTHER_REASON: &str = "letter-reason-other";
+
 /// The catalogue ids of a code's reason and remedy, as a vendor reads them.
 fn reason_ids(code: Code) -> (&'static str, &'static str) {
     match code {
@@ -322,6 +397,7 @@ fn reason_ids(code: Code) -> (&'static str, &'static str) {
             "letter-reason-vehicle-mismatch",
             "letter-remedy-corrected-invoice",
         ),
+        Code::ReceiptAlreadyPaid => ("letter-reason-already-paid", "letter-remedy-credit-note"),
         Code::FuelTypeMismatch => ("letter-reason-fuel-type", "letter-remedy-corrected-invoice"),
         Code::NonFuelPurchase => ("letter-reason-non-fuel", "letter-remedy-corrected-invoice"),
         Code::DateOutOfPeriod => (
@@ -332,7 +408,7 @@ fn reason_ids(code: Code) -> (&'static str, &'static str) {
             "letter-reason-unmatched-credit",
             "letter-remedy-credit-reference",
         ),
-        _ => ("letter-reason-other", "letter-remedy-receipt-copy"),
+        _ => (OTHER_REASON, "letter-remedy-receipt-copy"),
     }
 }
 
@@ -348,6 +424,13 @@ fn reason_args<'a>(
     let data = view.data;
     let evidence =
         |key: &str| -> Option<Decimal> { exception.evidence.get(key)?.as_str()?.parse().ok() };
+    let evidence_text = |key: &str| -> String {
+        match exception.evidence.get(key) {
+            Some(serde_json::Value::String(text)) => text.clone(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        }
+    };
     let receipt = view.links.line_receipt[index].map(|(r, _)| &data.receipts[r]);
     let first = view.links.line_receipt[index]
         .and_then(|(r, _)| view.links.receipt_lines[r].first().copied())
@@ -355,6 +438,8 @@ fn reason_args<'a>(
         .map(|first| &data.invoice_lines[first]);
     let number =
         |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_number(lang, v));
+    let money =
+        |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_money(lang, v));
     Args::new()
         .text("receipt", receipt_no)
         .text(
@@ -368,11 +453,13 @@ fn reason_args<'a>(
             "first_line",
             first.map(|l| l.line_no.to_string()).unwrap_or_default(),
         )
-        .text("receipt_amount", number(receipt.and_then(|r| r.amount)))
+        .text("receipt_amount", money(receipt.and_then(|r| r.amount)))
         .text("receipt_litres", number(receipt.and_then(|r| r.litres)))
         .text("contract_price", number(evidence("contract_price")))
-        .text("expected_amount", number(evidence("expected_amount")))
-        .text("amount_at_risk", number(Some(exception.amount_at_risk)))
+        .text("expected_amount", money(evidence("expected_amount")))
+        .text("amount_at_risk", money(Some(exception.amount_at_risk)))
+        .text("paid_invoice", evidence_text("paid_invoice"))
+        .text("paid_line", evidence_text("paid_line"))
 }
 
 /// The letter's lines as CSV, for the vendor's accounts system.

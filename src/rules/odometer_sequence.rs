@@ -1,0 +1,410 @@
+//! SPEC §3.6: a vehicle's odometer readings — trip tickets' departure and return readings and
+//! receipts' readings — judged as one sequence, once per run, before any rule reads them.
+//!
+//! A bad reading is left out of the sequence, so that the good reading after it is not blamed
+//! for disagreeing with it, and distances (consumption, gaps between trips) are measured
+//! without it. [`judge`] is the algorithm, a pure function over (date, reading, source);
+//! [`Odometers`] runs it over every vehicle of a run and answers the rules' questions.
+//!
+//! Which readings are bad is decided in three steps:
+//! 1. placeholders: 0 and `odometer_placeholders` (1234, 99999, …) are typed when the real
+//!    reading is not known;
+//! 2. repeated values: a receipt that gives the same reading as an earlier day's receipt — fuel
+//!    was bought twice with no distance driven to burn it — is a copied reading;
+//! 3. readings out of line: the readings kept are those of the longest run that never goes
+//!    backwards, where a step further than `max_km_per_day` × (days between + 1) counts
+//!    against the run (a long trip within that is believed). A single reading out of line with
+//!    both its neighbours — an upward typo, a downward typo — is thus the one left out, and so
+//!    is a run of them, or a first or last reading that the others contradict. When either of
+//!    two readings could go, the earlier one goes: of `10 000, 10 500, 10 450, 10 600` the
+//!    10 500 is out of line with its own neighbours, the 10 450 is not.
+
+use crate::config::RuleSettings;
+use crate::model::{Dataset, Ident};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
+
+/// Where a reading was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// A trip ticket's `odometer_out`, by the trip's index in the dataset.
+    TripOut(usize),
+    /// A trip ticket's `odometer_in`.
+    TripIn(usize),
+    /// A receipt's `odometer`, by the receipt's index.
+    Receipt(usize),
+}
+
+/// One odometer reading of a vehicle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub date: NaiveDate,
+    pub value: Decimal,
+    pub source: Source,
+}
+
+/// What [`judge`] made of a reading; every verdict but `Kept` leaves it out of the sequence.
+/// Positions are indexes into the readings judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Kept,
+    /// 0 or one of `odometer_placeholders`.
+    Placeholder,
+    /// The same value as the receipt at `first`, on an earlier day.
+    Repeated {
+        first: usize,
+    },
+    /// Below the kept reading at `previous`.
+    Backwards {
+        previous: usize,
+    },
+    /// Above the kept readings around it, or a step from them further than can be driven.
+    Jump {
+        previous: Option<usize>,
+        next: Option<usize>,
+    },
+}
+
+/// What [`judge`] needs from the settings.
+pub struct Limits<'a> {
+    pub placeholders: &'a [Decimal],
+    /// The most a vehicle drives in a day, in the data's distance unit.
+    pub max_per_day: Decimal,
+}
+
+/// How far back a reading looks for the kept reading before it: a run of more bad readings in
+/// a row than this is no typo, and its readings are judged among themselves.
+const LOOK_BACK: usize = 64;
+
+/// Weights of the run [`judge`] keeps, in half readings: each reading kept counts 2, each step
+/// too far to drive costs 3, so an unbelievable step is worth leaving out one reading for, not
+/// two. With only two readings an unbelievable step says nothing about which one is wrong.
+const KEPT: i64 = 2;
+const TOO_FAR: i64 = 3;
+const FEWEST_TO_WEIGH_STEPS: usize = 3;
+
+/// Judges one vehicle's readings, which must be sorted by date, then value, then source (a
+/// day's readings have no time to order them by, and within a day the odometer only rises).
+pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
+    let mut verdicts = vec![Verdict::Kept; readings.len()];
+    // Steps 1 and 2: placeholders, then receipts repeating an earlier day's receipt.
+    let mut first_receipt_of: HashMap<Decimal, usize> = HashMap::new();
+    for (position, reading) in readings.iter().enumerate() {
+        let value = reading.value.normalize();
+        if value.is_zero() || limits.placeholders.iter().any(|p| p.normalize() == value) {
+            verdicts[position] = Verdict::Placeholder;
+        } else if let Source::Receipt(_) = reading.source {
+            match first_receipt_of.get(&value) {
+                Some(&first) if readings[first].date < reading.date => {
+                    verdicts[position] = Verdict::Repeated { first };
+                }
+                Some(_) => {}
+                None => {
+                    first_receipt_of.insert(value, position);
+                }
+            }
+        }
+    }
+    // Step 3: the best run that never goes backwards, among the readings left.
+    let candidates: Vec<usize> = (0..readings.len())
+        .filter(|&p| verdicts[p] == Verdict::Kept)
+        .collect();
+    let weigh_steps = candidates.len() >= FEWEST_TO_WEIGH_STEPS;
+    let too_far = |from: &Reading, to: &Reading| {
+        let days = (to.date - from.date).num_days().max(0) + 1;
+        weigh_steps && to.value - from.value > limits.max_per_day * Decimal::from(days)
+    };
+    // best[i]: the score of the best run ending at candidate i, and the candidate before it.
+    let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(candidates.len());
+    for (i, &position) in candidates.iter().enumerate() {
+        let reading = &readings[position];
+        let mut entry = (KEPT, None);
+        for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
+            let before = &readings[candidates[j]];
+            if before.value > reading.value {
+                continue;
+            }
+            let step_cost = if too_far(before, reading) { TOO_FAR } else { 0 };
+            let score = best[j].0 + KEPT - step_cost;
+            // Nearest predecessor first, so a tie keeps the later of two rival readings.
+            if score > entry.0 || (score == entry.0 && entry.1.is_none()) {
+                entry = (score, Some(j));
+            }
+        }
+        best.push(entry);
+    }
+    let mut kept = vec![false; candidates.len()];
+    let last = (0..candidates.len()).rev().max_by_key(|&i| best[i].0);
+    let mut walk = last;
+    while let Some(i) = walk {
+        kept[i] = true;
+        walk = best[i].1;
+    }
+    // Each reading left out is named against the kept readings around it.
+    let mut previous_kept: Option<usize> = None;
+    for (i, &position) in candidates.iter().enumerate() {
+        if kept[i] {
+            previous_kept = Some(position);
+            continue;
+        }
+        let value = readings[position].value;
+        verdicts[position] = match previous_kept {
+            Some(previous) if value < readings[previous].value => Verdict::Backwards { previous },
+            _ => Verdict::Jump {
+                previous: previous_kept,
+                next: (i + 1..candidates.len())
+                    .find(|&k| kept[k])
+                    .map(|k| candidates[k]),
+            },
+        };
+    }
+    verdicts
+}
+
+/// One vehicle's readings in sequence order, each with its verdict.
+pub struct Judged {
+    pub readings: Vec<Reading>,
+    pub verdicts: Vec<Verdict>,
+}
+
+/// Every vehicle's judged sequence, computed once per run.
+#[derive(Default)]
+pub struct Odometers {
+    vehicles: BTreeMap<String, Judged>,
+    left_out: HashMap<Source, Verdict>,
+}
+
+impl Odometers {
+    /// Gathers each vehicle's dated readings and judges them. A reading with no vehicle or no
+    /// date has no place in any sequence and is neither judged nor left out.
+    pub fn of<'a>(data: &'a Dataset, settings: &RuleSettings) -> Odometers {
+        let mut by_vehicle: BTreeMap<&str, Vec<Reading>> = BTreeMap::new();
+        let mut add = |vehicle: &'a Option<Ident>, date: Option<NaiveDate>, value, source| {
+            if let (Some(vehicle), Some(date), Some(value)) = (vehicle, date, value) {
+                by_vehicle.entry(vehicle.key()).or_default().push(Reading {
+                    date,
+                    value,
+                    source,
+                });
+            }
+        };
+        for (index, trip) in data.trips.iter().enumerate() {
+            add(
+                &trip.vehicle_id,
+                trip.date_out,
+                trip.odometer_out,
+                Source::TripOut(index),
+            );
+            add(
+                &trip.vehicle_id,
+                trip.date_in.or(trip.date_out),
+                trip.odometer_in,
+                Source::TripIn(index),
+            );
+        }
+        for (index, receipt) in data.receipts.iter().enumerate() {
+            add(
+                &receipt.vehicle_id,
+                receipt.date,
+                receipt.odometer,
+                Source::Receipt(index),
+            );
+        }
+        let limits = Limits {
+            placeholders: &settings.odometer_placeholders,
+            max_per_day: settings.max_km_per_day,
+        };
+        let mut odometers = Odometers::default();
+        for (vehicle, mut readings) in by_vehicle {
+            readings.sort_by_key(|r| (r.date, r.value, r.source));
+            let verdicts = judge(&readings, &limits);
+            for (reading, verdict) in readings.iter().zip(&verdicts) {
+                if *verdict != Verdict::Kept {
+                    odometers.left_out.insert(reading.source, *verdict);
+                }
+            }
+            odometers
+                .vehicles
+                .insert(vehicle.to_string(), Judged { readings, verdicts });
+        }
+        odometers
+    }
+
+    /// Whether the reading was judged bad and left out of its vehicle's sequence.
+    pub fn left_out(&self, source: Source) -> bool {
+        self.left_out.contains_key(&source)
+    }
+
+    /// Each vehicle's sequence, by vehicle key.
+    pub fn vehicles(&self) -> impl Iterator<Item = (&str, &Judged)> {
+        self.vehicles.iter().map(|(k, j)| (k.as_str(), j))
+    }
+
+    /// A trip's distance, when both its readings are in its vehicle's sequence and it ends at
+    /// or above where it starts.
+    pub fn trip_distance(&self, data: &Dataset, index: usize) -> Option<Decimal> {
+        let trip = &data.trips[index];
+        let (start, end) = (trip.odometer_out?, trip.odometer_in?);
+        let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
+        (kept && end >= start).then(|| end - start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{d, date};
+
+    /// Receipt readings one day apart from 1 March, in the order given.
+    fn daily(values: &[&str]) -> Vec<Reading> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| Reading {
+                date: date("2020-03-01") + chrono::Days::new(i as u64),
+                value: d(v),
+                source: Source::Receipt(i),
+            })
+            .collect()
+    }
+
+    fn verdicts(readings: &[Reading]) -> Vec<Verdict> {
+        let defaults = RuleSettings::default();
+        judge(
+            readings,
+            &Limits {
+                placeholders: &defaults.odometer_placeholders,
+                max_per_day: defaults.max_km_per_day,
+            },
+        )
+    }
+
+    /// The positions left out.
+    fn left_out(values: &[&str]) -> Vec<usize> {
+        let judged = verdicts(&daily(values));
+        (0..judged.len())
+            .filter(|&i| judged[i] != Verdict::Kept)
+            .collect()
+    }
+
+    #[test]
+    fn a_run_of_zeros_is_placeholders_and_the_next_reading_is_not_blamed() {
+        let judged = verdicts(&daily(&["28000", "0", "0", "0", "28300"]));
+        assert_eq!(
+            judged,
+            [
+                Verdict::Kept,
+                Verdict::Placeholder,
+                Verdict::Placeholder,
+                Verdict::Placeholder,
+                Verdict::Kept
+            ]
+        );
+    }
+
+    #[test]
+    fn an_upward_typo_is_blamed_not_the_correct_reading_after_it() {
+        let judged = verdicts(&daily(&["28000", "28100", "333695", "28300", "28400"]));
+        assert_eq!(
+            judged[2],
+            Verdict::Jump {
+                previous: Some(1),
+                next: Some(3)
+            }
+        );
+        assert_eq!(
+            left_out(&["28000", "28100", "333695", "28300", "28400"]),
+            [2]
+        );
+    }
+
+    #[test]
+    fn a_downward_typo_is_backwards_from_the_reading_before_it() {
+        let judged = verdicts(&daily(&["28000", "28100", "2820", "28300"]));
+        assert_eq!(judged[2], Verdict::Backwards { previous: 1 });
+        assert_eq!(left_out(&["28000", "28100", "2820", "28300"]), [2]);
+    }
+
+    #[test]
+    fn a_typo_at_either_end_is_left_out_when_two_readings_contradict_it() {
+        assert_eq!(left_out(&["2800", "28100", "28200"]), [0]);
+        assert_eq!(left_out(&["28000", "28100", "281000"]), [2]);
+        // Two readings alone cannot say which of them is wrong.
+        assert!(left_out(&["28000", "281000"]).is_empty());
+    }
+
+    #[test]
+    fn placeholders_from_the_settings_are_left_out() {
+        let judged = verdicts(&daily(&["28000", "1234", "28200", "99999", "28400"]));
+        assert_eq!(judged[1], Verdict::Placeholder);
+        assert_eq!(judged[3], Verdict::Placeholder);
+        assert_eq!(
+            left_out(&["28000", "1234", "28200", "99999", "28400"]),
+            [1, 3]
+        );
+    }
+
+    #[test]
+    fn a_receipt_repeating_an_earlier_days_reading_is_a_repeated_value() {
+        let judged = verdicts(&daily(&["45000", "45000", "45000", "45600"]));
+        assert_eq!(
+            judged,
+            [
+                Verdict::Kept,
+                Verdict::Repeated { first: 0 },
+                Verdict::Repeated { first: 0 },
+                Verdict::Kept
+            ]
+        );
+    }
+
+    #[test]
+    fn a_trip_starting_where_the_last_ended_is_no_repeat() {
+        // Trip 0 ends at 45 300 on the 1st; a fill the next day; trip 1 starts at 45 300.
+        let readings = [
+            (date("2020-03-01"), "45000", Source::TripOut(0)),
+            (date("2020-03-01"), "45300", Source::TripIn(0)),
+            (date("2020-03-02"), "45300", Source::Receipt(0)),
+            (date("2020-03-03"), "45300", Source::TripOut(1)),
+            (date("2020-03-03"), "45500", Source::TripIn(1)),
+        ]
+        .map(|(date, value, source)| Reading {
+            date,
+            value: d(value),
+            source,
+        });
+        assert!(verdicts(&readings).iter().all(|v| *v == Verdict::Kept));
+    }
+
+    #[test]
+    fn a_long_trip_that_can_be_driven_is_believed() {
+        // 1 400 km in a day, then on: within 1 500 km a day.
+        assert!(left_out(&["28000", "29400", "29500", "29600"]).is_empty());
+        // A shift that the readings after it keep to is no reading out of line.
+        assert!(left_out(&["28000", "28100", "60000", "60100"]).is_empty());
+    }
+
+    #[test]
+    fn a_step_too_far_to_drive_followed_by_a_return_is_a_jump() {
+        // 28 100 → 31 500 in a day is more than 1 500 km a day × 2; the next reading
+        // agrees with 28 100.
+        assert_eq!(
+            left_out(&["28000", "28100", "31500", "28300", "28400"]),
+            [2]
+        );
+    }
+
+    #[test]
+    fn of_two_rival_readings_the_earlier_out_of_line_one_goes() {
+        let judged = verdicts(&daily(&["10000", "10500", "10450", "10600"]));
+        assert_eq!(
+            judged[1],
+            Verdict::Jump {
+                previous: Some(0),
+                next: Some(2)
+            }
+        );
+        assert_eq!(left_out(&["10000", "10500", "10450", "10600"]), [1]);
+    }
+}
