@@ -96,7 +96,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         .unwrap_or_default();
     let loaded = resolved.and_then(|(mut config, inputs)| {
         config.lang = Some(lang);
-        load(&inputs, &config)
+        load(&inputs, &config, &super::Progress::new(lang))
     });
     let loaded = match loaded {
         Ok(loaded) => loaded,

@@ -6,6 +6,7 @@ mod check;
 mod disputes;
 mod evaluate;
 mod handover;
+mod progress;
 mod reconcile;
 mod rules;
 mod sample;
@@ -16,7 +17,7 @@ use crate::i18n;
 use crate::load::Input;
 use crate::model::DocKind;
 use anyhow::bail;
-use std::io::IsTerminal;
+use progress::Progress;
 
 /// How a run ended, for the exit code.
 #[derive(Debug, PartialEq, Eq)]
@@ -85,24 +86,19 @@ fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
     Ok((config, inputs))
 }
 
-/// Progress for a person watching a long run, from the catalogue; silent when stderr is not a
-/// terminal.
-fn progress(lang: crate::i18n::Lang, id: &str, args: &i18n::Args<'_>) {
-    let stderr = std::io::stderr();
-    if stderr.is_terminal() {
-        eprintln!("fuelrecon: {}", i18n::text(lang, id, args));
-    }
-}
-
-/// Loads the inputs, and says on stderr every date column whose order was a guess.
-fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded> {
+/// Loads the inputs, showing how far it is, and says on stderr every date column whose order
+/// was a guess.
+fn load(
+    inputs: &[Input],
+    config: &Config,
+    progress: &Progress,
+) -> anyhow::Result<crate::load::Loaded> {
     let lang = config.lang.unwrap_or_default();
-    progress(
-        lang,
+    progress.stage(
         "cli-progress-reading",
         &i18n::Args::new().int("files", inputs.len() as i64),
     );
-    let loaded = crate::load::load_all(inputs, &config.load)?;
+    let loaded = crate::load::load_all_watched(inputs, &config.load, &|seen| progress.rows(seen))?;
     for file in &loaded.files {
         for dates in &file.ambiguous_dates {
             let id = match dates.order_used {
@@ -115,7 +111,7 @@ fn load(inputs: &[Input], config: &Config) -> anyhow::Result<crate::load::Loaded
                 .text("header", &dates.header)
                 .text("field", dates.field)
                 .int("count", dates.values_read_differently as i64);
-            eprintln!("fuelrecon: {}", i18n::text(lang, id, &args));
+            progress.say(&i18n::text(lang, id, &args));
         }
     }
     Ok(loaded)

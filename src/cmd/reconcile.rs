@@ -1,6 +1,6 @@
 //! `fuelrecon reconcile`: load → link → rules → report.
 
-use super::{Outcome, load, progress, resolve};
+use super::{Outcome, Progress, load, resolve};
 use crate::cli::ReconcileArgs;
 use crate::i18n::{self, Args, Lang};
 use crate::ledger::History;
@@ -24,15 +24,16 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     write::check_target(&out)?;
     let lang = args.lang.or(config.lang).unwrap_or_default();
     config.lang = Some(lang);
-    let loaded = load(&inputs, &config)?;
+    let progress = Progress::new(lang);
+    let loaded = load(&inputs, &config, &progress)?;
     let records = input_records(&inputs, &loaded.files)?;
     let history = match args.ledger.as_deref().or(config.ledger.as_deref()) {
         Some(location) => Some(History::read(location, &run_identity(&records))?),
         None => None,
     };
-    progress(lang, "cli-progress-linking", &Args::new());
+    progress.stage("cli-progress-linking", &Args::new());
     let links = crate::link::link(&loaded.dataset, &config);
-    progress(lang, "cli-progress-rules", &Args::new());
+    progress.stage("cli-progress-rules", &Args::new());
     let mut ctx = Context::new(&loaded.dataset, &links, &config);
     ctx.history = history.as_ref();
     let findings = crate::rules::run(&ctx);
@@ -46,14 +47,11 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     );
     view.history = history.as_ref();
     let out_text = out.display().to_string();
-    progress(
-        lang,
-        "cli-progress-writing",
-        &Args::new().text("out", &out_text),
-    );
+    progress.stage("cli-progress-writing", &Args::new().text("out", &out_text));
     let templates = args.templates.clone().or_else(|| config.templates.clone());
     let pages = Pages::new(lang, templates.as_deref())?;
     write_report(&view, &pages, &records, &out)?;
+    drop(progress);
     let done = Args::new()
         .int("documented", view.trips.documented as i64)
         .int("trips", view.trips.total as i64)

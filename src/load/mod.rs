@@ -136,9 +136,37 @@ pub struct Loaded {
     pub files: Vec<FileStats>,
 }
 
+/// Where a long load is, for a progress display: the file, its pass and the rows seen so far.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadProgress<'a> {
+    pub source: &'a str,
+    pub pass: LoadPass,
+    pub rows: u64,
+}
+
+/// The two passes over a file (see the module's introduction).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadPass {
+    Profiling,
+    Reading,
+}
+
+/// How often a pass reports its rows: rarely enough to cost nothing next to reading them.
+const PROGRESS_EVERY: u64 = 1 << 16;
+
 /// Loads every input, stopping at the first file that cannot be read. The same file given
 /// twice for one kind is refused: its rows would all count twice.
 pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadError> {
+    load_all_watched(inputs, options, &|_| {})
+}
+
+/// `load_all`, telling `watch` every so many rows where it is, so a person watching a long
+/// run sees it move.
+pub fn load_all_watched(
+    inputs: &[Input],
+    options: &LoadOptions,
+    watch: &dyn Fn(LoadProgress<'_>),
+) -> Result<Loaded, LoadError> {
     refuse_repeats(inputs)?;
     let mut loaded = Loaded::default();
     for input in inputs {
@@ -147,11 +175,11 @@ pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadE
         }
         let data = &mut loaded.dataset;
         let stats = match input.kind {
-            DocKind::Trips => load_file(input, options, &mut data.trips),
-            DocKind::Receipts => load_file(input, options, &mut data.receipts),
-            DocKind::Invoices => load_file(input, options, &mut data.invoice_lines),
-            DocKind::Vehicles => load_file(input, options, &mut data.vehicles),
-            DocKind::Prices => load_file(input, options, &mut data.prices),
+            DocKind::Trips => load_file(input, options, &mut data.trips, watch),
+            DocKind::Receipts => load_file(input, options, &mut data.receipts, watch),
+            DocKind::Invoices => load_file(input, options, &mut data.invoice_lines, watch),
+            DocKind::Vehicles => load_file(input, options, &mut data.vehicles, watch),
+            DocKind::Prices => load_file(input, options, &mut data.prices, watch),
         }?;
         loaded.files.push(stats);
     }
@@ -253,11 +281,19 @@ fn load_file<D: Document>(
     input: &Input,
     options: &LoadOptions,
     records: &mut Vec<D>,
+    watch: &dyn Fn(LoadProgress<'_>),
 ) -> Result<FileStats, LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
     let fields = <D::Field as FieldId>::SPECS;
     let (map, candidates) = find_columns(input, options, &source, fields, &mut rows)?;
-    let profile = profile_columns(&map, fields, candidates, &mut rows)?;
+    let tell = |pass, rows| {
+        watch(LoadProgress {
+            source: &source,
+            pass,
+            rows,
+        })
+    };
+    let profile = profile_columns(&map, fields, candidates, &mut rows, &tell)?;
     let (delimiter, encoding) = match &rows {
         Rows::Text(text) => (Some(text.dialect_delimiter), text.encoding_name()),
         Rows::Sheet(_) => (None, "workbook"),
@@ -281,7 +317,7 @@ fn load_file<D: Document>(
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
     };
     let rows = rows.rewind(input, options.limits)?;
-    read_records(rows, &map, &readings, options, &mut stats, records)?;
+    read_records(rows, &map, &readings, options, &mut stats, records, &tell)?;
     Ok(stats)
 }
 
@@ -342,6 +378,7 @@ fn profile_columns(
     fields: &'static [FieldSpec],
     candidates: Vec<RawRow>,
     rows: &mut Rows,
+    tell: &dyn Fn(LoadPass, u64),
 ) -> Result<Profile, LoadError> {
     let mut profile = Profile::new(fields.len());
     let mut observe = |mut row: RawRow| {
@@ -349,13 +386,19 @@ fn profile_columns(
             profile.observe(index, spec, &mapped_cell(map, &mut row, index));
         }
     };
-    candidates
-        .into_iter()
-        .filter(|row| row.row > map.header_row)
-        .for_each(&mut observe);
+    let mut seen = 0u64;
+    for row in candidates.into_iter().filter(|row| row.row > map.header_row) {
+        observe(row);
+        seen += 1;
+    }
     while let Some((row, _)) = rows.next()? {
         observe(row);
+        seen += 1;
+        if seen % PROGRESS_EVERY == 0 {
+            tell(LoadPass::Profiling, seen);
+        }
     }
+    tell(LoadPass::Profiling, seen);
     Ok(profile)
 }
 
@@ -367,6 +410,7 @@ fn read_records<D: Document>(
     options: &LoadOptions,
     stats: &mut FileStats,
     records: &mut Vec<D>,
+    tell: &dyn Fn(LoadPass, u64),
 ) -> Result<(), LoadError> {
     let fields = <D::Field as FieldId>::SPECS;
     let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
@@ -377,6 +421,9 @@ fn read_records<D: Document>(
         }
         stats.rows_read += empty_lines + 1;
         stats.rows_blank += empty_lines;
+        if stats.rows_read % PROGRESS_EVERY == 0 {
+            tell(LoadPass::Reading, stats.rows_read);
+        }
         if row.is_blank() {
             stats.rows_blank += 1;
             continue;
@@ -392,6 +439,7 @@ fn read_records<D: Document>(
         let mut reader = FieldReader::new(&present, readings, options, cells);
         records.push(D::build(prov, &mut reader, &mut state));
     }
+    tell(LoadPass::Reading, stats.rows_read);
     Ok(())
 }
 
