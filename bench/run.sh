@@ -1,19 +1,71 @@
 #!/usr/bin/env bash
-# Times fuelrecon on a synthetic month of ROWS receipts (default 1 000 000), with peak memory.
-# Usage: bench/run.sh [ROWS]. Writes its data under target/bench-data.
+# Times fuelrecon against its floor (issue 12), on the same synthetic data in the same run, and
+# prints a table ready for the README's Performance section.
+# Usage: bench/run.sh [ROWS]   (ROWS receipts, trip tickets and invoice lines; default 1 000 000)
+# Data goes under target/bench-data (kept between runs). For each line: wall time and peak
+# memory (/usr/bin/time -f "%e %M") of fuelrecon and of the least program doing the same
+# reading (examples/floor.rs, examples/calamine_floor.rs), and their ratio:
+#   reconcile, three files, every output (HTML included)  vs  parse + hash joins of the three;
+#   check of receipts.csv                                  vs  parsing that file;
+#   check --invoices of a 100 000-line xlsx                vs  calamine reading every cell;
+#   reconcile at ROWS/10, for the linearity ratio (ROWS run / ROWS/10 run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
-data=target/bench-data/$rows
-cargo build --release --quiet --example make_month
+tenth=$((rows / 10))
+xlsx_rows=100000
+root=target/bench-data
+log=$root/bench.log
+cargo build --release --quiet --example make_month --example floor --example calamine_floor
 cargo build --release --quiet
-[ -f "$data/receipts.csv" ] || target/release/examples/make_month "$data" "$rows"
-ls -la "$data"
+bin=target/release
+mkdir -p "$root"
+: > "$log"
+for n in "$rows" "$tenth"; do
+  [ -f "$root/$n/invoices.csv" ] || "$bin/examples/make_month" "$root/$n" "$n"
+done
+book=$root/invoices-$xlsx_rows.xlsx
+[ -f "$book" ] || "$bin/examples/calamine_floor" --write "$book" "$xlsx_rows"
+
+# measure NAME COMMAND...: runs it (output to the log), sets time_NAME (s) and mem_NAME (MiB).
 measure() {
-  /usr/bin/time -f "%e s elapsed, %M KiB peak memory" "$@" > /dev/null
+  local name=$1 stats
+  shift
+  stats=$(mktemp)
+  echo "\$ $*" >> "$log"
+  /usr/bin/time -f "%e %M" -o "$stats" "$@" >> "$log" 2>&1
+  read -r seconds kib < "$stats"
+  rm -f "$stats"
+  printf -v "time_$name" '%s' "$seconds"
+  printf -v "mem_$name" '%s' "$((kib / 1024))"
 }
-echo "check, receipts only ($rows rows):"
-measure target/release/fuelrecon check --receipts "$data/receipts.csv"
-echo "reconcile, trips + receipts + invoices ($rows rows each):"
-rm -rf "$data/report"
-measure target/release/fuelrecon reconcile --trips "$data/trips.csv" --receipts "$data/receipts.csv" --invoices "$data/invoices.csv" --out "$data/report"
+reconcile() {
+  local dir=$1
+  rm -rf "$dir/report"
+  measure "$2" "$bin/fuelrecon" reconcile --trips "$dir/trips.csv" --receipts "$dir/receipts.csv" \
+    --invoices "$dir/invoices.csv" --out "$dir/report"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u '+%F %H:%M UTC')"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
+data=$root/$rows
+measure floor "$bin/examples/floor" "$data"
+reconcile "$data" reconcile
+measure parse "$bin/examples/floor" --parse "$data/receipts.csv"
+measure check "$bin/fuelrecon" check --receipts "$data/receipts.csv"
+measure calamine "$bin/examples/calamine_floor" "$book"
+measure xlsx "$bin/fuelrecon" check --invoices "$book"
+reconcile "$root/$tenth" tenth
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.1f×" : "n/a"), a / b }'; }
+mb() { du -b "$1" | awk '{ printf "%.0f MB", $1 / 1e6 }'; }
+size=$(du -cb "$data"/trips.csv "$data"/receipts.csv "$data"/invoices.csv | awk 'END { printf "%.0f MB", $1 / 1e6 }')
+echo
+echo "| run | fuelrecon | floor | ratio | target |"
+echo "|---|---|---|---|---|"
+echo "| reconcile, $rows each of trips, receipts, invoice lines ($size), every output | $time_reconcile s, $mem_reconcile MiB | $time_floor s, $mem_floor MiB (parse + hash joins) | $(ratio "$time_reconcile" "$time_floor") | ≤ 1.5×, ≤ 1024 MiB |"
+echo "| check, receipts.csv ($(mb "$data/receipts.csv")) | $time_check s, $mem_check MiB | $time_parse s, $mem_parse MiB (parse) | $(ratio "$time_check" "$time_parse") | ≤ 1.5× |"
+echo "| check --invoices, $xlsx_rows-line xlsx ($(mb "$book")) | $time_xlsx s, $mem_xlsx MiB | $time_calamine s, $mem_calamine MiB (calamine) | $(ratio "$time_xlsx" "$time_calamine") | ≤ 1.5× |"
+echo "| reconcile, $tenth each | $time_tenth s, $mem_tenth MiB | | $(ratio "$time_reconcile" "$time_tenth") ($rows / $tenth) | ≤ 11× |"
+echo "| index.html of the $rows run | $(mb "$data/report/index.html") | | | |"
