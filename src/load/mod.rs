@@ -387,14 +387,17 @@ fn profile_columns(
         }
     };
     let mut seen = 0u64;
-    for row in candidates.into_iter().filter(|row| row.row > map.header_row) {
+    for row in candidates
+        .into_iter()
+        .filter(|row| row.row > map.header_row)
+    {
         observe(row);
         seen += 1;
     }
     while let Some((row, _)) = rows.next()? {
         observe(row);
         seen += 1;
-        if seen % PROGRESS_EVERY == 0 {
+        if seen.is_multiple_of(PROGRESS_EVERY) {
             tell(LoadPass::Profiling, seen);
         }
     }
@@ -421,7 +424,7 @@ fn read_records<D: Document>(
         }
         stats.rows_read += empty_lines + 1;
         stats.rows_blank += empty_lines;
-        if stats.rows_read % PROGRESS_EVERY == 0 {
+        if stats.rows_read.is_multiple_of(PROGRESS_EVERY) {
             tell(LoadPass::Reading, stats.rows_read);
         }
         if row.is_blank() {
