@@ -500,3 +500,39 @@ fn ambiguous_dates(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::fmt::Write as _;
+
+    /// A person watching a long load sees each pass move and end at the file's row count.
+    #[test]
+    fn a_long_load_reports_its_rows_as_it_goes_and_at_the_end_of_each_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("receipts.csv");
+        let rows = PROGRESS_EVERY + 10;
+        let mut text = String::from("receipt_no,vendor,vehicle_id,date,litres,amount\n");
+        for n in 0..rows {
+            writeln!(text, "R{n},Total,V1,2024-03-01,40,26000").unwrap();
+        }
+        std::fs::write(&path, text).unwrap();
+        let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
+        let seen = RefCell::new(Vec::new());
+        let loaded = load_all_watched(&[input], &LoadOptions::default(), &|p| {
+            seen.borrow_mut().push((p.pass, p.rows));
+        })
+        .unwrap();
+        assert_eq!(loaded.files[0].rows_read, rows);
+        assert_eq!(
+            seen.into_inner(),
+            vec![
+                (LoadPass::Profiling, PROGRESS_EVERY),
+                (LoadPass::Profiling, rows),
+                (LoadPass::Reading, PROGRESS_EVERY),
+                (LoadPass::Reading, rows),
+            ]
+        );
+    }
+}
