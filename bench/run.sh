@@ -3,8 +3,8 @@
 # prints a table ready for the README's Performance section.
 # Usage: bench/run.sh [ROWS]   (ROWS receipts, trip tickets and invoice lines; default 1 000 000)
 # Data goes under target/bench-data (kept between runs). For each line: wall time and peak
-# memory (/usr/bin/time -f "%e %M") of fuelrecon and of the least program doing the same
-# reading (examples/floor.rs, examples/calamine_floor.rs), and their ratio:
+# memory of fuelrecon and of the least program doing the same reading (examples/floor.rs,
+# examples/calamine_floor.rs), and their ratio:
 #   reconcile, three files, every output (HTML included)  vs  parse + hash joins of the three;
 #   check of receipts.csv                                  vs  parsing that file;
 #   check --invoices of a 100 000-line xlsx                vs  calamine reading every cell;
@@ -28,15 +28,19 @@ book=$root/invoices-$xlsx_rows.xlsx
 [ -f "$book" ] || "$bin/examples/calamine_floor" --write "$book" "$xlsx_rows"
 
 # measure NAME COMMAND...: runs it (output to the log), sets time_NAME (s) and mem_NAME (MiB).
+# Peak memory is /usr/bin/time's %M; wall time is taken around it to the millisecond, as %e's
+# hundredths are too coarse for the floor of `check`.
 measure() {
-  local name=$1 stats
+  local name=$1 stats start end
   shift
   stats=$(mktemp)
   echo "\$ $*" >> "$log"
+  start=$EPOCHREALTIME
   /usr/bin/time -f "%e %M" -o "$stats" "$@" >> "$log" 2>&1
-  read -r seconds kib < "$stats"
+  end=$EPOCHREALTIME
+  read -r _ kib < "$stats"
   rm -f "$stats"
-  printf -v "time_$name" '%s' "$seconds"
+  printf -v "time_$name" '%s' "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
   printf -v "mem_$name" '%s' "$((kib / 1024))"
 }
 reconcile() {
