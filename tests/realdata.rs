@@ -105,3 +105,17 @@ fn a_real_month_first_file_is_read_month_first() {
         "5/30/2020 and 5/8/2020 both read as May dates"
     );
 }
+
+#[test]
+fn a_real_fuel_log_without_required_columns_gets_a_block_with_its_volume_and_total_guessed() {
+    let dir = Workdir::new();
+    let path = realdata("householdhq-fuel-log/fuel_log.csv");
+    let run = dir.run(&["check", "--receipts", &path.to_string_lossy()]);
+    run.fails_naming("fuel_log.csv: no column for required receipts field(s)");
+    assert!(
+        run.stderr.contains("litres = \"fuel_amount_l\"")
+            && run.stderr.contains("amount = \"total_price_kc\""),
+        "the litres column is not taken for the amount: {}",
+        run.stderr
+    );
+}

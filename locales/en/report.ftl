@@ -30,6 +30,7 @@ report-total = Total
 report-documented-share = Documented trip tickets: who is not bringing receipts back (least documented first)
 report-by-vehicle = Per vehicle
 report-by-driver = Per driver
+report-unknown = (not given)
 report-by-month = Per month
 report-charts = Charts
 report-chart-by-code = Exceptions by code

@@ -30,6 +30,7 @@ report-total = Total
 report-documented-share = Feuilles de route justifiées : qui ne rapporte pas ses reçus (les moins justifiées d'abord)
 report-by-vehicle = Par véhicule
 report-by-driver = Par chauffeur
+report-unknown = (non renseigné)
 report-by-month = Par mois
 report-charts = Graphiques
 report-chart-by-code = Anomalies par code

@@ -244,6 +244,46 @@ pub fn find_header(
     Err(missing_columns(path, kind, &map, &missing, &table, options))
 }
 
+/// Unit words in a header that say it holds a volume (`fuel_amount_l`, `Qty (gal)`).
+const VOLUME_TOKENS: [&str; 8] = ["l", "lt", "ltr", "ltrs", "gal", "gals", "gallons", "liters"];
+
+/// How much a header looks like a field, for guessing a missing column: 3 when it is one of
+/// the field's names, 2 when it holds all the words of one, 1 when one name is inside it.
+fn likeness(header: &str, spec: &FieldSpec, names: &[String]) -> u8 {
+    let folded = fold_header(header);
+    let tokens: Vec<String> = header
+        .split(|c: char| !c.is_alphanumeric())
+        .map(fold_name)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let volume =
+        spec.name == "litres" && tokens.iter().any(|t| VOLUME_TOKENS.contains(&t.as_str()));
+    names
+        .iter()
+        .map(|name| {
+            let alias = fold_header(name);
+            let words: Vec<String> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .map(fold_name)
+                .filter(|w| !w.is_empty())
+                .collect();
+            if alias.is_empty() {
+                0
+            } else if alias == folded {
+                3
+            } else if !words.is_empty() && words.iter().all(|w| tokens.contains(w)) {
+                2
+            } else if alias.len() >= 4 && folded.contains(&alias) {
+                1
+            } else {
+                0
+            }
+        })
+        .max()
+        .unwrap_or(0)
+        .max(if volume { 2 } else { 0 })
+}
+
 /// The error for required fields without a column: each field with the headers it accepts,
 /// the headers found, and a ready-to-paste `[columns.KIND]` block (a guess where an unused
 /// header looks like the field, else a placeholder to fill in).
@@ -255,7 +295,7 @@ fn missing_columns(
     table: &AliasTable,
     options: HeaderOptions<'_>,
 ) -> LoadError {
-    let unused: Vec<String> = map.unused().into_iter().map(|u| u.header).collect();
+    let mut unused: Vec<String> = map.unused().into_iter().map(|u| u.header).collect();
     let mut fields_text = Vec::new();
     let mut block = format!("[columns.{kind}]");
     for (index, spec) in missing {
@@ -278,18 +318,17 @@ fn missing_columns(
             names
         };
         fields_text.push(format!("{} (accepted: {})", spec.name, accepted.join(", ")));
-        let guess = unused
+        // The unused header most like the field, each header given to one field at most.
+        let best = unused
             .iter()
-            .find(|h| {
-                let folded = fold_header(h);
-                folded.contains(&fold_name(spec.name).replace(['_'], ""))
-                    || accepted.iter().any(|a| {
-                        let a = fold_header(a);
-                        !a.is_empty() && (folded.contains(&a) || a.contains(&folded))
-                    })
-            })
-            .cloned()
-            .unwrap_or_else(|| "HEADER OF YOUR COLUMN".to_string());
+            .enumerate()
+            .map(|(i, header)| (likeness(header, spec, &accepted), i))
+            .filter(|(score, _)| *score > 0)
+            .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)));
+        let guess = match best {
+            Some((_, i)) => unused.remove(i),
+            None => "HEADER OF YOUR COLUMN".to_string(),
+        };
         block.push_str(&format!("\n{} = {guess:?}", spec.name));
     }
     let found: Vec<String> = map

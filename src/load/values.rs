@@ -542,9 +542,18 @@ mod tests {
             "1234.50 $",
             "€ 1.234,50",
             "1 234,50 F CFA",
+            "1.234,50 MT",
+            "MZN 1.234,50",
+            "Kz 1 234,50",
+            "1 234,50 FC",
+            "GH₵ 1.234,50",
+            "₦1.234,50",
+            "KSh 1.234,50",
+            "R 1 234,50",
         ] {
             assert_eq!(num(text, DecimalMark::Comma), dec("1234.50"), "{text}");
         }
+        assert_eq!(num("3.349,02 MT", DecimalMark::Comma), dec("3349.02"));
         assert_eq!(num("45,5 L", DecimalMark::Comma), dec("45.5"));
     }
 

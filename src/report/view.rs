@@ -142,8 +142,9 @@ pub struct ReportView<'a> {
     pub history: Option<&'a crate::ledger::History>,
 }
 
-/// The text used for a value that is not there, in breakdowns.
-const UNKNOWN: &str = "(unknown)";
+/// The text used for a value that is not there, in breakdowns (the pages show it in their
+/// language).
+pub const UNKNOWN: &str = "(unknown)";
 
 impl<'a> ReportView<'a> {
     pub fn new(

@@ -5,8 +5,9 @@
 
 use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
+use crate::i18n::{self, Args, Lang};
 use crate::report::json::InputRecord;
-use crate::report::view::{Documented, ReportView};
+use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -179,9 +180,9 @@ pub fn index_page<'a>(
         headline,
         vendors,
         invoices,
-        by_vehicle: worst_first(&view.trips.by_vehicle),
-        by_driver: worst_first(&view.trips.by_driver),
-        by_month: worst_first(&view.trips.by_month),
+        by_vehicle: worst_first(&view.trips.by_vehicle, view.lang()),
+        by_driver: worst_first(&view.trips.by_driver, view.lang()),
+        by_month: worst_first(&view.trips.by_month, view.lang()),
         charts: charts_of(view),
         exceptions,
         exceptions_total: view.exceptions.len(),
@@ -201,11 +202,15 @@ pub fn index_page<'a>(
 }
 
 /// The documented share of each group, the least documented first.
-fn worst_first(groups: &BTreeMap<String, Documented>) -> Vec<ShareRow> {
+fn worst_first(groups: &BTreeMap<String, Documented>, lang: Lang) -> Vec<ShareRow> {
     let mut rows: Vec<ShareRow> = groups
         .iter()
         .map(|(name, d)| ShareRow {
-            name: name.clone(),
+            name: if name == UNKNOWN {
+                i18n::text(lang, "report-unknown", &Args::new())
+            } else {
+                name.clone()
+            },
             documented: d.documented,
             total: d.total,
             percent: (d.documented * 100).checked_div(d.total).unwrap_or(100),
