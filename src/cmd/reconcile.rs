@@ -44,6 +44,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
         &links,
         &findings,
         &config,
+        &ctx.odometers,
     );
     view.history = history.as_ref();
     let out_text = out.display().to_string();

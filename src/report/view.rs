@@ -140,6 +140,9 @@ pub struct ReportView<'a> {
     /// The ledger's earlier months, when the run read one: the letters list a vendor's
     /// disputes still open.
     pub history: Option<&'a crate::ledger::History>,
+    /// Each vehicle's odometer readings as the rules judged them (consumption is measured
+    /// without the readings left out).
+    pub odometers: &'a crate::rules::Odometers,
 }
 
 /// The text used for a value that is not there, in breakdowns (the pages show it in their
@@ -154,6 +157,7 @@ impl<'a> ReportView<'a> {
         links: &'a Links,
         findings: &'a Findings,
         config: &'a Config,
+        odometers: &'a crate::rules::Odometers,
     ) -> ReportView<'a> {
         let exceptions = &findings.exceptions;
         let trip_documented: Vec<bool> = data
@@ -192,6 +196,7 @@ impl<'a> ReportView<'a> {
             by_target,
             not_run: &findings.not_run,
             history: None,
+            odometers,
         }
     }
 

@@ -257,7 +257,7 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
 /// list's norm; only where all three are known.
 fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     let data = view.data;
-    let odometers = crate::rules::Odometers::of(data, &view.config.rules);
+    let odometers = view.odometers;
     let mut km: BTreeMap<&str, Decimal> = BTreeMap::new();
     for (index, trip) in data.trips.iter().enumerate() {
         if let (Some(v), Some(distance)) = (&trip.vehicle_id, odometers.trip_distance(data, index))
