@@ -37,6 +37,7 @@ report-chart-by-code = Exceptions by code
 report-chart-by-vendor = Amount at risk by vendor
 report-chart-by-vehicle = Amount at risk by vehicle
 report-chart-consumption = Litres per 100 km per vehicle (the line marks its norm; red is above it)
+report-chart-consumption-mpg = Miles per gallon per vehicle (the line marks its norm; red is below it)
 ## $count: bars left out.
 report-chart-more = and { $count } more
 report-chart-empty = Nothing to show.

@@ -37,6 +37,7 @@ report-chart-by-code = Anomalies par code
 report-chart-by-vendor = Montant à risque par fournisseur
 report-chart-by-vehicle = Montant à risque par véhicule
 report-chart-consumption = Litres aux 100 km par véhicule (le trait marque la norme ; en rouge au-dessus)
+report-chart-consumption-mpg = Miles par gallon par véhicule (le trait marque la norme ; en rouge en dessous)
 ## $count : barres non affichées.
 report-chart-more = et { $count } de plus
 report-chart-empty = Rien à afficher.

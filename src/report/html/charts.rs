@@ -84,14 +84,18 @@ pub fn bars(mut items: Vec<(String, Decimal)>) -> BarChart {
     )
 }
 
-/// Litres per 100 km per vehicle against its norm: `(vehicle, actual, norm)`.
-pub fn consumption(mut items: Vec<(String, Decimal, Decimal)>) -> BarChart {
-    items.sort_by(|a, b| {
-        let ratio = |(_, actual, norm): &(String, Decimal, Decimal)| {
-            actual.checked_div(*norm).unwrap_or_default()
+/// Consumption per vehicle against its norm: `(vehicle, actual, norm)`, the worst first. In
+/// litres per 100 km more is worse; in miles per gallon (`mpg`) less is.
+pub fn consumption(mut items: Vec<(String, Decimal, Decimal)>, mpg: bool) -> BarChart {
+    let excess = |(_, actual, norm): &(String, Decimal, Decimal)| {
+        let ratio = if mpg {
+            norm.checked_div(*actual)
+        } else {
+            actual.checked_div(*norm)
         };
-        ratio(b).cmp(&ratio(a)).then_with(|| a.0.cmp(&b.0))
-    });
+        ratio.unwrap_or_default()
+    };
+    items.sort_by(|a, b| excess(b).cmp(&excess(a)).then_with(|| a.0.cmp(&b.0)));
     let more = items.len().saturating_sub(MAX_BARS);
     items.truncate(MAX_BARS);
     let max = items
@@ -106,7 +110,7 @@ pub fn consumption(mut items: Vec<(String, Decimal, Decimal)>) -> BarChart {
                 length: length(share(actual, max)),
                 value: actual.round_dp(1).to_string(),
                 mark: Some(length(share(norm, max))),
-                over: actual > norm,
+                over: if mpg { actual < norm } else { actual > norm },
                 label,
                 y: 0,
             })
@@ -133,8 +137,19 @@ mod tests {
 
     #[test]
     fn consumption_marks_the_norm_and_flags_the_excess() {
-        let chart = consumption(vec![("V1".into(), Decimal::from(18), Decimal::from(14))]);
+        let chart = consumption(
+            vec![("V1".into(), Decimal::from(18), Decimal::from(14))],
+            false,
+        );
         assert!(chart.bars[0].over);
+        let mpg = consumption(
+            vec![("V1".into(), Decimal::from(16), Decimal::from(20))],
+            true,
+        );
+        assert!(
+            mpg.bars[0].over,
+            "16 mpg against a norm of 20 is the excess"
+        );
         assert_eq!(chart.bars[0].mark, Some(155.6));
     }
 }

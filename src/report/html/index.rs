@@ -75,6 +75,9 @@ struct Charts {
     at_risk_by_vendor: BarChart,
     at_risk_by_vehicle: BarChart,
     consumption: BarChart,
+    /// The consumption chart's title: litres per 100 km, or miles per gallon (where below the
+    /// norm is the excess).
+    consumption_title: &'static str,
 }
 
 #[derive(Serialize)]
@@ -248,13 +251,19 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
                 .collect(),
         ),
         at_risk_by_vehicle: charts::bars(by_vehicle.into_iter().collect()),
-        consumption: charts::consumption(consumption(view)),
+        consumption: charts::consumption(consumption(view), view.config.units.miles_per_gallon()),
+        consumption_title: if view.config.units.miles_per_gallon() {
+            "report-chart-consumption-mpg"
+        } else {
+            "report-chart-consumption"
+        },
     }
 }
 
-/// Litres per 100 km per vehicle over the run (litres bought on its receipts, km from its
-/// trip tickets, without the readings left out of its odometer sequence), against the fleet
-/// list's norm; only where all three are known.
+/// Each vehicle's consumption over the run (fuel bought on its receipts, distance from its trip
+/// tickets, without the readings left out of its odometer sequence) against the fleet list's
+/// norm, only where all three are known: litres per 100 km, or with miles and gallons miles
+/// per gallon, as the consumption rule reads the norm.
 fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     let data = view.data;
     let odometers = view.odometers;
@@ -281,7 +290,11 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
             let norm = vehicle.l_per_100km?;
             let km = *km.get(id.key())?;
             let litres = *litres.get(id.key())?;
-            let actual = (litres * Decimal::ONE_HUNDRED).checked_div(km)?;
+            let actual = if view.config.units.miles_per_gallon() {
+                km.checked_div(litres)?
+            } else {
+                (litres * Decimal::ONE_HUNDRED).checked_div(km)?
+            };
             Some((id.text().to_string(), actual, norm))
         })
         .collect()
