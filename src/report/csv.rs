@@ -61,10 +61,7 @@ fn exception_cells(view: &ReportView<'_>, indexes: &[usize]) -> [String; 3] {
         .map(|&i| view.exceptions[i].code.as_str())
         .collect();
     codes.dedup();
-    let reasons: Vec<String> = indexes
-        .iter()
-        .map(|&i| view.exceptions[i].message.render(view.lang()))
-        .collect();
+    let reasons: Vec<&str> = indexes.iter().map(|&i| view.messages[i].as_str()).collect();
     let ids: Vec<&str> = indexes
         .iter()
         .map(|&i| view.exception_ids[i].as_str())

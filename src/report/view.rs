@@ -132,6 +132,8 @@ pub struct ReportView<'a> {
     /// One per invoice line, in the dataset's order.
     pub lines: Vec<LineView>,
     pub exceptions: &'a [Exception],
+    /// Each exception's message in the report's language, rendered once for every output.
+    pub messages: Vec<String>,
     /// Each exception's id, in the exceptions' order.
     pub exception_ids: Vec<String>,
     /// Exceptions by the record they concern.
@@ -192,6 +194,10 @@ impl<'a> ReportView<'a> {
             receipts,
             lines,
             exception_ids: exception_ids(exceptions),
+            messages: exceptions
+                .iter()
+                .map(|e| e.message.render(config.lang.unwrap_or_default()))
+                .collect(),
             exceptions,
             by_target,
             not_run: &findings.not_run,
@@ -223,7 +229,7 @@ impl<'a> ReportView<'a> {
         ExceptionRecord::new(
             &self.exception_ids[index],
             &self.exceptions[index],
-            self.lang(),
+            &self.messages[index],
         )
     }
 
@@ -251,7 +257,7 @@ pub struct ExceptionRecord<'a> {
     pub date: Option<String>,
     pub amount_at_risk: String,
     /// In the report's language.
-    pub message: String,
+    pub message: &'a str,
     pub evidence: &'a Map<String, Value>,
     pub source: &'a str,
 }
@@ -276,7 +282,7 @@ impl<'a> ExceptionRecord<'a> {
         "source",
     ];
 
-    fn new(id: &'a str, e: &'a Exception, lang: Lang) -> ExceptionRecord<'a> {
+    fn new(id: &'a str, e: &'a Exception, message: &'a str) -> ExceptionRecord<'a> {
         ExceptionRecord {
             id,
             code: e.code.as_str(),
@@ -291,7 +297,7 @@ impl<'a> ExceptionRecord<'a> {
             vendor: e.vendor.as_deref(),
             date: e.date.map(|d| d.to_string()),
             amount_at_risk: e.amount_at_risk.to_string(),
-            message: e.message.render(lang),
+            message,
             evidence: &e.evidence,
             source: &e.source,
         }
@@ -314,7 +320,7 @@ impl<'a> ExceptionRecord<'a> {
             text(self.vendor),
             self.date.clone().unwrap_or_default(),
             self.amount_at_risk.clone(),
-            self.message.clone(),
+            self.message.to_string(),
             Value::Object(self.evidence.clone()).to_string(),
             self.source.to_string(),
         ]
