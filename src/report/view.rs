@@ -43,7 +43,8 @@ pub struct Money {
 }
 
 impl Money {
-    fn add(&mut self, other: &Money) {
+    /// Adds another line's, invoice's or vendor's money to this total.
+    pub fn add(&mut self, other: &Money) {
         self.invoiced += other.invoiced;
         self.supported += other.supported;
         self.at_risk += other.at_risk;

@@ -200,8 +200,8 @@ fn letter_view(
         let entry = invoices
             .entry(key.to_string())
             .or_insert_with(|| (text.to_string(), Money::default()));
-        add(&mut entry.1, &money.money);
-        add(&mut total, &money.money);
+        entry.1.add(&money.money);
+        total.add(&money.money);
         if is_disputed(money) {
             disputed.push(disputed_line(view, index, line, money, lang));
         }
@@ -282,13 +282,6 @@ fn letter_date(view: &ReportView<'_>) -> NaiveDate {
         .get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .unwrap_or_default()
-}
-
-fn add(total: &mut Money, line: &Money) {
-    total.invoiced += line.invoiced;
-    total.supported += line.supported;
-    total.at_risk += line.at_risk;
-    total.unverified += line.unverified;
 }
 
 fn disputed_line(
