@@ -431,8 +431,16 @@ fn reason_args<'a>(
         .map(|first| &data.invoice_lines[first]);
     let number =
         |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_number(lang, v));
-    let money =
-        |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_money(lang, v));
+    // Amounts in the line's own decimals (56.00 beside a billed 61.00, not 56).
+    let scale = data.invoice_lines[index].amount.map_or(0, |a| a.scale());
+    let money = |value: Option<Decimal>| {
+        value.map_or_else(String::new, |mut v| {
+            if v.scale() < scale {
+                v.rescale(scale);
+            }
+            i18n::format_money(lang, v)
+        })
+    };
     Args::new()
         .text("receipt", receipt_no)
         .text(
