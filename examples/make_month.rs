@@ -47,7 +47,12 @@ fn main() -> std::io::Result<()> {
     let mut line = String::new();
     for n in 0..rows {
         let v = n % vehicles;
-        let day = 1 + (n / vehicles) % 28;
+        // Each vehicle's trips run forward through the month, so its odometer readings rise
+        // with its dates, as a real fleet's do.
+        let trip = n / vehicles;
+        let trips_per_vehicle = rows.div_ceil(vehicles);
+        let day = 1 + trip * 28 / trips_per_vehicle;
+        let hour = if trip % 2 == 0 { 7 } else { 15 };
         let km = 150 + rng.next(250);
         let start = odometers[v as usize];
         odometers[v as usize] += km;
@@ -65,7 +70,7 @@ fn main() -> std::io::Result<()> {
         let amount = litres * 650 + if rng.next(100) < 2 { 1000 } else { 0 };
         if rng.next(100) >= 2 {
             line.clear();
-            writeln!(line, "R{n},V{v},2024-03-{day:02} 08:{:02},{vendor},{litres},650,{amount},T{n},{},{legible}", n % 60, start + 5).ok();
+            writeln!(line, "R{n},V{v},2024-03-{day:02} {hour:02}:{:02},{vendor},{litres},650,{amount},T{n},{},{legible}", n % 60, start + 5).ok();
             receipts.write_all(line.as_bytes())?;
         }
         line.clear();
