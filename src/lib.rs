@@ -19,6 +19,7 @@ pub mod link;
 pub mod load;
 pub mod model;
 pub mod pages;
+pub mod parallel;
 pub mod period;
 pub mod report;
 pub mod rules;

@@ -8,6 +8,7 @@ use crate::i18n::{self, Args, Lang};
 use crate::load::{LoadPass, LoadProgress};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// The progress line of one run.
@@ -15,6 +16,9 @@ pub struct Progress {
     lang: Lang,
     /// None when stderr is not a terminal.
     line: Option<ProgressBar>,
+    /// Where each file being loaded is, by source, as shown: files load side by side, and the
+    /// line shows them all.
+    loading: Mutex<Vec<(String, String)>>,
 }
 
 impl Progress {
@@ -28,7 +32,11 @@ impl Progress {
             line.enable_steady_tick(Duration::from_millis(200));
             line
         });
-        Progress { lang, line }
+        Progress {
+            lang,
+            line,
+            loading: Mutex::new(Vec::new()),
+        }
     }
 
     /// The stage the run has reached, a catalogue message.
@@ -38,8 +46,11 @@ impl Progress {
         }
     }
 
-    /// The loader's file, pass and rows so far.
+    /// The loader's file, pass and rows so far, beside the other files' being loaded.
     pub fn rows(&self, seen: LoadProgress<'_>) {
+        let Some(line) = &self.line else {
+            return;
+        };
         let id = match seen.pass {
             LoadPass::Profiling => "cli-progress-profiling",
             LoadPass::Reading => "cli-progress-loading",
@@ -47,7 +58,16 @@ impl Progress {
         let args = Args::new()
             .text("file", seen.source)
             .int("rows", i64::try_from(seen.rows).unwrap_or(i64::MAX));
-        self.stage(id, &args);
+        let text = i18n::text(self.lang, id, &args);
+        let Ok(mut loading) = self.loading.lock() else {
+            return;
+        };
+        match loading.iter_mut().find(|(source, _)| source == seen.source) {
+            Some((_, shown)) => *shown = text,
+            None => loading.push((seen.source.to_string(), text)),
+        }
+        let all: Vec<&str> = loading.iter().map(|(_, shown)| shown.as_str()).collect();
+        line.set_message(all.join(" · "));
     }
 
     /// Prints a line on stderr above the progress line, which stays.

@@ -1,0 +1,60 @@
+//! Independent jobs spread over the machine's cores, their results kept in the jobs' order, so
+//! that what a run writes never depends on which job finished first.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Runs `work` on every job, with as many workers as there are cores (never more than jobs),
+/// each taking the next job not yet taken, and returns the results in the order of `jobs`.
+/// Jobs should be given longest first: a long job taken last would run alone.
+pub fn in_order<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let worker = || {
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else {
+                break;
+            };
+            let result = work(job);
+            if let Ok(mut slot) = results[index].lock() {
+                *slot = Some(result);
+            }
+        }
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(worker);
+        }
+        worker();
+    });
+    // Every job was taken and its slot filled: a worker that panicked has already re-raised
+    // its panic at the end of the scope, and a lock is poisoned only by such a panic.
+    results
+        .into_iter()
+        .filter_map(|slot| slot.into_inner().ok().flatten())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_the_jobs_order_whoever_finishes_first() {
+        let jobs: Vec<u64> = (0..40).rev().collect();
+        let results = in_order(&jobs, |&n| {
+            std::thread::sleep(std::time::Duration::from_millis(n % 3));
+            n * 2
+        });
+        assert_eq!(results, jobs.iter().map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn no_jobs_no_results() {
+        assert!(in_order(&[] as &[u8], |_| 1).is_empty());
+    }
+}
