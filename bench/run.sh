@@ -22,7 +22,7 @@ bin=target/release
 mkdir -p "$root"
 : > "$log"
 for n in "$rows" "$tenth"; do
-  [ -f "$root/$n/invoices.csv" ] || "$bin/examples/make_month" "$root/$n" "$n"
+  [ -f "$root/$n/planted.csv" ] || "$bin/examples/make_month" "$root/$n" "$n"
 done
 book=$root/invoices-$xlsx_rows.xlsx
 [ -f "$book" ] || "$bin/examples/calamine_floor" --write "$book" "$xlsx_rows"
