@@ -544,8 +544,8 @@ fn ambiguous_dates(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Mutex;
     use std::fmt::Write as _;
+    use std::sync::Mutex;
 
     /// A person watching a long load sees each pass move and end at the file's row count.
     #[test]

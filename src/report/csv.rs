@@ -4,6 +4,7 @@
 
 use super::view::{ExceptionRecord, ReportView};
 use crate::rules::Target;
+use std::io::Write;
 
 /// Neutralises a cell against formula injection. A negative number (a credit, SPEC §3.5) is no
 /// formula and stays a number, so that a spreadsheet still adds the column up.
@@ -19,30 +20,31 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().from_writer(Vec::new())
+/// A CSV file being written, row by row, into the report.
+type Out<'w> = csv::Writer<&'w mut dyn Write>;
+
+fn writer(into: &mut dyn Write) -> Out<'_> {
+    csv::WriterBuilder::new().from_writer(into)
 }
 
-fn finish(writer: csv::Writer<Vec<u8>>) -> csv::Result<Vec<u8>> {
-    writer
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
+fn finish(mut out: Out<'_>) -> csv::Result<()> {
+    Ok(out.flush()?)
 }
 
-fn write_row<I, S>(out: &mut csv::Writer<Vec<u8>>, cells: I) -> csv::Result<()>
+/// One row, each cell neutralised (see [`neutralise`]).
+fn write_row<I, S>(out: &mut Out<'_>, cells: I) -> csv::Result<()>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
-    out.write_record(
-        cells
-            .into_iter()
-            .map(|c| neutralise(c.as_ref()).into_owned()),
-    )
+    for cell in cells {
+        out.write_field(neutralise(cell.as_ref()).as_bytes())?;
+    }
+    out.write_record(None::<&[u8]>)
 }
 
-pub fn exceptions(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
-    let mut out = writer();
+pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
+    let mut out = writer(into);
     out.write_record(ExceptionRecord::COLUMNS)?;
     for index in 0..view.exceptions.len() {
         write_row(&mut out, view.exception_record(index).cells())?;
@@ -70,9 +72,9 @@ fn exception_cells(view: &ReportView<'_>, indexes: &[usize]) -> [String; 3] {
 }
 
 /// lines.csv: every invoice line with what to pay of it and why (SPEC §6).
-pub fn lines(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer();
+    let mut out = writer(into);
     out.write_record([
         "invoice_no",
         "line_no",
@@ -138,9 +140,9 @@ pub fn lines(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
 
 /// trips.csv: every trip ticket, documented or not, with its receipts and exceptions — the
 /// register auditors sample trips from.
-pub fn trips(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer();
+    let mut out = writer(into);
     out.write_record([
         "trip_id",
         "vehicle_id",
@@ -193,9 +195,9 @@ pub fn trips(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
 }
 
 /// receipts.csv: every receipt with its trip, the lines that bill it, and its exceptions.
-pub fn receipts(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer();
+    let mut out = writer(into);
     out.write_record([
         "receipt_no",
         "vendor",
@@ -251,9 +253,9 @@ pub fn receipts(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
     finish(out)
 }
 
-pub fn matches(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
+pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer();
+    let mut out = writer(into);
     out.write_record(["from", "to", "method", "from_source", "to_source"])?;
     let name = |id: &Option<crate::model::Ident>| {
         id.as_ref()
@@ -297,14 +299,14 @@ pub fn matches(view: &ReportView<'_>) -> csv::Result<Vec<u8>> {
 }
 
 fn write_link(
-    out: &mut csv::Writer<Vec<u8>>,
+    out: &mut Out<'_>,
     from: &str,
     to: &str,
     method: &str,
     from_source: &str,
     to_source: &str,
 ) -> csv::Result<()> {
-    out.write_record([from, to, method, from_source, to_source].map(|c| neutralise(c).into_owned()))
+    write_row(out, [from, to, method, from_source, to_source])
 }
 
 #[cfg(test)]

@@ -8,18 +8,23 @@ use crate::rules::Code;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::io::Write;
 
-fn pretty<T: Serialize>(value: &T) -> serde_json::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+/// Writes `value` as indented JSON and a final newline.
+fn pretty<T: Serialize>(value: &T, into: &mut dyn Write) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(&mut *into, value)?;
+    into.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
-pub fn exceptions(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
-    let records: Vec<_> = (0..view.exceptions.len())
-        .map(|i| view.exception_record(i))
-        .collect();
-    pretty(&records)
+/// exceptions.json, each record made as it is written: the array is never held whole.
+pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> serde_json::Result<()> {
+    struct Records<'v, 'a>(&'v ReportView<'a>);
+    impl Serialize for Records<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq((0..self.0.exceptions.len()).map(|i| self.0.exception_record(i)))
+        }
+    }
+    pretty(&Records(view), into)
 }
 
 /// One file as summary.json and `check --json` describe it: its row accounting, which column
@@ -104,7 +109,7 @@ struct NotRunRecord {
 pub const INDICATOR_NOTE: &str =
     "An exception is an indicator to review, not a finding of fraud or error.";
 
-pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
+pub fn summary(view: &ReportView<'_>, into: &mut dyn Write) -> serde_json::Result<()> {
     let mut by_code = BTreeMap::new();
     let mut by_severity = BTreeMap::new();
     for e in view.exceptions {
@@ -143,7 +148,7 @@ pub fn summary(view: &ReportView<'_>) -> serde_json::Result<Vec<u8>> {
             .collect(),
         note: INDICATOR_NOTE,
     };
-    pretty(&summary)
+    pretty(&summary, into)
 }
 
 /// One input as the manifest records it.
@@ -174,14 +179,18 @@ pub fn manifest(
     lang: Lang,
     inputs: &[InputRecord],
     outputs: &[String],
-) -> serde_json::Result<Vec<u8>> {
-    pretty(&Manifest {
-        tool: "fuelrecon",
-        version: env!("CARGO_PKG_VERSION"),
-        generated_at: &view.generated_at,
-        lang,
-        config: &view.config.effective,
-        inputs,
-        outputs,
-    })
+    into: &mut dyn Write,
+) -> serde_json::Result<()> {
+    pretty(
+        &Manifest {
+            tool: "fuelrecon",
+            version: env!("CARGO_PKG_VERSION"),
+            generated_at: &view.generated_at,
+            lang,
+            config: &view.config.effective,
+            inputs,
+            outputs,
+        },
+        into,
+    )
 }

@@ -13,6 +13,7 @@ pub use write::WriteError;
 
 use crate::pages::Pages;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -33,17 +34,20 @@ pub enum ReportError {
     Write(#[from] WriteError),
 }
 
-/// One output file: its name and how it renders.
+/// One output file: its name and how it renders, written as it is made.
 enum Output {
     Json(
         &'static str,
-        fn(&ReportView<'_>) -> serde_json::Result<Vec<u8>>,
+        fn(&ReportView<'_>, &mut dyn Write) -> serde_json::Result<()>,
     ),
-    Csv(&'static str, fn(&ReportView<'_>) -> ::csv::Result<Vec<u8>>),
+    Csv(
+        &'static str,
+        fn(&ReportView<'_>, &mut dyn Write) -> ::csv::Result<()>,
+    ),
 }
 
-/// The files of SPEC §6 that this version writes, besides the manifest. trips.csv and
-/// receipts.csv are the registers auditors sample from.
+/// The files of SPEC §6 that this version writes, besides the pages and the manifest.
+/// trips.csv and receipts.csv are the registers auditors sample from.
 const OUTPUTS: [Output; 7] = [
     Output::Json("exceptions.json", json::exceptions),
     Output::Csv("exceptions.csv", csv::exceptions),
@@ -54,8 +58,15 @@ const OUTPUTS: [Output; 7] = [
     Output::Csv("receipts.csv", csv::receipts),
 ];
 
-/// Renders every output and writes it as the folder `out`, one file at a time (a file's bytes
-/// are dropped once written), placing the folder only when all are written.
+/// What one worker writes: a data file, or the pages.
+enum Job<'o> {
+    Data(&'o Output),
+    Pages,
+}
+
+/// Renders every output into the folder `out`, the files side by side on the machine's cores,
+/// each written as it is made, and places the folder only when all are written. The manifest
+/// lists the files in a fixed order, whichever finished first.
 pub fn write_report(
     view: &ReportView<'_>,
     pages: &Pages,
@@ -63,31 +74,51 @@ pub fn write_report(
     out: &Path,
 ) -> Result<(), ReportError> {
     let staging = write::Staging::new(out)?;
+    // The pages are the longest job: taken first, they never run alone at the end.
+    let jobs: Vec<Job<'_>> = std::iter::once(Job::Pages)
+        .chain(OUTPUTS.iter().map(Job::Data))
+        .collect();
+    let done = crate::parallel::in_order(&jobs, |job| match job {
+        Job::Data(output) => write_output(view, output, &staging).map(|file| vec![file]),
+        Job::Pages => write_pages(view, pages, inputs, &staging),
+    });
+    let mut done = done.into_iter();
+    let pages_written = done.next().transpose()?.unwrap_or_default();
     let mut written = Vec::new();
-    for output in &OUTPUTS {
-        let (file, bytes) = match output {
-            Output::Json(file, render) => (
-                *file,
-                render(view).map_err(|cause| ReportError::Json { file, cause })?,
-            ),
-            Output::Csv(file, render) => (
-                *file,
-                render(view).map_err(|cause| ReportError::Csv { file, cause })?,
-            ),
-        };
-        staging.write(Path::new(file), &bytes)?;
-        written.push(file.to_string());
+    for files in done {
+        written.extend(files?);
     }
-    write_pages(view, pages, inputs, &staging, &mut written)?;
+    written.extend(pages_written);
     written.push(write::MARKER.to_string());
-    let manifest = json::manifest(view, pages.lang(), inputs, &written).map_err(|cause| {
+    let mut manifest = staging.create(Path::new(write::MARKER))?;
+    json::manifest(view, pages.lang(), inputs, &written, &mut manifest).map_err(|cause| {
         ReportError::Json {
-            file: "manifest.json",
+            file: write::MARKER,
             cause,
         }
     })?;
-    staging.write(Path::new("manifest.json"), &manifest)?;
+    manifest.finish()?;
     Ok(staging.place()?)
+}
+
+/// One data file, written row by row; its name once written.
+fn write_output(
+    view: &ReportView<'_>,
+    output: &Output,
+    staging: &write::Staging,
+) -> Result<String, ReportError> {
+    let (Output::Json(file, _) | Output::Csv(file, _)) = output;
+    let mut into = staging.create(Path::new(file))?;
+    match output {
+        Output::Json(file, render) => {
+            render(view, &mut into).map_err(|cause| ReportError::Json { file, cause })?
+        }
+        Output::Csv(file, render) => {
+            render(view, &mut into).map_err(|cause| ReportError::Csv { file, cause })?
+        }
+    }
+    into.finish()?;
+    Ok(file.to_string())
 }
 
 /// The dispute letters (HTML and CSV, each in its vendor's language), then index.html, which
@@ -97,8 +128,8 @@ fn write_pages(
     pages: &Pages,
     inputs: &[json::InputRecord],
     staging: &write::Staging,
-    written: &mut Vec<String>,
-) -> Result<(), ReportError> {
+) -> Result<Vec<String>, ReportError> {
+    let mut written = Vec::new();
     let mut letter_files = BTreeMap::new();
     for letter in html::letters(view) {
         let page = pages
@@ -123,5 +154,5 @@ fn write_pages(
         pages.render_view("index.html", &index)?.as_bytes(),
     )?;
     written.push("index.html".to_string());
-    Ok(())
+    Ok(written)
 }

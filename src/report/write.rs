@@ -4,7 +4,7 @@
 //! fresh folder, so a symlink planted in an old report is never followed.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +134,35 @@ pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
 
 /// A fresh hidden folder beside the report's target, written file by file, then renamed into
 /// place. Dropped without being placed, it removes itself.
+/// A file of the staging folder being written, through a buffer. [`StagedFile::finish`] says
+/// whether its last bytes reached the disk; a file dropped unfinished is incomplete, and so is
+/// the folder, which is then never placed.
+pub struct StagedFile {
+    buffer: BufWriter<fs::File>,
+    path: PathBuf,
+}
+
+impl StagedFile {
+    /// Writes out what the buffer still holds.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        self.buffer.flush().map_err(io(&self.path))
+    }
+}
+
+impl Write for StagedFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buffer.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.buffer.flush()
+    }
+}
+
 pub struct Staging {
     out: PathBuf,
     parent: PathBuf,
@@ -182,16 +211,27 @@ impl Staging {
 
     /// Writes one file, created new: nothing already there is followed or overwritten.
     pub fn write(&self, relative: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+        let mut file = self.create(relative)?;
+        file.write_all(bytes).map_err(io(&file.path))?;
+        file.finish()
+    }
+
+    /// One file created new, as [`Staging::write`] does, to be written piece by piece: a large
+    /// output goes to disk as it is made and is never held whole.
+    pub fn create(&self, relative: &Path) -> Result<StagedFile, WriteError> {
         let path = self.path.join(relative);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).map_err(io(folder))?;
         }
-        let mut file = fs::OpenOptions::new()
+        let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
             .map_err(io(&path))?;
-        file.write_all(bytes).map_err(io(&path))
+        Ok(StagedFile {
+            buffer: BufWriter::with_capacity(1 << 16, file),
+            path,
+        })
     }
 
     /// Renames the staging folder into place, replacing an earlier report.
