@@ -464,14 +464,24 @@ pub struct Findings {
 /// Runs every rule that has its data, and puts the exceptions in an order that depends only on
 /// their content.
 pub fn run(ctx: &Context<'_>) -> Findings {
+    // Rules only read the context, so they run side by side; their results are gathered in
+    // the registry's order, as if run one after another.
+    let outcomes = crate::parallel::in_order(REGISTRY, |rule| match rule.missing_data(ctx) {
+        Some(reason) => Err(NotRun {
+            code: rule.info().code,
+            reason,
+        }),
+        None => {
+            let mut raised = Vec::new();
+            rule.check(ctx, &mut raised);
+            Ok(raised)
+        }
+    });
     let mut findings = Findings::default();
-    for rule in REGISTRY {
-        match rule.missing_data(ctx) {
-            Some(reason) => findings.not_run.push(NotRun {
-                code: rule.info().code,
-                reason,
-            }),
-            None => rule.check(ctx, &mut findings.exceptions),
+    for outcome in outcomes {
+        match outcome {
+            Ok(raised) => findings.exceptions.extend(raised),
+            Err(not_run) => findings.not_run.push(not_run),
         }
     }
     findings.exceptions.sort_by(|a, b| order(a).cmp(&order(b)));
