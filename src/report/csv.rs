@@ -3,7 +3,9 @@
 //! auditors, who open them in Excel.
 
 use super::view::{ExceptionRecord, ReportView};
+use crate::model::Ident;
 use crate::rules::Target;
+use std::fmt::{Display, Write as _};
 use std::io::Write;
 
 /// Neutralises a cell against formula injection. A negative number (a credit, SPEC §3.5) is no
@@ -31,44 +33,116 @@ fn finish(mut out: Out<'_>) -> csv::Result<()> {
     Ok(out.flush()?)
 }
 
-/// One row, each cell neutralised (see [`neutralise`]).
-fn write_row<I, S>(out: &mut Out<'_>, cells: I) -> csv::Result<()>
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    for cell in cells {
-        out.write_field(neutralise(cell.as_ref()).as_bytes())?;
+/// One row being written cell by cell, each neutralised (see [`neutralise`]). Values are
+/// formatted into one scratch buffer that every row reuses, so a row of a million-row register
+/// costs no allocation of its own.
+struct Row<'o, 'w> {
+    out: &'o mut Out<'w>,
+    scratch: &'o mut String,
+}
+
+impl<'o, 'w> Row<'o, 'w> {
+    fn start(out: &'o mut Out<'w>, scratch: &'o mut String) -> Self {
+        Row { out, scratch }
     }
-    out.write_record(None::<&[u8]>)
+
+    fn text(&mut self, cell: &str) -> csv::Result<&mut Self> {
+        self.out.write_field(neutralise(cell).as_bytes())?;
+        Ok(self)
+    }
+
+    /// A value as it displays; nothing for none.
+    fn shown<T: Display>(&mut self, value: Option<T>) -> csv::Result<&mut Self> {
+        self.scratch.clear();
+        if let Some(value) = value {
+            // Writing into a String cannot fail.
+            let _ = write!(self.scratch, "{value}");
+        }
+        self.out.write_field(neutralise(self.scratch).as_bytes())?;
+        Ok(self)
+    }
+
+    /// Several values joined by `separator`.
+    fn joined<T: Display>(
+        &mut self,
+        values: impl IntoIterator<Item = T>,
+        separator: &str,
+    ) -> csv::Result<&mut Self> {
+        self.scratch.clear();
+        for (n, value) in values.into_iter().enumerate() {
+            if n > 0 {
+                self.scratch.push_str(separator);
+            }
+            let _ = write!(self.scratch, "{value}");
+        }
+        self.out.write_field(neutralise(self.scratch).as_bytes())?;
+        Ok(self)
+    }
+
+    fn end(&mut self) -> csv::Result<()> {
+        self.out.write_record(None::<&[u8]>)
+    }
 }
 
 pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let mut out = writer(into);
     out.write_record(ExceptionRecord::COLUMNS)?;
+    let mut scratch = String::new();
     for index in 0..view.exceptions.len() {
-        write_row(&mut out, view.exception_record(index).cells())?;
+        let e = view.exception_record(index);
+        Row::start(&mut out, &mut scratch)
+            .text(e.id)?
+            .text(e.code)?
+            .text(e.severity)?
+            .text(e.document)?
+            .shown(e.trip_id)?
+            .shown(e.receipt_no)?
+            .shown(e.invoice_no)?
+            .shown(e.invoice_line)?
+            .shown(e.vehicle_id)?
+            .shown(e.driver)?
+            .shown(e.vendor)?
+            .shown(e.date.as_deref())?
+            .text(&e.amount_at_risk)?
+            .text(e.message)?
+            .shown(Some(EvidenceJson(e.evidence)))?
+            .text(e.source)?
+            .end()?;
     }
     finish(out)
 }
 
-fn text<T: ToString>(value: &Option<T>) -> String {
-    value.as_ref().map(ToString::to_string).unwrap_or_default()
+/// An exception's evidence as one line of JSON, as exceptions.csv gives it.
+struct EvidenceJson<'e>(&'e serde_json::Map<String, serde_json::Value>);
+
+impl Display for EvidenceJson<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = serde_json::to_string(self.0).map_err(|_| std::fmt::Error)?;
+        f.write_str(&text)
+    }
 }
 
 /// The codes, messages and ids of some exceptions, as lines.csv and the registers list them.
-fn exception_cells(view: &ReportView<'_>, indexes: &[usize]) -> [String; 3] {
+struct ExceptionCells<'v> {
+    codes: Vec<&'v str>,
+    reasons: Vec<&'v str>,
+    ids: Vec<&'v str>,
+}
+
+fn exception_cells<'v>(view: &'v ReportView<'_>, indexes: &[usize]) -> ExceptionCells<'v> {
     let mut codes: Vec<&str> = indexes
         .iter()
         .map(|&i| view.exceptions[i].code.as_str())
         .collect();
     codes.dedup();
-    let reasons: Vec<&str> = indexes.iter().map(|&i| view.messages[i].as_str()).collect();
-    let ids: Vec<&str> = indexes
-        .iter()
-        .map(|&i| view.exception_ids[i].as_str())
-        .collect();
-    [codes.join(";"), reasons.join(" | "), ids.join(";")]
+    ExceptionCells {
+        codes,
+        reasons: indexes.iter().map(|&i| view.messages[i].as_str()).collect(),
+        ids: indexes
+            .iter()
+            .map(|&i| view.exception_ids[i].as_str())
+            .collect(),
+    }
 }
 
 /// lines.csv: every invoice line with what to pay of it and why (SPEC §6).
@@ -97,43 +171,35 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         "exception_ids",
         "source",
     ])?;
+    let mut scratch = String::new();
     for (index, (line, money)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
         let link = view.links.line_receipt[index];
         let linked = link.map(|(r, _)| &data.receipts[r]);
-        let [codes, reasons, ids] = exception_cells(view, &money.exceptions);
-        let amount = |value: rust_decimal::Decimal| {
-            if money.billed.is_some() {
-                value.to_string()
-            } else {
-                String::new()
-            }
-        };
-        write_row(
-            &mut out,
-            [
-                text(&line.invoice_no),
-                line.line_no.to_string(),
-                text(&line.vendor),
-                text(&line.invoice_date),
-                text(&line.receipt_no),
-                linked.map(|r| text(&r.receipt_no)).unwrap_or_default(),
-                link.map(|(_, m)| m.as_str().to_string())
-                    .unwrap_or_default(),
-                text(view.line_vehicle(index)),
-                text(&line.date.or(linked.and_then(|r| r.date))),
-                text(&line.fuel_type),
-                text(&line.litres),
-                text(&money.billed),
-                amount(money.accepted()),
-                amount(money.withheld()),
-                amount(money.money.unverified),
-                money.status.as_str().to_string(),
-                codes,
-                reasons,
-                ids,
-                line.prov.to_string(),
-            ],
-        )?;
+        let cells = exception_cells(view, &money.exceptions);
+        // Amounts of a line whose billed amount could not be read are left blank.
+        let amount = |value: rust_decimal::Decimal| money.billed.is_some().then_some(value);
+        Row::start(&mut out, &mut scratch)
+            .shown(line.invoice_no.as_ref())?
+            .shown(Some(line.line_no))?
+            .shown(line.vendor.as_ref())?
+            .shown(line.invoice_date)?
+            .shown(line.receipt_no.as_ref())?
+            .shown(linked.and_then(|r| r.receipt_no.as_ref()))?
+            .shown(link.map(|(_, m)| m.as_str()))?
+            .shown(view.line_vehicle(index).as_ref())?
+            .shown(line.date.or(linked.and_then(|r| r.date)))?
+            .shown(line.fuel_type.as_ref())?
+            .shown(line.litres)?
+            .shown(money.billed)?
+            .shown(amount(money.accepted()))?
+            .shown(amount(money.withheld()))?
+            .shown(amount(money.money.unverified))?
+            .text(money.status.as_str())?
+            .joined(&cells.codes, ";")?
+            .joined(&cells.reasons, " | ")?
+            .joined(&cells.ids, ";")?
+            .shown(Some(&line.prov))?
+            .end()?;
     }
     finish(out)
 }
@@ -159,37 +225,32 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         "exception_ids",
         "source",
     ])?;
+    let mut scratch = String::new();
     for (index, trip) in data.trips.iter().enumerate() {
-        let receipts: Vec<String> = view.links.trip_receipts[index]
+        let receipts = view.links.trip_receipts[index]
             .iter()
-            .map(|&r| text(&data.receipts[r].receipt_no))
-            .collect();
-        let vouchers: Vec<&str> = trip.voucher_nos.iter().map(|v| v.text()).collect();
-        let [codes, _, ids] = exception_cells(view, view.exceptions_on(Target::Trip(index)));
-        write_row(
-            &mut out,
-            [
-                text(&trip.trip_id),
-                text(&trip.vehicle_id),
-                text(&trip.driver),
-                text(&trip.date_out),
-                text(&trip.date_in),
-                text(&trip.odometer_out),
-                text(&trip.odometer_in),
-                text(&trip.fuel_litres),
-                vouchers.join(";"),
-                if view.trip_documented[index] {
-                    "yes"
-                } else {
-                    "no"
-                }
-                .to_string(),
-                receipts.join(";"),
-                codes,
-                ids,
-                trip.prov.to_string(),
-            ],
-        )?;
+            .map(|&r| Shown(data.receipts[r].receipt_no.as_ref()));
+        let cells = exception_cells(view, view.exceptions_on(Target::Trip(index)));
+        Row::start(&mut out, &mut scratch)
+            .shown(trip.trip_id.as_ref())?
+            .shown(trip.vehicle_id.as_ref())?
+            .shown(trip.driver.as_ref())?
+            .shown(trip.date_out)?
+            .shown(trip.date_in)?
+            .shown(trip.odometer_out)?
+            .shown(trip.odometer_in)?
+            .shown(trip.fuel_litres)?
+            .joined(&trip.voucher_nos, ";")?
+            .text(if view.trip_documented[index] {
+                "yes"
+            } else {
+                "no"
+            })?
+            .joined(receipts, ";")?
+            .joined(&cells.codes, ";")?
+            .joined(&cells.ids, ";")?
+            .shown(Some(&trip.prov))?
+            .end()?;
     }
     finish(out)
 }
@@ -214,69 +275,100 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
         "exception_ids",
         "source",
     ])?;
+    let mut scratch = String::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
         let trip = view.links.receipt_trip[index].map(|(t, _)| &data.trips[t]);
-        let billed_on: Vec<String> = view.links.receipt_lines[index]
-            .iter()
-            .map(|&l| {
-                let line = &data.invoice_lines[l];
-                format!("{} line {}", text(&line.invoice_no), line.line_no)
-            })
-            .collect();
+        let billed_on = view.links.receipt_lines[index].iter().map(|&l| {
+            let line = &data.invoice_lines[l];
+            LineName(line.invoice_no.as_ref(), line.line_no)
+        });
         let on = view.exceptions_on(Target::Receipt(index));
         let at_risk = on
             .iter()
             .map(|&i| view.exceptions[i].amount_at_risk)
             .max()
             .unwrap_or_default();
-        let [codes, _, ids] = exception_cells(view, on);
-        write_row(
-            &mut out,
-            [
-                text(&receipt.receipt_no),
-                text(&receipt.vendor),
-                text(&receipt.vehicle_id),
-                text(&receipt.date),
-                text(&receipt.fuel_type),
-                text(&receipt.litres),
-                text(&receipt.unit_price),
-                text(&receipt.amount),
-                trip.map(|t| text(&t.trip_id)).unwrap_or_default(),
-                billed_on.join(";"),
-                at_risk.to_string(),
-                codes,
-                ids,
-                receipt.prov.to_string(),
-            ],
-        )?;
+        let cells = exception_cells(view, on);
+        Row::start(&mut out, &mut scratch)
+            .shown(receipt.receipt_no.as_ref())?
+            .shown(receipt.vendor.as_ref())?
+            .shown(receipt.vehicle_id.as_ref())?
+            .shown(receipt.date)?
+            .shown(receipt.fuel_type.as_ref())?
+            .shown(receipt.litres)?
+            .shown(receipt.unit_price)?
+            .shown(receipt.amount)?
+            .shown(trip.and_then(|t| t.trip_id.as_ref()))?
+            .joined(billed_on, ";")?
+            .shown(Some(at_risk))?
+            .joined(&cells.codes, ";")?
+            .joined(&cells.ids, ";")?
+            .shown(Some(&receipt.prov))?
+            .end()?;
     }
     finish(out)
+}
+
+/// A value that may be missing, shown as nothing then.
+struct Shown<T>(Option<T>);
+
+impl<T: Display> Display for Shown<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(value) => value.fmt(f),
+            None => Ok(()),
+        }
+    }
+}
+
+/// An invoice line as receipts.csv names the lines billing a receipt: `INV-7 line 3`.
+struct LineName<'a>(Option<&'a Ident>, u32);
+
+impl Display for LineName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", Shown(self.0), self.1)
+    }
+}
+
+/// A document as matches.csv names it: `receipt R-12`, or `(none)` for a missing number.
+struct Named<'a>(&'static str, Option<&'a Ident>);
+
+impl Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            Some(id) => write!(f, "{} {id}", self.0),
+            None => write!(f, "{} (none)", self.0),
+        }
+    }
+}
+
+/// An invoice line as matches.csv names it: `invoice INV-7 line 3`.
+struct NamedLine<'a>(Option<&'a Ident>, u32);
+
+impl Display for NamedLine<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}", Named("invoice", self.0), self.1)
+    }
 }
 
 pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = writer(into);
     out.write_record(["from", "to", "method", "from_source", "to_source"])?;
-    let name = |id: &Option<crate::model::Ident>| {
-        id.as_ref()
-            .map_or("(none)".to_string(), ToString::to_string)
-    };
+    let mut scratch = String::new();
     for (index, link) in view.links.line_receipt.iter().enumerate() {
         let Some((receipt_index, method)) = link else {
             continue;
         };
         let line = &data.invoice_lines[index];
         let receipt = &data.receipts[*receipt_index];
-        let from = format!("invoice {} line {}", name(&line.invoice_no), line.line_no);
-        let to = format!("receipt {}", name(&receipt.receipt_no));
-        write_link(
-            &mut out,
-            &from,
-            &to,
-            method.as_str(),
-            &line.prov.to_string(),
-            &receipt.prov.to_string(),
-        )?;
+        Row::start(&mut out, &mut scratch)
+            .shown(Some(NamedLine(line.invoice_no.as_ref(), line.line_no)))?
+            .shown(Some(Named("receipt", receipt.receipt_no.as_ref())))?
+            .text(method.as_str())?
+            .shown(Some(&line.prov))?
+            .shown(Some(&receipt.prov))?
+            .end()?;
     }
     for (index, link) in view.links.receipt_trip.iter().enumerate() {
         let Some((trip_index, method)) = link else {
@@ -284,29 +376,15 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         };
         let receipt = &data.receipts[index];
         let trip = &data.trips[*trip_index];
-        let from = format!("receipt {}", name(&receipt.receipt_no));
-        let to = format!("trip {}", name(&trip.trip_id));
-        write_link(
-            &mut out,
-            &from,
-            &to,
-            method.as_str(),
-            &receipt.prov.to_string(),
-            &trip.prov.to_string(),
-        )?;
+        Row::start(&mut out, &mut scratch)
+            .shown(Some(Named("receipt", receipt.receipt_no.as_ref())))?
+            .shown(Some(Named("trip", trip.trip_id.as_ref())))?
+            .text(method.as_str())?
+            .shown(Some(&receipt.prov))?
+            .shown(Some(&trip.prov))?
+            .end()?;
     }
     finish(out)
-}
-
-fn write_link(
-    out: &mut Out<'_>,
-    from: &str,
-    to: &str,
-    method: &str,
-    from_source: &str,
-    to_source: &str,
-) -> csv::Result<()> {
-    write_row(out, [from, to, method, from_source, to_source])
 }
 
 #[cfg(test)]

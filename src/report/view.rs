@@ -303,29 +303,6 @@ impl<'a> ExceptionRecord<'a> {
             source: &e.source,
         }
     }
-
-    /// The cells of a CSV row, in [`Self::COLUMNS`] order; the evidence as JSON text.
-    pub fn cells(&self) -> [String; 16] {
-        let text = |value: Option<&str>| value.unwrap_or_default().to_string();
-        [
-            self.id.to_string(),
-            self.code.to_string(),
-            self.severity.to_string(),
-            self.document.to_string(),
-            text(self.trip_id),
-            text(self.receipt_no),
-            text(self.invoice_no),
-            self.invoice_line.map(|n| n.to_string()).unwrap_or_default(),
-            text(self.vehicle_id),
-            text(self.driver),
-            text(self.vendor),
-            self.date.clone().unwrap_or_default(),
-            self.amount_at_risk.clone(),
-            self.message.to_string(),
-            Value::Object(self.evidence.clone()).to_string(),
-            self.source.to_string(),
-        ]
-    }
 }
 
 /// Each exception's id: its code and the identity of what it concerns (normalised document
