@@ -26,13 +26,21 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     config.lang = Some(lang);
     let progress = Progress::new(lang);
     let loaded = load(&inputs, &config, &progress)?;
-    let records = input_records(&inputs, &loaded.files)?;
+    progress.stage("cli-progress-linking", &Args::new());
+    // The inputs' digests (for the manifest and the ledger) are taken while the records link.
+    let (records, links) = std::thread::scope(|scope| {
+        let digests = scope.spawn(|| input_records(&inputs, &loaded.files));
+        let links = crate::link::link(&loaded.dataset, &config);
+        let records = digests
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (records, links)
+    });
+    let records = records?;
     let history = match args.ledger.as_deref().or(config.ledger.as_deref()) {
         Some(location) => Some(History::read(location, &run_identity(&records))?),
         None => None,
     };
-    progress.stage("cli-progress-linking", &Args::new());
-    let links = crate::link::link(&loaded.dataset, &config);
     progress.stage("cli-progress-rules", &Args::new());
     let mut ctx = Context::new(&loaded.dataset, &links, &config);
     ctx.history = history.as_ref();
