@@ -575,4 +575,53 @@ mod tests {
             ]
         );
     }
+
+    /// Files load side by side, but the run reads as if they were loaded one after another:
+    /// a large first file does not let a small second one jump ahead in the file list, and
+    /// of two broken files the error is the first given one's, whichever fails sooner.
+    #[test]
+    fn files_loaded_side_by_side_keep_the_order_they_were_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, rows: u64| {
+            let mut text = String::from("receipt_no,vendor,vehicle_id,date,litres,amount\n");
+            for n in 0..rows {
+                writeln!(text, "{name}{n},Total,V1,2024-03-01,40,26000").unwrap();
+            }
+            let path = dir.path().join(format!("{name}.csv"));
+            std::fs::write(&path, text).unwrap();
+            Input::parse(DocKind::Receipts, path.to_str().unwrap())
+        };
+        let inputs = [write("large", 50_000), write("small", 3), write("mid", 200)];
+        let loaded = load_all(&inputs, &LoadOptions::default()).unwrap();
+        let paths: Vec<&str> = loaded.files.iter().map(|f| f.path.as_str()).collect();
+        let given: Vec<&str> = inputs.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, given);
+        assert_eq!(loaded.dataset.receipts.len(), 50_203);
+
+        let broken_late = dir.path().join("broken-late.csv");
+        let mut text = String::from("receipt_no,vendor,vehicle_id,date,litres,amount\n");
+        for n in 0..50_000 {
+            writeln!(text, "L{n},Total,V1,2024-03-01,40,26000").unwrap();
+        }
+        // A cell larger than any a loader accepts, in the last row.
+        writeln!(
+            text,
+            "L-last,{},V1,2024-03-01,40,26000",
+            "x".repeat(2 << 20)
+        )
+        .unwrap();
+        std::fs::write(&broken_late, text).unwrap();
+        let inputs = [
+            Input::parse(DocKind::Receipts, broken_late.to_str().unwrap()),
+            Input::parse(
+                DocKind::Trips,
+                dir.path().join("missing.csv").to_str().unwrap(),
+            ),
+        ];
+        let error = load_all(&inputs, &LoadOptions::default()).unwrap_err();
+        assert!(
+            error.to_string().contains("broken-late.csv"),
+            "the first given file's error, not the quicker one's: {error}"
+        );
+    }
 }
