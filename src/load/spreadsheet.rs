@@ -480,6 +480,11 @@ fn float_cell(value: f64) -> Cell<'static> {
     if !value.is_finite() {
         return Cell::Text(value.to_string().into());
     }
+    // Whole numbers (quantities, line numbers, most amounts) need no shortest-text search:
+    // their text is their digits. (Zero is left to it, for its sign.)
+    if value != 0.0 && value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        return Cell::Number(Decimal::from(value as i64));
+    }
     let text = value.to_string();
     match Decimal::from_str(&text) {
         Ok(n) => Cell::Number(n),
@@ -582,6 +587,13 @@ mod tests {
             Cell::Number(Decimal::from_str("45.9").unwrap())
         );
         assert_eq!(float_cell(1234.0), Cell::Number(Decimal::from(1234)));
+        for whole in [1.0, -7.0, 650.0, 1e15, -0.0, 0.0] {
+            assert_eq!(
+                float_cell(whole),
+                Cell::Number(Decimal::from_str(&whole.to_string()).unwrap()),
+                "{whole}"
+            );
+        }
         assert!(matches!(float_cell(f64::NAN), Cell::Text(_)));
     }
 }

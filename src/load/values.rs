@@ -67,7 +67,7 @@ const SPREADSHEET_ERRORS: [&str; 10] = [
 /// `illisible`, a run of `#`, or a spreadsheet error value.
 pub fn is_unreadable_marker(text: &str) -> bool {
     let text = text.trim();
-    if text.contains('?') || (!text.is_empty() && text.chars().all(|c| c == '#')) {
+    if text.as_bytes().contains(&b'?') || (!text.is_empty() && text.bytes().all(|b| b == b'#')) {
         return true;
     }
     if SPREADSHEET_ERRORS
@@ -76,12 +76,21 @@ pub fn is_unreadable_marker(text: &str) -> bool {
     {
         return true;
     }
-    // The unreadable words are all letters: ASCII text with none folds to no word, and most
-    // cells are such (numbers, dates, ids), so they are never folded.
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
-        return false;
+    if !text.is_ascii() {
+        return vocabulary::is_unreadable_word(&fold_name(text));
     }
-    vocabulary::is_unreadable_word(&fold_name(text))
+    // ASCII text folds byte by byte; no unreadable word is longer than the buffer, so text
+    // that folds to more is none, and most cells (names, numbers, dates) are never copied.
+    let mut folded = [0u8; 32];
+    let mut len = 0;
+    for byte in text.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = folded.get_mut(len) else {
+            return false;
+        };
+        *slot = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&folded[..len]).is_ok_and(vocabulary::is_unreadable_word)
 }
 
 fn is_group_space(c: char) -> bool {
@@ -826,10 +835,12 @@ mod tests {
             "#VALUE!",
             "#REF!",
             "#DIV/0!",
+            "Un-Readable",
+            " IL LISIBLE ",
         ] {
             assert!(is_unreadable_marker(text), "{text}");
         }
-        for text in ["12.5", "R-123", "#12", ""] {
+        for text in ["12.5", "R-123", "#12", "", "Total", "unreadable word"] {
             assert!(!is_unreadable_marker(text), "{text}");
         }
     }
