@@ -70,9 +70,10 @@ pub fn is_unreadable_marker(text: &str) -> bool {
     if text.as_bytes().contains(&b'?') || (!text.is_empty() && text.bytes().all(|b| b == b'#')) {
         return true;
     }
-    if SPREADSHEET_ERRORS
-        .iter()
-        .any(|e| text.eq_ignore_ascii_case(e))
+    if text.starts_with('#')
+        && SPREADSHEET_ERRORS
+            .iter()
+            .any(|e| text.eq_ignore_ascii_case(e))
     {
         return true;
     }
