@@ -5,7 +5,7 @@
 //! zero bytes, and otherwise each cell is read as UTF-8 when it is valid and as Windows-1252
 //! when it is not, so a file that is mostly UTF-8 with one cp1252 cell loses nothing.
 
-use super::cell::{Cell, RawRow, column_letter};
+use super::cell::{RawRow, column_letter};
 use super::limits::Limits;
 use crate::error::LoadError;
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -49,17 +49,22 @@ struct LineBreaks {
 
 impl LineBreaks {
     fn scan(&mut self, bytes: &[u8]) {
-        for (i, byte) in bytes.iter().enumerate() {
+        // A carriage return at the end of the last chunk is a break unless this one goes on
+        // with its line feed.
+        if let Some(&first) = bytes.first()
+            && let Some(cr) = self.carriage_return_at.take()
+            && first != b'\n'
+        {
+            self.ahead.push_back(cr);
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             let at = self.offset + i as u64;
-            if let Some(cr) = self.carriage_return_at.take()
-                && *byte != b'\n'
-            {
-                self.ahead.push_back(cr);
-            }
-            match byte {
-                b'\n' => self.ahead.push_back(at),
-                b'\r' => self.carriage_return_at = Some(at),
-                _ => {}
+            match (bytes[i], bytes.get(i + 1)) {
+                (b'\n', _) => self.ahead.push_back(at),
+                // `\r\n` is one break, counted at its `\n`.
+                (_, Some(b'\n')) => {}
+                (_, Some(_)) => self.ahead.push_back(at),
+                (_, None) => self.carriage_return_at = Some(at),
             }
         }
         self.offset += bytes.len() as u64;
@@ -92,13 +97,9 @@ impl<R: Read> Read for Counting<R> {
 /// Line breaks inside a record's quoted fields, counted as `LineBreaks` counts them.
 fn breaks_inside(record: &csv::ByteRecord) -> u64 {
     let bytes = record.as_slice();
-    let mut count = 0;
-    for (i, byte) in bytes.iter().enumerate() {
-        if *byte == b'\n' || (*byte == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-            count += 1;
-        }
-    }
-    count
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .count() as u64
 }
 
 /// Streams the rows of a delimited text file.
@@ -163,7 +164,7 @@ impl CsvRows {
 
     /// The next row, with the number of entirely empty lines skipped before it (the CSV parser
     /// does not return those, and every row read must be accounted for).
-    pub fn next_row(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
+    pub fn next_row(&mut self) -> Result<Option<(RawRow<'_>, u64)>, LoadError> {
         let more = self
             .reader
             .read_byte_record(&mut self.record)
@@ -189,26 +190,29 @@ impl CsvRows {
                 limit: self.limits.max_rows,
             });
         }
-        let mut cells = Vec::with_capacity(self.record.len());
-        for (index, field) in self.record.iter().enumerate() {
-            if field.len() > self.limits.max_cell_bytes {
-                return Err(LoadError::CellTooLarge {
-                    path: self.path.clone(),
-                    row,
-                    column: column_letter(index),
-                    size: field.len(),
-                    limit: self.limits.max_cell_bytes,
-                });
-            }
-            cells.push(if field.is_empty() {
-                Cell::Empty
-            } else {
-                let (text, windows_1252) = decode_cell(field);
-                self.windows_1252_cells += u64::from(windows_1252);
-                Cell::Text(text)
+        if self.record.as_slice().len() > self.limits.max_cell_bytes
+            && let Some((index, field)) = (self.record.iter().enumerate())
+                .find(|(_, field)| field.len() > self.limits.max_cell_bytes)
+        {
+            return Err(LoadError::CellTooLarge {
+                path: self.path.clone(),
+                row,
+                column: column_letter(index),
+                size: field.len(),
+                limit: self.limits.max_cell_bytes,
             });
         }
-        Ok(Some((RawRow { row, cells }, empty_lines)))
+        // Cells are decoded when a field asks for them; here they are only counted, for the
+        // encoding the file is said to be in. An ASCII row needs no look at its cells.
+        if !self.record.as_slice().is_ascii() {
+            let windows_1252 = self
+                .record
+                .iter()
+                .filter(|field| std::str::from_utf8(field).is_err())
+                .count();
+            self.windows_1252_cells += windows_1252 as u64;
+        }
+        Ok(Some((RawRow::text(row, &self.record), empty_lines)))
     }
 }
 
@@ -236,20 +240,6 @@ impl CsvRows {
             (TextEncoding::Utf8OrWindows1252, true, _) => "UTF-8 with BOM",
             (TextEncoding::Utf8OrWindows1252, false, _) => "UTF-8",
         }
-    }
-}
-
-/// UTF-8 when valid, else Windows-1252 (which maps every byte); and whether it was the latter.
-fn decode_cell(bytes: &[u8]) -> (String, bool) {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), false),
-        Err(_) => (
-            WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-            true,
-        ),
     }
 }
 
@@ -396,6 +386,7 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::cell::decode_text;
     use super::*;
 
     #[test]
@@ -464,11 +455,8 @@ mod tests {
 
     #[test]
     fn cp1252_cells_decode() {
-        assert_eq!(decode_cell(b"Ann\xe9e \x80"), ("Année €".to_string(), true));
-        assert_eq!(
-            decode_cell("Année".as_bytes()),
-            ("Année".to_string(), false)
-        );
+        assert_eq!(decode_text(b"Ann\xe9e \x80"), ("Année €".into(), true));
+        assert_eq!(decode_text("Année".as_bytes()), ("Année".into(), false));
     }
 
     #[test]

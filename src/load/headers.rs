@@ -148,18 +148,18 @@ impl AliasTable {
     }
 }
 
-fn header_text(cell: &Cell) -> String {
-    cell.display().trim().to_string()
+fn header_text(cell: Cell<'_>) -> String {
+    cell.as_text().trim().to_string()
 }
 
 /// Maps one candidate header row. Errors only on two columns claiming one field equally.
 fn map_row(
     path: &str,
-    row: &RawRow,
+    row: &RawRow<'_>,
     fields: &[FieldSpec],
     table: &AliasTable,
 ) -> Result<ColumnMap, LoadError> {
-    let headers: Vec<String> = row.cells.iter().map(header_text).collect();
+    let headers: Vec<String> = row.cells().map(header_text).collect();
     let mut claims: Vec<Option<(usize, Claim)>> = vec![None; fields.len()];
     for (col, header) in headers.iter().enumerate() {
         let Some((field, claim)) = table.lookup(header) else {
@@ -207,7 +207,7 @@ fn mapped(map: &ColumnMap) -> usize {
 pub fn find_header(
     path: &str,
     kind: &'static str,
-    candidates: &[&RawRow],
+    candidates: &[&RawRow<'_>],
     fields: &[FieldSpec],
     options: HeaderOptions<'_>,
 ) -> Result<ColumnMap, LoadError> {
@@ -356,11 +356,14 @@ mod tests {
     use super::*;
     use crate::load::schema::{INVOICES, RECEIPTS, TRIPS};
 
-    fn row(n: u64, cells: &[&str]) -> RawRow {
-        RawRow {
-            row: n,
-            cells: cells.iter().map(|c| Cell::Text(c.to_string())).collect(),
-        }
+    fn row(n: u64, cells: &[&str]) -> RawRow<'static> {
+        RawRow::laid(
+            n,
+            cells
+                .iter()
+                .map(|c| Cell::Text(c.to_string().into()))
+                .collect(),
+        )
     }
 
     static NONE: std::sync::LazyLock<PinnedColumns> = std::sync::LazyLock::new(PinnedColumns::new);
@@ -370,11 +373,11 @@ mod tests {
     }
 
     fn header_of(
-        rows: &[RawRow],
+        rows: &[RawRow<'_>],
         fields: &[FieldSpec],
         extra: &ExtraAliases,
     ) -> Result<ColumnMap, LoadError> {
-        let refs: Vec<&RawRow> = rows.iter().collect();
+        let refs: Vec<&RawRow<'_>> = rows.iter().collect();
         find_header("f.csv", "kind", &refs, fields, options(extra, &NONE))
     }
 

@@ -27,7 +27,7 @@ use crate::model::{Dataset, DocKind, FieldType, Provenance, SourceId};
 use cell::{Cell, RawRow};
 use headers::{ColumnMap, HeaderOptions};
 use profile::{ColumnReading, Defaults, Profile};
-use record::{Document, FieldReader};
+use record::{Document, FileReader};
 use schema::{FieldId, FieldSpec};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -261,7 +261,7 @@ impl Rows {
     }
 
     /// The next row and the count of empty lines skipped before it.
-    fn next(&mut self) -> Result<Option<(RawRow, u64)>, LoadError> {
+    fn next(&mut self) -> Result<Option<(RawRow<'_>, u64)>, LoadError> {
         match self {
             Rows::Text(rows) => rows.next_row(),
             Rows::Sheet(rows) => Ok(rows.next_row()),
@@ -369,12 +369,12 @@ fn find_columns(
     source: &SourceId,
     fields: &'static [FieldSpec],
     rows: &mut Rows,
-) -> Result<(ColumnMap, Vec<RawRow>), LoadError> {
-    let mut candidates: Vec<RawRow> = Vec::new();
+) -> Result<(ColumnMap, Vec<RawRow<'static>>), LoadError> {
+    let mut candidates: Vec<RawRow<'static>> = Vec::new();
     while candidates.len() < headers::MAX_HEADER_SEARCH {
         match rows.next()? {
             Some((row, _)) if row.is_blank() => {}
-            Some((row, _)) => candidates.push(row),
+            Some((row, _)) => candidates.push(row.into_owned()),
             None => break,
         }
     }
@@ -384,7 +384,7 @@ fn find_columns(
         aliases: options.aliases.get(&input.kind).unwrap_or(&no_aliases),
         pinned: options.pinned.get(&input.kind).unwrap_or(&no_pins),
     };
-    let candidate_refs: Vec<&RawRow> = candidates.iter().collect();
+    let candidate_refs: Vec<&RawRow<'_>> = candidates.iter().collect();
     let map = headers::find_header(
         source,
         input.kind.as_str(),
@@ -404,38 +404,36 @@ fn find_columns(
     Ok((map, candidates))
 }
 
-/// A mapped field's cell, taken out of the row.
-fn mapped_cell(map: &ColumnMap, row: &mut RawRow, field: usize) -> Cell {
-    map.columns[field]
-        .and_then(|c| row.cells.get_mut(c))
-        .map(std::mem::take)
-        .unwrap_or_default()
+/// A mapped field's cell, borrowed from the row.
+fn mapped_cell<'r>(map: &ColumnMap, row: &'r RawRow<'_>, field: usize) -> Cell<'r> {
+    map.columns[field].map_or(Cell::Empty, |column| row.cell(column))
 }
 
-/// First pass: every value of every mapped column, to settle the locale questions per column.
+/// First pass: every value of every mapped column whose reading depends on a locale, to
+/// settle the locale questions per column.
 fn profile_columns(
     map: &ColumnMap,
     fields: &'static [FieldSpec],
-    candidates: Vec<RawRow>,
+    candidates: Vec<RawRow<'static>>,
     rows: &mut Rows,
     tell: &dyn Fn(LoadPass, u64),
 ) -> Result<Profile, LoadError> {
     let mut profile = Profile::new(fields.len());
-    let mut observe = |mut row: RawRow| {
-        for (index, spec) in fields.iter().enumerate() {
-            profile.observe(index, spec, &mapped_cell(map, &mut row, index));
+    let profiled: Vec<usize> = (0..fields.len())
+        .filter(|&index| map.columns[index].is_some() && Profile::takes(&fields[index]))
+        .collect();
+    let mut observe = |row: &RawRow<'_>| {
+        for &index in &profiled {
+            profile.observe(index, &fields[index], &mapped_cell(map, row, index));
         }
     };
     let mut seen = 0u64;
-    for row in candidates
-        .into_iter()
-        .filter(|row| row.row > map.header_row)
-    {
+    for row in candidates.iter().filter(|row| row.row > map.header_row) {
         observe(row);
         seen += 1;
     }
     while let Some((row, _)) = rows.next()? {
-        observe(row);
+        observe(&row);
         seen += 1;
         if seen.is_multiple_of(PROGRESS_EVERY) {
             tell(LoadPass::Profiling, seen);
@@ -455,10 +453,9 @@ fn read_records<D: Document>(
     records: &mut Vec<D>,
     tell: &dyn Fn(LoadPass, u64),
 ) -> Result<(), LoadError> {
-    let fields = <D::Field as FieldId>::SPECS;
-    let present: Vec<bool> = map.columns.iter().map(Option::is_some).collect();
+    let mut file = FileReader::new(&map.columns, readings, options);
     let mut state = D::FileState::default();
-    while let Some((mut row, empty_lines)) = rows.next()? {
+    while let Some((row, empty_lines)) = rows.next()? {
         if row.row <= map.header_row {
             continue;
         }
@@ -472,15 +469,11 @@ fn read_records<D: Document>(
             continue;
         }
         stats.rows_loaded += 1;
-        let cells: Vec<Cell> = (0..fields.len())
-            .map(|field| mapped_cell(map, &mut row, field))
-            .collect();
         let prov = Provenance {
             source: stats.source.clone(),
             row: row.row,
         };
-        let mut reader = FieldReader::new(&present, readings, options, cells);
-        records.push(D::build(prov, &mut reader, &mut state));
+        records.push(D::build(prov, &mut file.row(&row), &mut state));
     }
     tell(LoadPass::Reading, stats.rows_read);
     Ok(())

@@ -64,7 +64,15 @@ impl Profile {
         }
     }
 
-    pub fn observe(&mut self, field: usize, spec: &FieldSpec, cell: &Cell) {
+    /// Whether a field's values are profiled at all: only numbers and dates have a locale.
+    pub fn takes(spec: &FieldSpec) -> bool {
+        matches!(
+            spec.ty,
+            FieldType::Number | FieldType::Integer | FieldType::Date | FieldType::DateTime
+        )
+    }
+
+    pub fn observe(&mut self, field: usize, spec: &FieldSpec, cell: &Cell<'_>) {
         let Cell::Text(text) = cell else { return };
         let votes = &mut self.votes[field];
         match spec.ty {
@@ -141,7 +149,7 @@ mod tests {
         let litres = RECEIPTS.iter().position(|f| f.name == "litres").unwrap();
         let mut profile = Profile::new(RECEIPTS.len());
         for v in values {
-            profile.observe(litres, &RECEIPTS[litres], &Cell::Text(v.to_string()));
+            profile.observe(litres, &RECEIPTS[litres], &Cell::Text(v.to_string().into()));
         }
         profile.decide(defaults)[litres]
     }

@@ -3,7 +3,7 @@
 //! to quote it.
 
 use super::LoadOptions;
-use super::cell::Cell;
+use super::cell::{Cell, RawRow};
 use super::profile::ColumnReading;
 use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, VehicleField};
 use super::values::{self, DateTime};
@@ -17,41 +17,88 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
 
-/// A row's cells by field (`cells[i]` belongs to field `i` of `F`'s table), with a flag per
-/// field for whether the file has that column, read one field at a time. Typed by the kind's
-/// field enum, so a reader of receipts cannot be asked for a trip's field.
-pub struct FieldReader<'a, F> {
-    present: &'a [bool],
+/// What the rows of one file share while they are read: how each field's column is found and
+/// read, and what was already made of the values that repeat (a month of a fleet names a few
+/// vendors, fuels and legibility words a million times; each is folded once).
+pub struct FileReader<'a> {
+    columns: &'a [Option<usize>],
     readings: &'a [ColumnReading],
     options: &'a LoadOptions,
-    cells: Vec<Cell>,
+    vendors: Memo<Option<VendorName>>,
+    fuels: Memo<FuelType>,
+    legibility: Memo<(Legibility, Option<ProblemCode>)>,
+}
+
+impl<'a> FileReader<'a> {
+    /// `columns[i]` is the column of field `i`, if the file has it.
+    pub fn new(
+        columns: &'a [Option<usize>],
+        readings: &'a [ColumnReading],
+        options: &'a LoadOptions,
+    ) -> Self {
+        FileReader {
+            columns,
+            readings,
+            options,
+            vendors: Memo::default(),
+            fuels: Memo::default(),
+            legibility: Memo::default(),
+        }
+    }
+
+    /// A reader of one row's fields.
+    pub fn row<'r, F>(&'r mut self, row: &'r RawRow<'r>) -> FieldReader<'r, 'a, F> {
+        FieldReader {
+            file: self,
+            row,
+            problems: Vec::new(),
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+/// The most distinct values a memo keeps: enough for any real file's vendors and fuel words,
+/// and a bound on what a file of a million distinct names can make it hold.
+const MEMO_LIMIT: usize = 4096;
+
+/// Values already made from a cell's text, by that text.
+struct Memo<T>(foldhash::HashMap<Box<str>, T>);
+
+impl<T> Default for Memo<T> {
+    fn default() -> Self {
+        Memo(foldhash::HashMap::default())
+    }
+}
+
+impl<T: Clone> Memo<T> {
+    fn get_or(&mut self, text: &str, make: impl FnOnce() -> T) -> T {
+        if let Some(value) = self.0.get(text) {
+            return value.clone();
+        }
+        let value = make();
+        if self.0.len() < MEMO_LIMIT {
+            self.0.insert(text.into(), value.clone());
+        }
+        value
+    }
+}
+
+/// One row's fields, read one at a time from the row's cells, with the problems noted so far.
+/// Typed by the kind's field enum, so a reader of receipts cannot be asked for a trip's field.
+pub struct FieldReader<'r, 'a, F> {
+    file: &'r mut FileReader<'a>,
+    row: &'r RawRow<'r>,
     problems: Vec<FieldProblem>,
     kind: std::marker::PhantomData<F>,
 }
 
 /// What a cell held, once markers and blanks are set aside.
-enum Content {
+enum Content<'r> {
     Absent,
-    Value(Cell),
+    Value(Cell<'r>),
 }
 
-impl<'a, F: FieldId> FieldReader<'a, F> {
-    pub fn new(
-        present: &'a [bool],
-        readings: &'a [ColumnReading],
-        options: &'a LoadOptions,
-        cells: Vec<Cell>,
-    ) -> Self {
-        FieldReader {
-            present,
-            readings,
-            options,
-            cells,
-            problems: Vec::new(),
-            kind: std::marker::PhantomData,
-        }
-    }
-
+impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
     fn problem(&mut self, index: usize, code: ProblemCode, raw: String) {
         let spec = &F::SPECS[index];
         self.problems.push(FieldProblem {
@@ -64,10 +111,11 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
 
     /// Takes a field's cell: blank (a problem if required), unreadable (always a problem), or a
     /// value to parse.
-    fn take(&mut self, index: usize) -> Content {
-        let cell = std::mem::take(&mut self.cells[index]);
+    fn take(&mut self, index: usize) -> Content<'r> {
+        let row = self.row;
+        let cell = self.file.columns[index].map_or(Cell::Empty, |column| row.cell(column));
         if cell.is_blank() {
-            if F::SPECS[index].required && self.present[index] {
+            if F::SPECS[index].required && self.file.columns[index].is_some() {
                 self.problem(index, ProblemCode::Missing, String::new());
             }
             return Content::Absent;
@@ -87,13 +135,13 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     fn parsed<T>(
         &mut self,
         field: F,
-        parse: impl FnOnce(&Cell, ColumnReading) -> Option<T>,
+        parse: impl FnOnce(&Cell<'r>, ColumnReading, &mut FileReader<'a>) -> Option<T>,
     ) -> Option<T> {
         let index = field.index();
         let Content::Value(cell) = self.take(index) else {
             return None;
         };
-        let value = parse(&cell, self.readings[index]);
+        let value = parse(&cell, self.file.readings[index], self.file);
         if value.is_none() {
             self.problem(index, ProblemCode::Invalid, cell.display());
         }
@@ -101,18 +149,18 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn text(&mut self, field: F) -> Option<String> {
-        self.parsed(field, |cell, _| Some(cell.display().trim().to_string()))
+        self.parsed(field, |cell, _, _| Some(cell.as_text().trim().to_string()))
     }
 
     pub fn id(&mut self, field: F) -> Option<Ident> {
-        self.parsed(field, |cell, _| Ident::new(&cell.display()))
+        self.parsed(field, |cell, _, _| Ident::new(&cell.as_text()))
     }
 
     /// A cell that lists several ids (`V101, V102`).
     pub fn ids(&mut self, field: F) -> Vec<Ident> {
-        self.parsed(field, |cell, _| {
+        self.parsed(field, |cell, _, _| {
             let ids: Vec<Ident> = cell
-                .display()
+                .as_text()
                 .split([',', ';', '+', '&', '\n'])
                 .filter_map(Ident::new)
                 .collect();
@@ -122,22 +170,25 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn vendor(&mut self, field: F) -> Option<VendorName> {
-        let names = &self.options.vendor_names;
-        self.parsed(field, |cell, _| {
-            let vendor = VendorName::new(&cell.display())?;
-            Some(match names.get(vendor.key()) {
-                Some(key) => vendor.known_as(key),
-                None => vendor,
+        self.parsed(field, |cell, _, file| {
+            let options = file.options;
+            let names = &options.vendor_names;
+            file.vendors.get_or(&cell.as_text(), || {
+                let vendor = VendorName::new(&cell.as_text())?;
+                Some(match names.get(vendor.key()) {
+                    Some(key) => vendor.known_as(key),
+                    None => vendor,
+                })
             })
         })
     }
 
     pub fn number(&mut self, field: F) -> Option<Decimal> {
-        self.parsed(field, number_of)
+        self.parsed(field, |cell, reading, _| number_of(cell, reading))
     }
 
     pub fn integer(&mut self, field: F) -> Option<u32> {
-        self.parsed(field, |cell, reading| {
+        self.parsed(field, |cell, reading, _| {
             let n = number_of(cell, reading)?;
             if n.fract().is_zero() {
                 n.to_u32()
@@ -148,7 +199,7 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn datetime(&mut self, field: F) -> Option<DateTime> {
-        self.parsed(field, |cell, reading| match cell {
+        self.parsed(field, |cell, reading, _| match cell {
             Cell::Date(date, time) => Some((*date, *time)),
             Cell::Number(n) => values::excel_serial_to_datetime(*n, false),
             Cell::Text(text) => values::parse_date(text, reading.date_order).ok(),
@@ -158,7 +209,7 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
 
     /// A time of day: `14:30`, `14:30:05`, a spreadsheet time cell, or a fraction of a day.
     pub fn time(&mut self, field: F) -> Option<NaiveTime> {
-        self.parsed(field, |cell, _| match cell {
+        self.parsed(field, |cell, _, _| match cell {
             Cell::Date(_, time) => Some(time.unwrap_or(NaiveTime::MIN)),
             Cell::Number(n) if *n >= Decimal::ZERO && *n < Decimal::ONE => {
                 values::excel_serial_to_datetime(Decimal::ONE + *n, false)
@@ -174,9 +225,14 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     }
 
     pub fn fuel(&mut self, field: F) -> Option<FuelType> {
-        let fuel_words = &self.options.fuel_words;
-        self.parsed(field, |cell, _| {
-            Some(vocabulary::fuel_type(&cell.display(), fuel_words))
+        self.parsed(field, |cell, _, file| {
+            let text = cell.as_text();
+            let options = file.options;
+            let fuel_words = &options.fuel_words;
+            Some(
+                file.fuels
+                    .get_or(&text, || vocabulary::fuel_type(&text, fuel_words)),
+            )
         })
     }
 
@@ -184,24 +240,25 @@ impl<'a, F: FieldId> FieldReader<'a, F> {
     /// readable gets an UNREADABLE_FIELD on `legible`.
     pub fn legibility(&mut self, field: F) -> Legibility {
         let index = field.index();
-        let cell = std::mem::take(&mut self.cells[index]);
-        let text = cell.display();
-        let reading = if values::is_unreadable_marker(&text) {
-            Some(Legibility::Unreadable)
-        } else {
-            vocabulary::legibility(&text)
-        };
-        match reading {
-            Some(Legibility::Readable) => Legibility::Readable,
-            Some(other) => {
-                self.problem(index, ProblemCode::Unreadable, text);
-                other
+        let row = self.row;
+        let cell = self.file.columns[index].map_or(Cell::Empty, |column| row.cell(column));
+        let text = cell.as_text();
+        let (legibility, problem) = self.file.legibility.get_or(&text, || {
+            let reading = if values::is_unreadable_marker(&text) {
+                Some(Legibility::Unreadable)
+            } else {
+                vocabulary::legibility(&text)
+            };
+            match reading {
+                Some(Legibility::Readable) => (Legibility::Readable, None),
+                Some(other) => (other, Some(ProblemCode::Unreadable)),
+                None => (Legibility::Readable, Some(ProblemCode::Invalid)),
             }
-            None => {
-                self.problem(index, ProblemCode::Invalid, text);
-                Legibility::Readable
-            }
+        });
+        if let Some(code) = problem {
+            self.problem(index, code, text.into_owned());
         }
+        legibility
     }
 
     /// The problems noted so far, in field order; the record keeps them.
@@ -229,7 +286,7 @@ pub trait Document: Record + Sized {
 
     fn build(
         prov: Provenance,
-        r: &mut FieldReader<'_, Self::Field>,
+        r: &mut FieldReader<'_, '_, Self::Field>,
         state: &mut Self::FileState,
     ) -> Self;
 }
@@ -238,7 +295,7 @@ impl Document for Trip {
     type Field = TripField;
     type FileState = ();
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, TripField>, _: &mut ()) -> Trip {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, TripField>, _: &mut ()) -> Trip {
         use TripField as F;
         Trip {
             trip_id: r.id(F::TripId),
@@ -262,7 +319,7 @@ impl Document for Receipt {
     type Field = ReceiptField;
     type FileState = ();
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, ReceiptField>, _: &mut ()) -> Receipt {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, ReceiptField>, _: &mut ()) -> Receipt {
         use ReceiptField as F;
         let when = r.datetime(F::Date);
         Receipt {
@@ -319,7 +376,7 @@ impl Document for InvoiceLine {
 
     fn build(
         prov: Provenance,
-        r: &mut FieldReader<'_, InvoiceField>,
+        r: &mut FieldReader<'_, '_, InvoiceField>,
         positions: &mut LinePositions,
     ) -> InvoiceLine {
         use InvoiceField as F;
@@ -350,7 +407,7 @@ impl Document for Vehicle {
     type Field = VehicleField;
     type FileState = ();
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, VehicleField>, _: &mut ()) -> Vehicle {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, VehicleField>, _: &mut ()) -> Vehicle {
         use VehicleField as F;
         Vehicle {
             vehicle_id: r.id(F::VehicleId),
@@ -367,7 +424,7 @@ impl Document for Price {
     type Field = PriceField;
     type FileState = ();
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, PriceField>, _: &mut ()) -> Price {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, PriceField>, _: &mut ()) -> Price {
         use PriceField as F;
         Price {
             vendor: r.vendor(F::Vendor),

@@ -3,7 +3,7 @@
 //! says), error cells become unreadable values, and numbers are carried as exact decimals of the
 //! shortest text that round-trips the stored binary value.
 
-use super::cell::{Cell, RawRow, column_letter};
+use super::cell::{Cell, RawRow, SheetCell, column_letter};
 use super::limits::Limits;
 use crate::error::LoadError;
 use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
@@ -21,7 +21,7 @@ const ZIPPED: [&str; 4] = ["xlsx", "xlsm", "xlsb", "ods"];
 /// memory follows the cells a file really has, whatever range it claims.
 pub struct SheetRows {
     /// (row, column, value), zero-based, in row then column order.
-    cells: Vec<(u32, u32, Cell)>,
+    cells: Vec<SheetCell>,
     next: usize,
     last_row: Option<u32>,
     pub sheet: String,
@@ -79,27 +79,21 @@ impl SheetRows {
         self.last_row = None;
     }
 
-    /// The next row that holds a cell, with the count of empty rows skipped before it.
-    pub fn next_row(&mut self) -> Option<(RawRow, u64)> {
+    /// The next row that holds a cell, with the count of empty rows skipped before it. The row
+    /// borrows the sheet's cells.
+    pub fn next_row(&mut self) -> Option<(RawRow<'_>, u64)> {
         let (row, _, _) = self.cells.get(self.next)?;
         let row = *row;
-        let end = self.cells[self.next..]
+        let start = self.next;
+        let end = self.cells[start..]
             .iter()
             .position(|(r, _, _)| *r != row)
-            .map_or(self.cells.len(), |n| self.next + n);
-        let width = self.cells[end - 1].1 as usize + 1;
-        let mut values = vec![Cell::Empty; width];
-        for (_, col, cell) in &self.cells[self.next..end] {
-            values[*col as usize] = cell.clone();
-        }
+            .map_or(self.cells.len(), |n| start + n);
         self.next = end;
         let skipped = self.last_row.map_or(0, |last| u64::from(row - last - 1));
         self.last_row = Some(row);
         Some((
-            RawRow {
-                row: u64::from(row) + 1,
-                cells: values,
-            },
+            RawRow::sheet(u64::from(row) + 1, &self.cells[start..end]),
             skipped,
         ))
     }
@@ -108,7 +102,7 @@ impl SheetRows {
 /// Refuses a sheet whose cells span more rows or more cells than the limits allow: each row is
 /// laid out in full when it is read, so a stray cell at column XFD of row 1 048 576 would
 /// otherwise cost a billion empty cells.
-fn check_extent(path: &str, cells: &[(u32, u32, Cell)], limits: Limits) -> Result<(), LoadError> {
+fn check_extent(path: &str, cells: &[SheetCell], limits: Limits) -> Result<(), LoadError> {
     let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
         return Ok(());
     };
@@ -339,7 +333,7 @@ enum SheetError {
     CellTooLarge { row: u32, col: u32, size: usize },
 }
 
-type SparseCells = Vec<(u32, u32, Cell)>;
+type SparseCells = Vec<SheetCell>;
 
 /// A sheet's name, the workbook's other sheets, and the sheet's cells.
 type ReadSheet = (String, Vec<String>, SparseCells);
@@ -361,7 +355,7 @@ fn read_sheet(path: &str, wanted: Option<&str>, limits: Limits) -> Result<ReadSh
             .ok_or_else(|| SheetError::NoSheet(names.join(", ")))?,
     };
     let mut cells = Vec::new();
-    let mut keep = |row: u32, col: u32, cell: Cell| -> Result<(), SheetError> {
+    let mut keep = |row: u32, col: u32, cell: Cell<'static>| -> Result<(), SheetError> {
         if let Cell::Text(text) = &cell
             && text.len() > limits.max_cell_bytes
         {
@@ -445,51 +439,56 @@ fn check_unpacked_size(path: &str, limit: u64) -> Result<(), LoadError> {
     Ok(())
 }
 
-fn convert_ref(data: &DataRef<'_>) -> Cell {
+fn convert_ref(data: &DataRef<'_>) -> Cell<'static> {
     match data {
-        DataRef::SharedString(text) => Cell::Text((*text).to_string()),
+        DataRef::SharedString(text) => Cell::Text((*text).to_string().into()),
         DataRef::Empty => Cell::Empty,
-        DataRef::String(text) => Cell::Text(text.clone()),
+        DataRef::String(text) => Cell::Text(text.clone().into()),
         DataRef::Int(n) => Cell::Number(Decimal::from(*n)),
         DataRef::Float(f) => float_cell(*f),
         DataRef::Bool(b) => convert(&Data::Bool(*b)),
         DataRef::DateTime(dt) => convert(&Data::DateTime(*dt)),
-        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Cell::Text(text.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
+        DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => Cell::Text(text.clone().into()),
+        DataRef::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 
-fn convert(data: &Data) -> Cell {
+fn convert(data: &Data) -> Cell<'static> {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(text) => Cell::Text(text.clone()),
+        Data::String(text) => Cell::Text(text.clone().into()),
         Data::Int(n) => Cell::Number(Decimal::from(*n)),
         Data::Float(f) => float_cell(*f),
-        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
             let date = chrono::NaiveDate::from_ymd_opt(i32::from(y), u32::from(mo), u32::from(d));
             let time = chrono::NaiveTime::from_hms_opt(u32::from(h), u32::from(mi), u32::from(s));
             match date {
                 Some(date) => Cell::Date(date, time.filter(|t| *t != chrono::NaiveTime::MIN)),
-                None => Cell::Text(dt.as_f64().to_string()),
+                None => Cell::Text(dt.as_f64().to_string().into()),
             }
         }
         Data::DateTime(dt) => float_cell(dt.as_f64()),
-        Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Text(text.clone()),
-        Data::Error(e) => Cell::Error(e.to_string()),
+        Data::DateTimeIso(text) | Data::DurationIso(text) => Cell::Text(text.clone().into()),
+        Data::Error(e) => Cell::Error(e.to_string().into()),
     }
 }
 
 /// The shortest decimal text that reads back as the stored binary number, so 45.9 stays 45.9.
-fn float_cell(value: f64) -> Cell {
+fn float_cell(value: f64) -> Cell<'static> {
     if !value.is_finite() {
-        return Cell::Text(value.to_string());
+        return Cell::Text(value.to_string().into());
+    }
+    // Whole numbers (quantities, line numbers, most amounts) need no shortest-text search:
+    // their text is their digits. (Zero is left to it, for its sign.)
+    if value != 0.0 && value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+        return Cell::Number(Decimal::from(value as i64));
     }
     let text = value.to_string();
     match Decimal::from_str(&text) {
         Ok(n) => Cell::Number(n),
-        Err(_) => Cell::Text(text),
+        Err(_) => Cell::Text(text.into()),
     }
 }
 
@@ -497,14 +496,14 @@ fn float_cell(value: f64) -> Cell {
 mod tests {
     use super::*;
 
-    fn first_cells(file: &str) -> Vec<Cell> {
+    fn first_cells(file: &str) -> Vec<Cell<'static>> {
         let path = format!(
             "{}/../shared/realdata/calamine-tests/{file}",
             env!("CARGO_MANIFEST_DIR")
         );
         let mut rows = SheetRows::open(&path, "xlsx", None, Limits::default()).unwrap();
         (0..2)
-            .map(|_| rows.next_row().unwrap().0.cells.remove(0))
+            .map(|_| rows.next_row().unwrap().0.cell(0).into_owned())
             .collect()
     }
 
@@ -588,6 +587,13 @@ mod tests {
             Cell::Number(Decimal::from_str("45.9").unwrap())
         );
         assert_eq!(float_cell(1234.0), Cell::Number(Decimal::from(1234)));
+        for whole in [1.0, -7.0, 650.0, 1e15, -0.0, 0.0] {
+            assert_eq!(
+                float_cell(whole),
+                Cell::Number(Decimal::from_str(&whole.to_string()).unwrap()),
+                "{whole}"
+            );
+        }
         assert!(matches!(float_cell(f64::NAN), Cell::Text(_)));
     }
 }

@@ -67,16 +67,31 @@ const SPREADSHEET_ERRORS: [&str; 10] = [
 /// `illisible`, a run of `#`, or a spreadsheet error value.
 pub fn is_unreadable_marker(text: &str) -> bool {
     let text = text.trim();
-    if text.contains('?') || (!text.is_empty() && text.chars().all(|c| c == '#')) {
+    if text.as_bytes().contains(&b'?') || (!text.is_empty() && text.bytes().all(|b| b == b'#')) {
         return true;
     }
-    if SPREADSHEET_ERRORS
-        .iter()
-        .any(|e| text.eq_ignore_ascii_case(e))
+    if text.starts_with('#')
+        && SPREADSHEET_ERRORS
+            .iter()
+            .any(|e| text.eq_ignore_ascii_case(e))
     {
         return true;
     }
-    vocabulary::is_unreadable_word(&fold_name(text))
+    if !text.is_ascii() {
+        return vocabulary::is_unreadable_word(&fold_name(text));
+    }
+    // ASCII text folds byte by byte; no unreadable word is longer than the buffer, so text
+    // that folds to more is none, and most cells (names, numbers, dates) are never copied.
+    let mut folded = [0u8; 32];
+    let mut len = 0;
+    for byte in text.bytes().filter(u8::is_ascii_alphanumeric) {
+        let Some(slot) = folded.get_mut(len) else {
+            return false;
+        };
+        *slot = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(&folded[..len]).is_ok_and(vocabulary::is_unreadable_word)
 }
 
 fn is_group_space(c: char) -> bool {
@@ -138,6 +153,9 @@ fn number_core(text: &str) -> Option<(bool, &str)> {
 /// What a number's own text says about its decimal mark, if anything: `1.234,5` and `12,5`
 /// say comma, `1,234.5` and `0.500` say dot, `1,234` says nothing.
 pub fn decimal_evidence(text: &str) -> Option<DecimalMark> {
+    if let Some(plain) = PlainNumber::of(text) {
+        return plain.evidence();
+    }
     let (_, core) = number_core(text)?;
     let last_dot = core.rfind('.');
     let last_comma = core.rfind(',');
@@ -172,6 +190,51 @@ fn single_mark_evidence(core: &str, mark: char, as_decimal: DecimalMark) -> Opti
     }
 }
 
+/// A number as machines write it: ASCII digits with at most one `.` between digits (`46`,
+/// `29900`, `46.25`). Most values are, and these are read without the general parser, to the
+/// same result.
+struct PlainNumber<'a> {
+    text: &'a str,
+    /// The digits before and after the dot, when there is one.
+    dot: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> PlainNumber<'a> {
+    fn of(text: &'a str) -> Option<PlainNumber<'a>> {
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        match text.split_once('.') {
+            None if digits(text) => Some(PlainNumber { text, dot: None }),
+            Some((int, frac)) if digits(int) && digits(frac) => Some(PlainNumber {
+                text,
+                dot: Some((int, frac)),
+            }),
+            _ => None,
+        }
+    }
+
+    /// As `decimal_evidence`: an integer says nothing; `12.5`, `0.500` say dot, `1.234` nothing.
+    fn evidence(&self) -> Option<DecimalMark> {
+        let (int, frac) = self.dot?;
+        (frac.len() != 3 || int == "0").then_some(DecimalMark::Dot)
+    }
+
+    /// The value, when the plain reading is the one `parse_number` makes: always for an
+    /// integer, and for a dot that is the decimal mark. `None` leaves it to the general parser.
+    fn value(&self, mark: DecimalMark) -> Option<Result<Decimal, NotANumber>> {
+        if self.dot.is_some() && self.evidence().unwrap_or(mark) != DecimalMark::Dot {
+            return None;
+        }
+        let value = match self.dot {
+            None if self.text.len() <= 18 => self.text.parse::<u64>().ok().map(Decimal::from),
+            _ => Decimal::from_str_exact(self.text).ok(),
+        };
+        Some(match value {
+            Some(value) if value <= Decimal::from(MAX_NUMBER) => Ok(value),
+            _ => Err(NotANumber),
+        })
+    }
+}
+
 /// The largest number read: a trillion litres, kilometres or units of money is no real fill,
 /// and keeping values below it keeps every product the rules take within a decimal's range.
 pub const MAX_NUMBER: i64 = 1_000_000_000_000;
@@ -183,6 +246,11 @@ pub struct NotANumber;
 /// Parses a number written in any locale form of SPEC §2.2, with `mark` deciding the
 /// ambiguous cases (`1,234`). A value whose own text settles the mark is read by it.
 pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
+    if let Some(plain) = PlainNumber::of(text)
+        && let Some(value) = plain.value(mark)
+    {
+        return value;
+    }
     let (negative, core) = number_core(text).ok_or(NotANumber)?;
     let mark = decimal_evidence(core).unwrap_or(mark);
     let (int_part, frac) = match core.rfind(mark.char()) {
@@ -253,8 +321,9 @@ pub fn reads_both_ways(text: &str) -> bool {
 fn numeric_date_parts(text: &str) -> Option<(u32, u32, i32)> {
     let date = text.split([' ', 'T']).next()?;
     let sep = date.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = date.split(sep).collect();
-    if parts.len() != 3 || parts[0].len() > 2 || parts[1].len() > 2 {
+    let mut split = date.split(sep);
+    let parts = [split.next()?, split.next()?, split.next()?];
+    if split.next().is_some() || parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
     if parts[2].len() != 2 && parts[2].len() != 4 {
@@ -586,6 +655,44 @@ mod tests {
         assert!(parse_number("99999999999999999999999999999999", DecimalMark::Dot).is_err());
     }
 
+    /// The plain reading of machine-written numbers agrees with the general parser.
+    #[test]
+    fn plain_numbers_read_as_the_general_parser_reads_them() {
+        for text in [
+            "0",
+            "46",
+            "0046",
+            "29900",
+            "46.25",
+            "0.500",
+            "1.234",
+            "00.5",
+            "1000000000000",
+            "1000000000001",
+            "1000000000000.5",
+            "99999999999999999999",
+            "12.345678",
+        ] {
+            for mark in [DecimalMark::Dot, DecimalMark::Comma] {
+                let plain = PlainNumber::of(text).unwrap();
+                if let Some(value) = plain.value(mark) {
+                    let (negative, core) = number_core(text).unwrap();
+                    assert!(!negative);
+                    let general = parse_number(&format!(" {core}"), mark);
+                    assert_eq!(value, general, "{text} {mark:?}");
+                    if let Ok(v) = value {
+                        assert_eq!(v.scale(), general.unwrap().scale(), "{text}");
+                    }
+                }
+                let evidence = decimal_evidence(&format!(" {text}"));
+                assert_eq!(plain.evidence(), evidence, "{text}");
+            }
+        }
+        assert!(PlainNumber::of("1.2.3").is_none());
+        assert!(PlainNumber::of(".5").is_none());
+        assert!(PlainNumber::of("5.").is_none());
+    }
+
     #[test]
     fn evidence_for_the_decimal_mark() {
         assert_eq!(decimal_evidence("12,5"), Some(DecimalMark::Comma));
@@ -729,10 +836,12 @@ mod tests {
             "#VALUE!",
             "#REF!",
             "#DIV/0!",
+            "Un-Readable",
+            " IL LISIBLE ",
         ] {
             assert!(is_unreadable_marker(text), "{text}");
         }
-        for text in ["12.5", "R-123", "#12", ""] {
+        for text in ["12.5", "R-123", "#12", "", "Total", "unreadable word"] {
             assert!(!is_unreadable_marker(text), "{text}");
         }
     }

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -19,6 +20,12 @@ impl Ident {
     /// Returns `None` when nothing is left after normalisation (a cell of dashes, say).
     pub fn new(text: &str) -> Option<Ident> {
         let text = text.trim();
+        if is_normal_id(text) {
+            return Some(Ident {
+                text: text.into(),
+                key: None,
+            });
+        }
         let key = normalise_id(text);
         if key.is_empty() {
             return None;
@@ -55,8 +62,24 @@ impl fmt::Display for Ident {
     }
 }
 
+/// Whether an id is already written in its normal form, so that its key is its text: ASCII
+/// without lower case, spaces or `- / _ .`, and no leading zero on an all-digit id. Most ids
+/// are, and this tells them without building their key.
+fn is_normal_id(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let plain = |b: &u8| b.is_ascii_graphic() && !b.is_ascii_lowercase();
+    !bytes.is_empty()
+        && bytes
+            .iter()
+            .all(|b| plain(b) && !matches!(b, b'-' | b'/' | b'_' | b'.'))
+        && !(bytes.len() > 1 && bytes[0] == b'0' && bytes.iter().all(u8::is_ascii_digit))
+}
+
 /// Trim, upper-case, drop spaces and `- / _ .`, and drop the leading zeros of an all-digit id.
 pub fn normalise_id(text: &str) -> String {
+    if is_normal_id(text.trim()) {
+        return text.trim().to_string();
+    }
     let mut key: String = text
         .trim()
         .chars()
@@ -75,11 +98,12 @@ pub fn normalise_id(text: &str) -> String {
 }
 
 /// A vendor's name, compared case-, accent-, space- and punctuation-insensitively:
-/// `Total Énergies`, `TOTAL ENERGIES` and `total-energies` are one vendor.
+/// `Total Énergies`, `TOTAL ENERGIES` and `total-energies` are one vendor. Shared text: the
+/// loader makes each vendor's name once per file and every record holds a copy.
 #[derive(Clone, Debug)]
 pub struct VendorName {
-    text: String,
-    key: String,
+    text: Arc<str>,
+    key: Arc<str>,
 }
 
 impl VendorName {
@@ -87,15 +111,15 @@ impl VendorName {
         let text = text.trim();
         let key = fold_name(text);
         (!key.is_empty()).then(|| VendorName {
-            text: text.to_string(),
-            key,
+            text: text.into(),
+            key: key.into(),
         })
     }
 
     /// The same vendor under the key of the name it is known by (from the config).
     pub fn known_as(self, key: &str) -> VendorName {
         VendorName {
-            key: key.to_string(),
+            key: key.into(),
             ..self
         }
     }
@@ -169,6 +193,19 @@ mod tests {
         assert_eq!(normalise_id("000123"), "123");
         assert_eq!(normalise_id("0000"), "0");
         assert_eq!(normalise_id("00A1"), "00A1");
+        assert_eq!(normalise_id("0"), "0");
+    }
+
+    /// Ids already in their normal form keep their text as key; the others are normalised.
+    #[test]
+    fn normal_ids_are_told_apart_from_the_others() {
+        for text in ["R123", "INV#7", "0", "10", "V0"] {
+            assert!(is_normal_id(text), "{text}");
+            assert_eq!(Ident::new(text).unwrap().key(), normalise_id(text));
+        }
+        for text in ["r1", "R-1", "R 1", "01", "", "Ré1", "A.B", "A_B", "A/B"] {
+            assert!(!is_normal_id(text), "{text}");
+        }
     }
 
     #[test]

@@ -267,26 +267,49 @@ impl Dataset {
     /// Sorts every collection by content, so that matching and reports are the same whatever
     /// the row order of the inputs. Provenance decides only between records whose content is
     /// identical, and those are interchangeable for every rule.
+    ///
+    /// Each record's leading sort fields are first turned into integers (dates and times by
+    /// their value, identifiers and vendor names by their rank among the column's keys), so the
+    /// sort compares small keys side by side and looks at a record only when they tie.
     pub fn canonicalise(&mut self) {
-        sort_records(&mut self.trips, |a, b| {
+        let vehicles = ranks(self.trips.iter().map(|t| id_key(&t.vehicle_id)));
+        let keys = (self.trips.iter().zip(vehicles))
+            .map(|(t, vehicle)| (vehicle, date_code(t.date_out)))
+            .collect();
+        sort_records(&mut self.trips, keys, |a, b| {
             trip_order(a)
                 .cmp(&trip_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        sort_records(&mut self.receipts, |a, b| {
+        let vehicles = ranks(self.receipts.iter().map(|r| id_key(&r.vehicle_id)));
+        let vendors = ranks(self.receipts.iter().map(|r| vendor_key(&r.vendor)));
+        let keys = (self.receipts.iter().zip(vehicles).zip(vendors))
+            .map(|((r, vehicle), vendor)| (date_code(r.date), time_code(r.time), vehicle, vendor))
+            .collect();
+        sort_records(&mut self.receipts, keys, |a, b| {
             receipt_order(a)
                 .cmp(&receipt_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        sort_records(&mut self.invoice_lines, |a, b| {
+        let vendors = ranks(self.invoice_lines.iter().map(|l| vendor_key(&l.vendor)));
+        let invoices = ranks(self.invoice_lines.iter().map(|l| id_key(&l.invoice_no)));
+        let keys = (self.invoice_lines.iter().zip(vendors).zip(invoices))
+            .map(|((l, vendor), invoice)| (date_code(l.invoice_date), vendor, invoice, l.line_no))
+            .collect();
+        sort_records(&mut self.invoice_lines, keys, |a, b| {
             line_order(a)
                 .cmp(&line_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
         });
-        sort_records(&mut self.vehicles, |a, b| {
+        let keys = ranks(self.vehicles.iter().map(|v| id_key(&v.vehicle_id)));
+        sort_records(&mut self.vehicles, keys, |a, b| {
             (id_key(&a.vehicle_id), &a.prov).cmp(&(id_key(&b.vehicle_id), &b.prov))
         });
-        sort_records(&mut self.prices, |a, b| {
+        let vendors = ranks(self.prices.iter().map(|p| vendor_key(&p.vendor)));
+        let keys = (self.prices.iter().zip(vendors))
+            .map(|(p, vendor)| (vendor, date_code(p.valid_from)))
+            .collect();
+        sort_records(&mut self.prices, keys, |a, b| {
             price_order(a)
                 .cmp(&price_order(b))
                 .then_with(|| a.prov.cmp(&b.prov))
@@ -294,11 +317,23 @@ impl Dataset {
     }
 }
 
-/// Sorts a permutation, then applies it in place, cycle by cycle: records are large, and a sort
-/// that swaps them as it goes spends its time copying.
-fn sort_records<T>(records: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| compare(&records[a], &records[b]));
+/// Sorts records by their precomputed keys, then by `compare` where keys tie (the keys must
+/// order as `compare` does, as far as they go), keeping the input order of records `compare`
+/// finds equal. A permutation is sorted, then applied in place, cycle by cycle: records are
+/// large, and a sort that swaps them as it goes spends its time copying.
+fn sort_records<T, K: Ord>(
+    records: &mut [T],
+    keys: Vec<K>,
+    compare: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    let mut keyed: Vec<(K, usize)> = keys.into_iter().zip(0..).collect();
+    keyed.sort_unstable_by(|(key_a, a), (key_b, b)| {
+        key_a
+            .cmp(key_b)
+            .then_with(|| compare(&records[*a], &records[*b]))
+            .then(a.cmp(b))
+    });
+    let mut order: Vec<usize> = keyed.into_iter().map(|(_, index)| index).collect();
     // order[i] is the record that belongs at i; walk each cycle once.
     for start in 0..order.len() {
         let mut current = start;
@@ -310,6 +345,35 @@ fn sort_records<T>(records: &mut [T], compare: impl Fn(&T, &T) -> std::cmp::Orde
         }
         order[current] = current;
     }
+}
+
+/// Each key's rank among the distinct keys of its column (0 for none), ordered as the keys are.
+fn ranks<'a>(keys: impl Iterator<Item = Option<&'a str>> + Clone) -> Vec<u32> {
+    let mut distinct: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
+    for key in keys.clone().flatten() {
+        distinct.entry(key).or_insert(0);
+    }
+    let mut sorted: Vec<&str> = distinct.keys().copied().collect();
+    sorted.sort_unstable();
+    for (rank, key) in (1..).zip(sorted) {
+        distinct.insert(key, rank);
+    }
+    keys.map(|key| key.map_or(0, |key| distinct[key])).collect()
+}
+
+/// A date as an integer that orders as `Option<NaiveDate>` does (none first).
+fn date_code(date: Option<NaiveDate>) -> u64 {
+    date.map_or(0, |d| {
+        1 + (i64::from(chrono::Datelike::num_days_from_ce(&d)) - i64::from(i32::MIN)) as u64
+    })
+}
+
+/// A time of day as an integer that orders as `Option<NaiveTime>` does (none first).
+fn time_code(time: Option<NaiveTime>) -> u64 {
+    time.map_or(0, |t| {
+        let seconds = u64::from(chrono::Timelike::num_seconds_from_midnight(&t));
+        1 + seconds * 2_000_000_000 + u64::from(chrono::Timelike::nanosecond(&t))
+    })
 }
 
 fn id_key(id: &Option<Ident>) -> Option<&str> {
@@ -396,16 +460,31 @@ fn price_order(p: &Price) -> (Option<&str>, Option<NaiveDate>, Option<Decimal>) 
 
 #[cfg(test)]
 mod tests {
-    use super::sort_records;
+    use super::*;
 
     #[test]
-    fn records_are_sorted_in_place() {
+    fn records_are_sorted_in_place_by_key_then_content_keeping_ties_in_order() {
         for n in 0..40u32 {
-            let mut values: Vec<u32> = (0..n).map(|i| (i * 7919 + 13) % 31).collect();
+            // (content, input position): the key is the content's tens, a partial order.
+            let mut values: Vec<(u32, u32)> = (0..n).map(|i| ((i * 7919 + 13) % 31, i)).collect();
+            let keys = values.iter().map(|(v, _)| v / 10).collect();
             let mut expected = values.clone();
-            expected.sort();
-            sort_records(&mut values, |a, b| a.cmp(b));
+            expected.sort_by_key(|(v, _)| *v);
+            sort_records(&mut values, keys, |a, b| a.0.cmp(&b.0));
             assert_eq!(values, expected);
         }
+    }
+
+    #[test]
+    fn ranks_and_codes_order_as_the_values_do() {
+        let keys = [Some("B"), None, Some("A"), Some("B"), Some("AB")];
+        assert_eq!(ranks(keys.iter().copied()), [3, 0, 1, 3, 2]);
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d);
+        assert!(date_code(None) < date_code(day(1)));
+        assert!(date_code(day(1)) < date_code(day(2)));
+        assert!(date_code(NaiveDate::from_ymd_opt(-5000, 1, 1)) < date_code(day(1)));
+        let at = |h, m| NaiveTime::from_hms_nano_opt(h, m, 59, 1_500_000_000);
+        assert!(time_code(None) < time_code(NaiveTime::from_hms_opt(0, 0, 0)));
+        assert!(time_code(at(7, 0)) < time_code(NaiveTime::from_hms_opt(7, 1, 0)));
     }
 }
