@@ -271,50 +271,82 @@ impl Dataset {
     /// Each record's leading sort fields are first turned into integers (dates and times by
     /// their value, identifiers and vendor names by their rank among the column's keys), so the
     /// sort compares small keys side by side and looks at a record only when they tie.
+    ///
+    /// The kinds are sorted side by side, each on its own thread: they share nothing.
     pub fn canonicalise(&mut self) {
-        let vehicles = ranks(self.trips.iter().map(|t| id_key(&t.vehicle_id)));
-        let keys = (self.trips.iter().zip(vehicles))
-            .map(|(t, vehicle)| (vehicle, date_code(t.date_out)))
-            .collect();
-        sort_records(&mut self.trips, keys, |a, b| {
-            trip_order(a)
-                .cmp(&trip_order(b))
-                .then_with(|| a.prov.cmp(&b.prov))
-        });
-        let vehicles = ranks(self.receipts.iter().map(|r| id_key(&r.vehicle_id)));
-        let vendors = ranks(self.receipts.iter().map(|r| vendor_key(&r.vendor)));
-        let keys = (self.receipts.iter().zip(vehicles).zip(vendors))
-            .map(|((r, vehicle), vendor)| (date_code(r.date), time_code(r.time), vehicle, vendor))
-            .collect();
-        sort_records(&mut self.receipts, keys, |a, b| {
-            receipt_order(a)
-                .cmp(&receipt_order(b))
-                .then_with(|| a.prov.cmp(&b.prov))
-        });
-        let vendors = ranks(self.invoice_lines.iter().map(|l| vendor_key(&l.vendor)));
-        let invoices = ranks(self.invoice_lines.iter().map(|l| id_key(&l.invoice_no)));
-        let keys = (self.invoice_lines.iter().zip(vendors).zip(invoices))
-            .map(|((l, vendor), invoice)| (date_code(l.invoice_date), vendor, invoice, l.line_no))
-            .collect();
-        sort_records(&mut self.invoice_lines, keys, |a, b| {
-            line_order(a)
-                .cmp(&line_order(b))
-                .then_with(|| a.prov.cmp(&b.prov))
-        });
-        let keys = ranks(self.vehicles.iter().map(|v| id_key(&v.vehicle_id)));
-        sort_records(&mut self.vehicles, keys, |a, b| {
-            (id_key(&a.vehicle_id), &a.prov).cmp(&(id_key(&b.vehicle_id), &b.prov))
-        });
-        let vendors = ranks(self.prices.iter().map(|p| vendor_key(&p.vendor)));
-        let keys = (self.prices.iter().zip(vendors))
-            .map(|(p, vendor)| (vendor, date_code(p.valid_from)))
-            .collect();
-        sort_records(&mut self.prices, keys, |a, b| {
-            price_order(a)
-                .cmp(&price_order(b))
-                .then_with(|| a.prov.cmp(&b.prov))
+        let Dataset {
+            trips,
+            receipts,
+            invoice_lines,
+            vehicles,
+            prices,
+            given: _,
+        } = self;
+        std::thread::scope(|scope| {
+            scope.spawn(|| canonical_trips(trips));
+            scope.spawn(|| canonical_receipts(receipts));
+            canonical_lines(invoice_lines);
+            canonical_vehicles(vehicles);
+            canonical_prices(prices);
         });
     }
+}
+
+fn canonical_trips(trips: &mut [Trip]) {
+    let vehicles = ranks(trips.iter().map(|t| id_key(&t.vehicle_id)));
+    let keys = (trips.iter().zip(vehicles))
+        .map(|(t, vehicle)| (vehicle, date_code(t.date_out)))
+        .collect();
+    sort_records(trips, keys, |a, b| {
+        trip_order(a)
+            .cmp(&trip_order(b))
+            .then_with(|| a.prov.cmp(&b.prov))
+    });
+}
+
+fn canonical_receipts(receipts: &mut [Receipt]) {
+    let vehicles = ranks(receipts.iter().map(|r| id_key(&r.vehicle_id)));
+    let vendors = ranks(receipts.iter().map(|r| vendor_key(&r.vendor)));
+    let keys = (receipts.iter().zip(vehicles).zip(vendors))
+        .map(|((r, vehicle), vendor)| (date_code(r.date), time_code(r.time), vehicle, vendor))
+        .collect();
+    sort_records(receipts, keys, |a, b| {
+        receipt_order(a)
+            .cmp(&receipt_order(b))
+            .then_with(|| a.prov.cmp(&b.prov))
+    });
+}
+
+fn canonical_lines(lines: &mut [InvoiceLine]) {
+    let vendors = ranks(lines.iter().map(|l| vendor_key(&l.vendor)));
+    let invoices = ranks(lines.iter().map(|l| id_key(&l.invoice_no)));
+    let keys = (lines.iter().zip(vendors).zip(invoices))
+        .map(|((l, vendor), invoice)| (date_code(l.invoice_date), vendor, invoice, l.line_no))
+        .collect();
+    sort_records(lines, keys, |a, b| {
+        line_order(a)
+            .cmp(&line_order(b))
+            .then_with(|| a.prov.cmp(&b.prov))
+    });
+}
+
+fn canonical_vehicles(vehicles: &mut [Vehicle]) {
+    let keys = ranks(vehicles.iter().map(|v| id_key(&v.vehicle_id)));
+    sort_records(vehicles, keys, |a, b| {
+        (id_key(&a.vehicle_id), &a.prov).cmp(&(id_key(&b.vehicle_id), &b.prov))
+    });
+}
+
+fn canonical_prices(prices: &mut [Price]) {
+    let vendors = ranks(prices.iter().map(|p| vendor_key(&p.vendor)));
+    let keys = (prices.iter().zip(vendors))
+        .map(|(p, vendor)| (vendor, date_code(p.valid_from)))
+        .collect();
+    sort_records(prices, keys, |a, b| {
+        price_order(a)
+            .cmp(&price_order(b))
+            .then_with(|| a.prov.cmp(&b.prov))
+    });
 }
 
 /// Sorts records by their precomputed keys, then by `compare` where keys tie (the keys must
