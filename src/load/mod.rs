@@ -181,16 +181,26 @@ pub fn load_all_watched(
             data.given.push(input.kind);
         }
         match batch {
-            Batch::Trips(records) => data.trips.extend(records),
-            Batch::Receipts(records) => data.receipts.extend(records),
-            Batch::Invoices(records) => data.invoice_lines.extend(records),
-            Batch::Vehicles(records) => data.vehicles.extend(records),
-            Batch::Prices(records) => data.prices.extend(records),
+            Batch::Trips(records) => append(&mut data.trips, records),
+            Batch::Receipts(records) => append(&mut data.receipts, records),
+            Batch::Invoices(records) => append(&mut data.invoice_lines, records),
+            Batch::Vehicles(records) => append(&mut data.vehicles, records),
+            Batch::Prices(records) => append(&mut data.prices, records),
         }
         loaded.files.push(stats);
     }
     loaded.dataset.canonicalise();
     Ok(loaded)
+}
+
+/// Adds a file's records to their kind's: the first file's are taken as they are, not copied,
+/// so a kind given in one file is never held twice.
+fn append<T>(kind: &mut Vec<T>, records: Vec<T>) {
+    if kind.is_empty() {
+        *kind = records;
+    } else {
+        kind.extend(records);
+    }
 }
 
 /// The records of one file, in the collection of its kind.
@@ -333,7 +343,7 @@ fn load_file<D: Document>(
             rows,
         })
     };
-    let profile = profile_columns(&map, fields, candidates, &mut rows, &tell)?;
+    let (profile, rows_seen) = profile_columns(&map, fields, candidates, &mut rows, &tell)?;
     let (delimiter, encoding) = match &rows {
         Rows::Text(text) => (Some(text.dialect_delimiter), text.encoding_name()),
         Rows::Sheet(_) => (None, "workbook"),
@@ -357,6 +367,8 @@ fn load_file<D: Document>(
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
     };
     let rows = rows.rewind(input, options.limits)?;
+    // The first pass counted the rows: the records are placed once, not moved as they grow.
+    records.reserve_exact(usize::try_from(rows_seen).unwrap_or(0));
     read_records(rows, &map, &readings, options, &mut stats, records, &tell)?;
     Ok(stats)
 }
@@ -417,7 +429,7 @@ fn profile_columns(
     candidates: Vec<RawRow<'static>>,
     rows: &mut Rows,
     tell: &dyn Fn(LoadPass, u64),
-) -> Result<Profile, LoadError> {
+) -> Result<(Profile, u64), LoadError> {
     let mut profile = Profile::new(fields.len());
     let profiled: Vec<usize> = (0..fields.len())
         .filter(|&index| map.columns[index].is_some() && Profile::takes(&fields[index]))
@@ -440,7 +452,7 @@ fn profile_columns(
         }
     }
     tell(LoadPass::Profiling, seen);
-    Ok(profile)
+    Ok((profile, seen))
 }
 
 /// Second pass: every row becomes a record or is counted blank.
