@@ -422,7 +422,8 @@ fn mapped_cell<'r>(map: &ColumnMap, row: &'r RawRow<'_>, field: usize) -> Cell<'
 }
 
 /// First pass: every value of every mapped column whose reading depends on a locale, to
-/// settle the locale questions per column.
+/// settle the locale questions per column; and the rows seen, so that the second pass can
+/// place its records at once.
 fn profile_columns(
     map: &ColumnMap,
     fields: &'static [FieldSpec],
