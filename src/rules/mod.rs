@@ -49,9 +49,9 @@ use crate::config::Config;
 use crate::i18n::{Args, Lang, text};
 use crate::link::Links;
 use crate::model::{Dataset, DocKind, FuelType, InvoiceLine, Receipt, Vehicle};
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How much an exception matters; `--fail-on` compares against it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
@@ -200,7 +200,7 @@ const MAX_MONEY_SCALE: u32 = 3;
 
 impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset, links: &'a Links, config: &'a Config) -> Context<'a> {
-        let mut vehicles = HashMap::new();
+        let mut vehicles = HashMap::with_capacity(data.vehicles.len());
         for (index, vehicle) in data.vehicles.iter().enumerate() {
             if let Some(id) = &vehicle.vehicle_id {
                 vehicles.entry(id.key()).or_insert(index);
@@ -243,7 +243,7 @@ impl<'a> Context<'a> {
             vehicles,
             average_price,
             money_scale,
-            odometers: odometer_sequence::Odometers::of(data, &config.rules),
+            odometers: odometer_sequence::Odometers::of(data, &links.keys, &config.rules),
         }
     }
 
