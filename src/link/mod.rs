@@ -634,6 +634,34 @@ mod tests {
     }
 
     #[test]
+    fn a_receipt_finds_a_long_trip_it_falls_in_and_a_short_one_at_the_windows_edge() {
+        let mut data = dataset();
+        // V1: a trip of three weeks; the receipt falls in its second week.
+        let mut long = trip("T1", "V1", "2020-03-01", ("100", "200"), None);
+        long.date_in = Some(date("2020-03-21"));
+        data.trips.push(long);
+        data.trips
+            .push(trip("T2", "V1", "2020-03-25", ("200", "300"), None));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-12", "40", "100"));
+        // V2: a week's trip ending the day before the receipt.
+        let mut week = trip("T3", "V2", "2020-03-01", ("100", "200"), None);
+        week.date_in = Some(date("2020-03-08"));
+        data.trips.push(week);
+        data.receipts
+            .push(receipt("R2", "V2", "2020-03-09", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            trip_of(&data, &links, "R1"),
+            Some(("T1".into(), Method::VehicleDate))
+        );
+        assert_eq!(
+            trip_of(&data, &links, "R2"),
+            Some(("T3".into(), Method::VehicleDate))
+        );
+    }
+
+    #[test]
     fn by_vehicle_and_date_the_nearest_trip_wins_then_the_earliest() {
         let mut data = dataset();
         // V1: a trip 1–4 March and one on 5 March; the receipt of the 5th is inside the second.

@@ -121,7 +121,7 @@ impl Rule for ArithmeticError {
         }
         // By vendor, then invoice number, as the report has always listed them.
         let mut invoices: Vec<_> = invoices.into_iter().collect();
-        invoices.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+        invoices.sort_unstable_by_key(|(key, _)| *key);
         for (_, lines) in &invoices {
             self.check_total(ctx, lines, out);
         }

@@ -22,7 +22,7 @@
 use crate::config::RuleSettings;
 use crate::link::{Keys, VehicleNo};
 use crate::model::Dataset;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 use rust_decimal::Decimal;
 
@@ -116,15 +116,15 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
     let scaled = Scaled::of(readings, limits.max_per_day);
     // Positions in `readings`.
     let too_far = |from: usize, to: usize| {
-        let (from_reading, to_reading) = (&readings[from], &readings[to]);
-        let days = (to_reading.date - from_reading.date).num_days().max(0) + 1;
         weigh_steps
-            && scaled
-                .as_ref()
-                .and_then(|s| s.too_far(from, to, days))
-                .unwrap_or_else(|| {
-                    to_reading.value - from_reading.value > limits.max_per_day * Decimal::from(days)
-                })
+            && match &scaled {
+                Some(scaled) => scaled.too_far(from, to),
+                None => {
+                    let (from, to) = (&readings[from], &readings[to]);
+                    let days = (to.date - from.date).num_days().max(0) + 1;
+                    to.value - from.value > limits.max_per_day * Decimal::from(days)
+                }
+            }
     };
     let above = |a: usize, b: usize| match &scaled {
         Some(scaled) => scaled.values[a] > scaled.values[b],
@@ -187,6 +187,9 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
 struct Scaled {
     /// By position in the readings.
     values: Vec<i128>,
+    /// Each reading's date as a day number.
+    days: Vec<i64>,
+    /// Below [`MAX_PER_DAY`], so that times any span of dates it stays below [`EXACT`].
     max_per_day: i128,
 }
 
@@ -195,6 +198,10 @@ const MAX_SCALE: u32 = 9;
 
 /// Integers below this in magnitude, and their differences, are a decimal's mantissa exactly.
 const EXACT: i128 = 1 << 94;
+
+/// A limit per day below this, times the days between any two dates chrono holds (fewer than
+/// 2^28), is below [`EXACT`].
+const MAX_PER_DAY: i128 = 1 << 62;
 
 impl Scaled {
     fn of(readings: &[Reading], max_per_day: Decimal) -> Option<Scaled> {
@@ -212,20 +219,25 @@ impl Scaled {
                 .checked_mul(10i128.pow(scale - value.scale()))?;
             (scaled.abs() < EXACT).then_some(scaled)
         };
+        let max_per_day = at_scale(max_per_day).filter(|m| m.abs() < MAX_PER_DAY)?;
         Some(Scaled {
             values: readings
                 .iter()
                 .map(|r| at_scale(r.value))
                 .collect::<Option<_>>()?,
-            max_per_day: at_scale(max_per_day)?,
+            days: readings
+                .iter()
+                .map(|r| i64::from(r.date.num_days_from_ce()))
+                .collect(),
+            max_per_day,
         })
     }
 
-    /// Whether the step between two positions, over `days`, is further than can be driven;
-    /// `None` when the limit is too large to be exact.
-    fn too_far(&self, from: usize, to: usize, days: i64) -> Option<bool> {
-        let limit = self.max_per_day.checked_mul(i128::from(days))?;
-        (limit.abs() < EXACT).then(|| self.values[to] - self.values[from] > limit)
+    /// Whether the step between two positions is further than can be driven in the days
+    /// between them, both counted.
+    fn too_far(&self, from: usize, to: usize) -> bool {
+        let days = (self.days[to] - self.days[from]).max(0) + 1;
+        self.values[to] - self.values[from] > self.max_per_day * i128::from(days)
     }
 }
 
@@ -524,6 +536,20 @@ mod tests {
             left_out(&["28000", "28100", "31500", "28300", "28400"]),
             [2]
         );
+    }
+
+    #[test]
+    fn readings_too_fine_for_integers_are_judged_the_same_in_decimals() {
+        let values = [
+            "28000", "28100", "333695", "28300", "2820", "28400", "31500", "28500",
+        ];
+        let fine: Vec<String> = values.iter().map(|v| format!("{v}.0000000001")).collect();
+        let fine: Vec<&str> = fine.iter().map(String::as_str).collect();
+        assert!(Scaled::of(&daily(&values), d("1500")).is_some());
+        assert!(Scaled::of(&daily(&fine), d("1500")).is_none());
+        let coarse = verdicts(&daily(&values));
+        assert_eq!(verdicts(&daily(&fine)), coarse);
+        assert_eq!(left_out(&values), [2, 4, 6]);
     }
 
     #[test]
