@@ -10,10 +10,11 @@
 //! reference they cite (`receipt_no`, a receipt or a voucher), which is what a reversal line
 //! repeats.
 
-use crate::model::{Dataset, Ident, VendorName};
+use super::keys::{Keys, VendorNo};
+use crate::model::{Dataset, Ident};
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// Which records of one kind are credits, and what each nets against. Indexes are into the
 /// dataset's collection of that kind.
@@ -65,7 +66,7 @@ impl Netting {
 
 /// What the pass needs to know of a receipt or an invoice line.
 struct Entry<'a> {
-    vendor: Option<&'a VendorName>,
+    vendor: Option<VendorNo>,
     number: Option<&'a Ident>,
     date: Option<NaiveDate>,
     amount: Option<Decimal>,
@@ -83,12 +84,13 @@ impl Entry<'_> {
     }
 }
 
-pub(super) fn receipts(data: &Dataset) -> Netting {
+pub(super) fn receipts(data: &Dataset, keys: &Keys) -> Netting {
     net(data
         .receipts
         .iter()
-        .map(|r| Entry {
-            vendor: r.vendor.as_ref(),
+        .zip(&keys.receipt_vendor)
+        .map(|(r, &vendor)| Entry {
+            vendor,
             number: r.receipt_no.as_ref(),
             date: r.date,
             amount: r.amount,
@@ -97,12 +99,13 @@ pub(super) fn receipts(data: &Dataset) -> Netting {
         .collect())
 }
 
-pub(super) fn lines(data: &Dataset) -> Netting {
+pub(super) fn lines(data: &Dataset, keys: &Keys) -> Netting {
     net(data
         .invoice_lines
         .iter()
-        .map(|l| Entry {
-            vendor: l.vendor.as_ref(),
+        .zip(&keys.line_vendor)
+        .map(|(l, &vendor)| Entry {
+            vendor,
             number: l.receipt_no.as_ref(),
             date: l.invoice_date,
             amount: l.amount,
@@ -118,17 +121,22 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
         credits: vec![Vec::new(); entries.len()],
         is_credit,
     };
+    // Only credits look originals up: with none, no index is built.
+    if !netting.is_credit.contains(&true) {
+        return netting;
+    }
     // What is left of each record to net against, by the field its credits give.
     let mut left: Vec<(Option<Decimal>, Option<Decimal>)> =
         entries.iter().map(|e| (e.amount, e.litres)).collect();
-    let mut originals: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut originals: HashMap<(VendorNo, &str), Vec<usize>> =
+        HashMap::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
         if netting.is_credit[index] {
             continue;
         }
         if let (Some(vendor), Some(number)) = (entry.vendor, entry.number) {
             originals
-                .entry((vendor.key(), number.key()))
+                .entry((vendor, number.key()))
                 .or_default()
                 .push(index);
         }
@@ -140,7 +148,7 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
         let (Some(vendor), Some(number)) = (credit.vendor, credit.number) else {
             continue;
         };
-        let Some(candidates) = originals.get(&(vendor.key(), number.key())) else {
+        let Some(candidates) = originals.get(&(vendor, number.key())) else {
             continue;
         };
         let not_later = |original: usize| match (entries[original].date, credit.date) {

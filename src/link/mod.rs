@@ -13,14 +13,16 @@
 //! of a fill is neither billed for the fill nor compared with it.
 
 mod credits;
+mod keys;
 
 pub use credits::Netting;
+pub use keys::{Keys, VehicleNo, VendorNo};
 
 use crate::config::Config;
-use crate::model::{Dataset, FuelType, Ident, Receipt, Trip};
+use crate::model::{Dataset, FuelType, Ident, Trip};
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::fmt;
 
 /// How a link was made; written to matches.csv.
@@ -72,6 +74,9 @@ pub struct Links {
     pub receipt_credits: Netting,
     /// Which invoice lines are credits, and what each nets against (SPEC §3.5).
     pub line_credits: Netting,
+    /// Each record's vehicle and vendor as a number, for the indexes of the link passes and
+    /// the rules.
+    pub keys: Keys,
 }
 
 impl Links {
@@ -109,13 +114,15 @@ impl Links {
 
 /// Runs every pass.
 pub fn link(data: &Dataset, config: &Config) -> Links {
+    let keys = Keys::of(data);
     let mut links = Links {
         line_receipt: vec![None; data.invoice_lines.len()],
         receipt_lines: vec![Vec::new(); data.receipts.len()],
         receipt_trip: vec![None; data.receipts.len()],
         trip_receipts: vec![Vec::new(); data.trips.len()],
-        receipt_credits: credits::receipts(data),
-        line_credits: credits::lines(data),
+        receipt_credits: credits::receipts(data, &keys),
+        line_credits: credits::lines(data, &keys),
+        keys,
     };
     link_lines_to_receipts(data, config, &mut links);
     link_receipts_to_trips(data, config, &mut links);
@@ -131,13 +138,39 @@ pub fn is_non_fuel(fuel: &Option<FuelType>) -> bool {
     matches!(fuel, Some(FuelType::NonFuel(_)))
 }
 
+/// The records among `candidates` (sorted by date, undated first) dated from `from` to `to`:
+/// a date window is a slice found by binary search, not a scan of the vehicle's records.
+fn dated_between(
+    candidates: &[usize],
+    date_of: impl Fn(usize) -> Option<NaiveDate>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> &[usize] {
+    let start = candidates.partition_point(|&r| date_of(r).is_none_or(|d| d < from));
+    let end = candidates.partition_point(|&r| date_of(r).is_none_or(|d| d <= to));
+    &candidates[start..end.max(start)]
+}
+
+/// A date moved by some days, held at the calendar's ends.
+fn shifted(date: NaiveDate, days: i64) -> NaiveDate {
+    let moved = date.checked_add_signed(chrono::Duration::days(days));
+    moved.unwrap_or(if days < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
 fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
+    let keys = &links.keys;
     // Keyed by vendor, number and whether the product is not fuel.
-    let mut by_number: HashMap<(&str, &str, bool), usize> = HashMap::new();
-    let mut by_voucher: HashMap<(&str, &str, bool), usize> = HashMap::new();
-    let mut by_vehicle: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let capacity = data.receipts.len();
+    let mut by_number: HashMap<(VendorNo, &str, bool), usize> = HashMap::with_capacity(capacity);
+    let mut by_voucher: HashMap<(VendorNo, &str, bool), usize> = HashMap::new();
+    // Each vendor and vehicle's receipts, in canonical order: by date, undated first.
+    let mut by_vehicle: HashMap<(VendorNo, VehicleNo), Vec<usize>> = HashMap::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
-        let Some(vendor) = key(&receipt.vendor, |v| v.key()) else {
+        let Some(vendor) = keys.receipt_vendor[index] else {
             continue;
         };
         if links.receipt_credits.is_credit(index) {
@@ -152,15 +185,20 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
                 .entry((vendor, voucher, non_fuel))
                 .or_insert(index);
         }
-        if let Some(vehicle) = key(&receipt.vehicle_id, |v| v.key()) {
+        if let Some(vehicle) = keys.receipt_vehicle[index] {
             by_vehicle.entry((vendor, vehicle)).or_default().push(index);
         }
     }
+    let receipt_date = |r: usize| data.receipts[r].date;
+    for candidates in by_vehicle.values_mut() {
+        if !candidates.is_sorted_by_key(|&r| receipt_date(r)) {
+            candidates.sort_by_key(|&r| (receipt_date(r), r));
+        }
+    }
     for (index, line) in data.invoice_lines.iter().enumerate() {
-        let (Some(vendor), Some(number)) = (
-            key(&line.vendor, |v| v.key()),
-            key(&line.receipt_no, |r| r.key()),
-        ) else {
+        let (Some(vendor), Some(number)) =
+            (keys.line_vendor[index], key(&line.receipt_no, |r| r.key()))
+        else {
             continue;
         };
         if links.line_credits.is_credit(index) {
@@ -193,30 +231,32 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
             continue;
         }
         let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (
-            key(&line.vendor, |v| v.key()),
-            key(&line.vehicle_id, |v| v.key()),
+            links.keys.line_vendor[index],
+            links.keys.line_vehicle[index],
             line.date,
             line.litres,
         ) else {
             continue;
         };
-        let tolerance = litres_tolerance(config, vendor);
-        let candidates = by_vehicle
-            .get(&(vendor, vehicle))
-            .map_or(&[][..], Vec::as_slice);
-        let best = candidates
+        let Some(candidates) = by_vehicle.get(&(vendor, vehicle)) else {
+            continue;
+        };
+        let tolerance = line
+            .vendor
+            .as_ref()
+            .map_or(config.rules.litres_tolerance, |v| {
+                litres_tolerance(config, v.key())
+            });
+        let (from, to) = (shifted(date, -window), shifted(date, window));
+        let best = dated_between(candidates, receipt_date, from, to)
             .iter()
             .copied()
             .filter(|&r| links.receipt_lines[r].is_empty())
             .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
-                let receipt = &data.receipts[r];
-                receipt
-                    .date
-                    .is_some_and(|d| (d - date).num_days().abs() <= window)
-                    && receipt
-                        .litres
-                        .is_some_and(|l| (l - litres).abs() <= tolerance)
+                data.receipts[r]
+                    .litres
+                    .is_some_and(|l| (l - litres).abs() <= tolerance)
             })
             .min_by_key(|&r| {
                 let distance = match (data.receipts[r].amount, line.amount) {
@@ -241,10 +281,25 @@ pub fn litres_tolerance(config: &Config, vendor_key: &str) -> Decimal {
         .unwrap_or(config.rules.litres_tolerance)
 }
 
+/// A trip longer than this many days is looked at by every receipt of its vehicle; shorter
+/// ones only by the receipts dated near their departure.
+const LONG_TRIP_DAYS: i64 = 7;
+
+/// One vehicle's trip tickets, as the search for the trip a receipt's date falls near needs
+/// them.
+#[derive(Default)]
+struct VehicleTrips {
+    /// Trips of at most [`LONG_TRIP_DAYS`], by departure date.
+    short: Vec<usize>,
+    /// The longer ones (a return date typed a year late, say).
+    long: Vec<usize>,
+}
+
 fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
-    let mut by_trip_id: HashMap<&str, usize> = HashMap::new();
+    let mut by_trip_id: HashMap<&str, usize> = HashMap::with_capacity(data.trips.len());
     let mut by_voucher: HashMap<&str, usize> = HashMap::new();
-    let mut by_vehicle: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_vehicle: Vec<VehicleTrips> = Vec::new();
+    by_vehicle.resize_with(links.keys.vehicles, VehicleTrips::default);
     for (index, trip) in data.trips.iter().enumerate() {
         if let Some(id) = key(&trip.trip_id, |t| t.key()) {
             by_trip_id.entry(id).or_insert(index);
@@ -252,8 +307,19 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
         for voucher in &trip.voucher_nos {
             by_voucher.entry(voucher.key()).or_insert(index);
         }
-        if let Some(vehicle) = key(&trip.vehicle_id, |v| v.key()) {
-            by_vehicle.entry(vehicle).or_default().push(index);
+        let (Some(vehicle), Some(start)) = (links.keys.trip_vehicle[index], trip.date_out) else {
+            continue;
+        };
+        let trips = &mut by_vehicle[vehicle.index()];
+        match trip.date_in.filter(|end| *end >= start) {
+            Some(end) if (end - start).num_days() > LONG_TRIP_DAYS => trips.long.push(index),
+            _ => trips.short.push(index),
+        }
+    }
+    let trip_start = |t: usize| data.trips[t].date_out;
+    for trips in &mut by_vehicle {
+        if !trips.short.is_sorted_by_key(|&t| trip_start(t)) {
+            trips.short.sort_by_key(|&t| (trip_start(t), t));
         }
     }
     let window = i64::from(config.rules.date_window_days);
@@ -270,9 +336,10 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
                 .map(|&t| (t, Method::Voucher))
         };
         let by_date = || {
-            let vehicle = key(&receipt.vehicle_id, |v| v.key())?;
-            let candidates = by_vehicle.get(vehicle)?;
-            nearest_trip(&data.trips, candidates, receipt, window).map(|t| (t, Method::VehicleDate))
+            let vehicle = links.keys.receipt_vehicle[index]?;
+            let date = receipt.date?;
+            nearest_trip(data, &by_vehicle[vehicle.index()], date, window)
+                .map(|t| (t, Method::VehicleDate))
         };
         if let Some((trip, method)) = by_id.or_else(by_voucher).or_else(by_date) {
             links.receipt_trip[index] = Some((trip, method));
@@ -294,18 +361,26 @@ pub fn days_outside(trip: &Trip, date: NaiveDate) -> Option<i64> {
     })
 }
 
+/// The trip the date lies nearest (within the window), the earliest of equally near ones. A
+/// short trip within the window departs no earlier than the window and [`LONG_TRIP_DAYS`]
+/// before the date, and no later than the window after it.
 fn nearest_trip(
-    trips: &[Trip],
-    candidates: &[usize],
-    receipt: &Receipt,
+    data: &Dataset,
+    trips: &VehicleTrips,
+    date: NaiveDate,
     window: i64,
 ) -> Option<usize> {
-    let date = receipt.date?;
-    candidates
-        .iter()
+    let near = dated_between(
+        &trips.short,
+        |t| data.trips[t].date_out,
+        shifted(date, -window - LONG_TRIP_DAYS),
+        shifted(date, window),
+    );
+    near.iter()
+        .chain(&trips.long)
         .copied()
         .filter_map(|t| {
-            days_outside(&trips[t], date)
+            days_outside(&data.trips[t], date)
                 .filter(|d| *d <= window)
                 .map(|d| (d, t))
         })
@@ -555,6 +630,34 @@ mod tests {
         assert_eq!(
             trip_of(&data, &links, "R3"),
             Some(("T1".into(), Method::VehicleDate))
+        );
+    }
+
+    #[test]
+    fn a_receipt_finds_a_long_trip_it_falls_in_and_a_short_one_at_the_windows_edge() {
+        let mut data = dataset();
+        // V1: a trip of three weeks; the receipt falls in its second week.
+        let mut long = trip("T1", "V1", "2020-03-01", ("100", "200"), None);
+        long.date_in = Some(date("2020-03-21"));
+        data.trips.push(long);
+        data.trips
+            .push(trip("T2", "V1", "2020-03-25", ("200", "300"), None));
+        data.receipts
+            .push(receipt("R1", "V1", "2020-03-12", "40", "100"));
+        // V2: a week's trip ending the day before the receipt.
+        let mut week = trip("T3", "V2", "2020-03-01", ("100", "200"), None);
+        week.date_in = Some(date("2020-03-08"));
+        data.trips.push(week);
+        data.receipts
+            .push(receipt("R2", "V2", "2020-03-09", "40", "100"));
+        let (data, links) = linked(data);
+        assert_eq!(
+            trip_of(&data, &links, "R1"),
+            Some(("T1".into(), Method::VehicleDate))
+        );
+        assert_eq!(
+            trip_of(&data, &links, "R2"),
+            Some(("T3".into(), Method::VehicleDate))
         );
     }
 

@@ -2,8 +2,8 @@ use super::{
     Context, Exception, Message, Rule, RuleInfo, declare_rule, line_subject, receipt_subject,
 };
 use crate::model::InvoiceLine;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// Sums that do not add up: on a receipt or an invoice line, litres × unit price differs
@@ -86,7 +86,7 @@ impl Rule for ArithmeticError {
                 );
             }
         }
-        let mut invoices: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+        let mut invoices: HashMap<(crate::link::VendorNo, &str), Vec<usize>> = HashMap::new();
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
             let vendor = line.vendor.as_ref().map(|v| v.key());
             if !ctx.links.line_credits.is_credit(index)
@@ -110,14 +110,19 @@ impl Rule for ArithmeticError {
                         .evidence("tolerance", tolerance),
                 );
             }
-            if let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) {
+            if let (Some(vendor), Some(invoice)) =
+                (ctx.links.keys.line_vendor[index], &line.invoice_no)
+            {
                 invoices
-                    .entry((vendor.key(), invoice.key()))
+                    .entry((vendor, invoice.key()))
                     .or_default()
                     .push(index);
             }
         }
-        for lines in invoices.values() {
+        // By vendor, then invoice number, as the report has always listed them.
+        let mut invoices: Vec<_> = invoices.into_iter().collect();
+        invoices.sort_unstable_by_key(|(key, _)| *key);
+        for (_, lines) in &invoices {
             self.check_total(ctx, lines, out);
         }
     }

@@ -48,15 +48,17 @@ impl Rule for ConsumptionOutlier {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let data = ctx.data;
-        let mut months: BTreeMap<(&str, (i32, u32)), Month> = BTreeMap::new();
-        let mut with_receipts = std::collections::HashSet::new();
-        let mut with_trips = std::collections::HashSet::new();
+        let keys = &ctx.links.keys;
+        // By vehicle number, which follows the vehicle keys' order, then month.
+        let mut months: BTreeMap<(crate::link::VehicleNo, (i32, u32)), Month> = BTreeMap::new();
+        let mut with_receipts = vec![false; keys.vehicles];
+        let mut with_trips = vec![false; keys.vehicles];
         for (index, receipt) in ctx.fuel_receipts() {
-            let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) else {
+            let (Some(vehicle), Some(date)) = (keys.receipt_vehicle[index], receipt.date) else {
                 continue;
             };
-            with_receipts.insert(vehicle.key());
-            let month = months.entry((vehicle.key(), month_of(date))).or_default();
+            with_receipts[vehicle.index()] = true;
+            let month = months.entry((vehicle, month_of(date))).or_default();
             month.litres += receipt.litres.unwrap_or_default();
             if let Some(odometer) = receipt.odometer {
                 let litres = receipt.litres.unwrap_or_default();
@@ -68,24 +70,24 @@ impl Rule for ConsumptionOutlier {
             }
         }
         for (index, trip) in data.trips.iter().enumerate() {
-            let (Some(vehicle), Some(date)) = (&trip.vehicle_id, trip.date_out) else {
+            let (Some(vehicle), Some(date)) = (keys.trip_vehicle[index], trip.date_out) else {
                 continue;
             };
-            with_trips.insert(vehicle.key());
-            let month = months.entry((vehicle.key(), month_of(date))).or_default();
+            with_trips[vehicle.index()] = true;
+            let month = months.entry((vehicle, month_of(date))).or_default();
             month.km += ctx.odometers.trip_distance(data, index).unwrap_or_default();
-            if !with_receipts.contains(vehicle.key()) {
+            if !with_receipts[vehicle.index()] {
                 month.litres += trip.fuel_litres.unwrap_or_default();
             }
         }
-        for ((vehicle_key, (year, month_number)), month) in &months {
-            let Some((vehicle_index, vehicle)) = ctx.vehicle_entry(vehicle_key) else {
+        for ((vehicle_no, (year, month_number)), month) in &months {
+            let Some((vehicle_index, vehicle)) = ctx.fleet_entry(*vehicle_no) else {
                 continue;
             };
             let Some(expected) = vehicle.l_per_100km else {
                 continue;
             };
-            let (km, litres) = if with_trips.contains(vehicle_key) {
+            let (km, litres) = if with_trips[vehicle_no.index()] {
                 (month.km, month.litres)
             } else {
                 // From receipts alone: the distance between the first and last readings, and

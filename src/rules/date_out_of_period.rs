@@ -25,14 +25,15 @@ enum Expected {
 }
 
 impl Expected {
-    /// Whether a date falls outside, and the message that says so of `subject`.
-    fn outside(&self, subject: Message, date: NaiveDate) -> Option<Message> {
+    /// Whether a date falls outside, and the message that says so of `subject` (made only for
+    /// a date outside: most records are inside, and a message is a few allocations).
+    fn outside(&self, subject: impl FnOnce() -> Message, date: NaiveDate) -> Option<Message> {
         match *self {
             Expected::Period(period, window) => {
                 let days = period.days_outside(date);
                 (days > window).then(|| {
                     Message::new("msg-date-out-of-period")
-                        .message("subject", subject)
+                        .message("subject", subject())
                         .date("date", date)
                         .int("days", days)
                         .text("period", period.to_string())
@@ -41,7 +42,7 @@ impl Expected {
             }
             Expected::Span(from, to) => (date < from || date > to).then(|| {
                 Message::new("msg-date-out-of-span")
-                    .message("subject", subject)
+                    .message("subject", subject())
                     .date("date", date)
                     .date("from", from)
                     .date("to", to)
@@ -94,7 +95,7 @@ impl Rule for DateOutOfPeriod {
         for (index, trip) in data.trips.iter().enumerate() {
             let Some(date) = trip.date_out else { continue };
             let subject =
-                Message::new("msg-subject-trip").shown("trip", &trip.trip_id, "msg-no-id");
+                || Message::new("msg-subject-trip").shown("trip", &trip.trip_id, "msg-no-id");
             if let Some(message) = expected.outside(subject, date) {
                 let mut exception = Exception::on_trip(info, index, trip).message(message);
                 exception.severity = Severity::Low;
@@ -103,7 +104,7 @@ impl Rule for DateOutOfPeriod {
         }
         for (index, receipt) in data.receipts.iter().enumerate() {
             let Some(date) = receipt.date else { continue };
-            if let Some(message) = expected.outside(receipt_subject(receipt), date) {
+            if let Some(message) = expected.outside(|| receipt_subject(receipt), date) {
                 let exception = Exception::on_receipt(info, index, receipt).message(message);
                 out.push(expected.evidence(exception, date));
             } else if let Some(exception) = after_its_invoice(ctx, index, date, window) {
@@ -112,7 +113,7 @@ impl Rule for DateOutOfPeriod {
         }
         for (index, line) in data.invoice_lines.iter().enumerate() {
             let Some(date) = line.date else { continue };
-            if let Some(message) = expected.outside(line_subject(line), date) {
+            if let Some(message) = expected.outside(|| line_subject(line), date) {
                 let exception = Exception::on_line(info, index, line)
                     .at_risk(line.amount.unwrap_or_default().max(Decimal::ZERO))
                     .message(message);

@@ -1,7 +1,7 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::link::is_non_fuel;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 declare_rule! {
     /// The same document twice within one document type: a trip ticket number used twice, a
@@ -25,7 +25,8 @@ impl Rule for DuplicateDocument {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let data = ctx.data;
         let info = &Self::INFO;
-        let mut trips = HashMap::new();
+        let keys = &ctx.links.keys;
+        let mut trips = HashMap::with_capacity(data.trips.len());
         for (index, trip) in data.trips.iter().enumerate() {
             let Some(id) = &trip.trip_id else { continue };
             if let Some(&first) = trips.get(id.key()) {
@@ -44,7 +45,7 @@ impl Rule for DuplicateDocument {
                 trips.insert(id.key(), index);
             }
         }
-        let mut receipts = HashMap::new();
+        let mut receipts = HashMap::with_capacity(data.receipts.len());
         for (index, receipt) in data.receipts.iter().enumerate() {
             let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
                 continue;
@@ -52,7 +53,8 @@ impl Rule for DuplicateDocument {
             if ctx.links.receipt_credits.is_credit(index) {
                 continue;
             }
-            let key = (vendor.key(), number.key(), is_non_fuel(&receipt.fuel_type));
+            let vendor_no = keys.receipt_vendor[index];
+            let key = (vendor_no, number.key(), is_non_fuel(&receipt.fuel_type));
             if let Some(&first) = receipts.get(&key) {
                 let first: &crate::model::Receipt = &data.receipts[first];
                 out.push(
@@ -71,7 +73,7 @@ impl Rule for DuplicateDocument {
                 receipts.insert(key, index);
             }
         }
-        let mut lines = HashMap::new();
+        let mut lines = HashMap::with_capacity(data.invoice_lines.len());
         for (index, line) in data.invoice_lines.iter().enumerate() {
             let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
                 continue;
@@ -80,7 +82,7 @@ impl Rule for DuplicateDocument {
                 continue;
             }
             let key = (
-                vendor.key(),
+                keys.line_vendor[index],
                 invoice.key(),
                 line.line_no,
                 is_non_fuel(&line.fuel_type),

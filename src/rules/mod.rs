@@ -49,9 +49,9 @@ use crate::config::Config;
 use crate::i18n::{Args, Lang, text};
 use crate::link::Links;
 use crate::model::{Dataset, DocKind, FuelType, InvoiceLine, Receipt, Vehicle};
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How much an exception matters; `--fail-on` compares against it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
@@ -188,10 +188,26 @@ pub struct Context<'a> {
     pub history: Option<&'a crate::ledger::History>,
     /// Each vehicle id's record, by its index in the fleet list.
     vehicles: HashMap<&'a str, usize>,
+    /// The same by vehicle number (the first record of each id).
+    fleet: Vec<Option<usize>>,
     average_price: Option<Decimal>,
     money_scale: u32,
     /// Each vehicle's odometer readings judged as one sequence (SPEC §3.6).
     pub odometers: odometer_sequence::Odometers,
+}
+
+/// A receipt by its vehicle and day, as [`Context::receipts_by_vehicle_day`] orders them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct VehicleDay {
+    pub vehicle: crate::link::VehicleNo,
+    pub date: chrono::NaiveDate,
+    pub receipt: usize,
+}
+
+impl VehicleDay {
+    pub fn same_day(&self, other: &VehicleDay) -> bool {
+        self.vehicle == other.vehicle && self.date == other.date
+    }
 }
 
 /// The largest number of decimals money is given in that the tolerance follows; more is float
@@ -200,10 +216,14 @@ const MAX_MONEY_SCALE: u32 = 3;
 
 impl<'a> Context<'a> {
     pub fn new(data: &'a Dataset, links: &'a Links, config: &'a Config) -> Context<'a> {
-        let mut vehicles = HashMap::new();
+        let mut vehicles = HashMap::with_capacity(data.vehicles.len());
+        let mut fleet = vec![None; links.keys.vehicles];
         for (index, vehicle) in data.vehicles.iter().enumerate() {
             if let Some(id) = &vehicle.vehicle_id {
                 vehicles.entry(id.key()).or_insert(index);
+            }
+            if let Some(number) = links.keys.fleet_vehicle[index] {
+                fleet[number.index()].get_or_insert(index);
             }
         }
         let amounts = data
@@ -241,9 +261,10 @@ impl<'a> Context<'a> {
             config,
             history: None,
             vehicles,
+            fleet,
             average_price,
             money_scale,
-            odometers: odometer_sequence::Odometers::of(data, &config.rules),
+            odometers: odometer_sequence::Odometers::of(data, &links.keys, &config.rules),
         }
     }
 
@@ -253,6 +274,28 @@ impl<'a> Context<'a> {
     /// this, so what is not fuel bought is left out in one place.
     pub fn fuel_receipts(&self) -> impl Iterator<Item = (usize, &'a Receipt)> + use<'a> {
         fuel_receipts(self.data, self.links)
+    }
+
+    /// Receipts grouped by vehicle and day: runs of equal (vehicle, date) in the order of the
+    /// vehicle keys, then the dates, each run's receipts in canonical order. Sorted on integer
+    /// keys; a receipt without a vehicle or a date is in no group.
+    pub fn receipts_by_vehicle_day<'r>(
+        &self,
+        receipts: impl Iterator<Item = (usize, &'r Receipt)>,
+    ) -> Vec<VehicleDay> {
+        let vehicles = &self.links.keys.receipt_vehicle;
+        let mut days: Vec<VehicleDay> = receipts
+            .filter_map(|(index, receipt)| {
+                Some(VehicleDay {
+                    vehicle: vehicles[index]?,
+                    date: receipt.date?,
+                    receipt: index,
+                })
+            })
+            .collect();
+        // Receipt indexes are unique: an unstable sort is exact.
+        days.sort_unstable();
+        days
     }
 
     /// The invoice lines that bill fuel bought, as [`Context::fuel_receipts`].
@@ -296,6 +339,12 @@ impl<'a> Context<'a> {
     /// A vehicle's record and its index in the fleet list.
     pub fn vehicle_entry(&self, key: &str) -> Option<(usize, &'a Vehicle)> {
         let index = *self.vehicles.get(key)?;
+        Some((index, &self.data.vehicles[index]))
+    }
+
+    /// A vehicle's record and its index in the fleet list, by vehicle number.
+    pub fn fleet_entry(&self, vehicle: crate::link::VehicleNo) -> Option<(usize, &'a Vehicle)> {
+        let index = (*self.fleet.get(vehicle.index())?)?;
         Some((index, &self.data.vehicles[index]))
     }
 

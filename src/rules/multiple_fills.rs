@@ -1,6 +1,5 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// More than `max_fills_per_day` receipts for one vehicle on one day; raised on each fill
@@ -19,17 +18,13 @@ impl Rule for MultipleFills {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let allowed = ctx.config.rules.max_fills_per_day as usize;
-        let mut days: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
-        for (index, receipt) in ctx.fuel_receipts() {
-            if let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) {
-                days.entry((vehicle.key(), date)).or_default().push(index);
-            }
-        }
-        for ((_, date), fills) in days {
+        let days = ctx.receipts_by_vehicle_day(ctx.fuel_receipts());
+        for fills in days.chunk_by(|a, b| a.same_day(b)) {
             if fills.len() <= allowed {
                 continue;
             }
-            for (position, &index) in fills.iter().enumerate().skip(allowed) {
+            for (position, fill) in fills.iter().enumerate().skip(allowed) {
+                let (index, date) = (fill.receipt, fill.date);
                 let receipt = &ctx.data.receipts[index];
                 out.push(
                     Exception::on_receipt(&Self::INFO, index, receipt)

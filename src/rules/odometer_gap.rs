@@ -2,7 +2,6 @@ use super::odometer_sequence::Source;
 use super::units::distance_word;
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
-use std::collections::HashMap;
 
 declare_rule! {
     /// A trip that starts more than `odometer_gap_km` above where the vehicle's previous trip
@@ -24,14 +23,20 @@ impl Rule for OdometerGap {
         let data = ctx.data;
         let allowed = ctx.config.rules.odometer_gap_km;
         let unit = distance_word(ctx.config.units);
-        let mut previous: HashMap<&str, usize> = HashMap::new();
+        // Each vehicle's latest trip with a return reading, by vehicle number.
+        let mut previous: Vec<Option<usize>> = vec![None; ctx.links.keys.vehicles];
         for (index, trip) in data.trips.iter().enumerate() {
             // A trip without a departure date has no place in the vehicle's sequence.
-            let (Some(vehicle), Some(_)) = (&trip.vehicle_id, trip.date_out) else {
+            let (Some(vehicle), Some(vehicle_no), Some(_)) = (
+                &trip.vehicle_id,
+                ctx.links.keys.trip_vehicle[index],
+                trip.date_out,
+            ) else {
                 continue;
             };
+            let previous = &mut previous[vehicle_no.index()];
             // Where a reading was left out, where the vehicle was is not known: no gap is.
-            if let Some(&before) = previous.get(vehicle.key())
+            if let Some(before) = *previous
                 && !ctx.odometers.left_out(Source::TripOut(index))
                 && !ctx.odometers.left_out(Source::TripIn(before))
             {
@@ -61,7 +66,7 @@ impl Rule for OdometerGap {
                 }
             }
             if trip.odometer_in.is_some() {
-                previous.insert(vehicle.key(), index);
+                *previous = Some(index);
             }
         }
     }

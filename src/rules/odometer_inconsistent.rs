@@ -2,7 +2,6 @@ use super::odometer_sequence::{Judged, Reading, Source, Verdict};
 use super::units::distance_word;
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
-use std::collections::HashSet;
 
 declare_rule! {
     /// Odometer readings that cannot all be true (SPEC §3.6). Each vehicle's readings — trip
@@ -30,12 +29,12 @@ impl Rule for OdometerInconsistent {
         let unit = distance_word(ctx.config.units);
         // A trip that ends below its start is said once, as such: which of its two readings
         // is wrong is then a detail of that one finding.
-        let mut backwards_trips = HashSet::new();
+        let mut backwards_trips = vec![false; data.trips.len()];
         for (index, trip) in data.trips.iter().enumerate() {
             if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
                 && end < start
             {
-                backwards_trips.insert(index);
+                backwards_trips[index] = true;
                 out.push(
                     Exception::on_trip(info, index, trip)
                         .message(
@@ -54,7 +53,7 @@ impl Rule for OdometerInconsistent {
             for (position, verdict) in judged.verdicts.iter().enumerate() {
                 let reading = &judged.readings[position];
                 let on_backwards_trip = match reading.source {
-                    Source::TripOut(t) | Source::TripIn(t) => backwards_trips.contains(&t),
+                    Source::TripOut(t) | Source::TripIn(t) => backwards_trips[t],
                     Source::Receipt(_) => false,
                 };
                 if *verdict == Verdict::Kept || on_backwards_trip {

@@ -20,10 +20,11 @@
 //!    10 500 is out of line with its own neighbours, the 10 450 is not.
 
 use crate::config::RuleSettings;
-use crate::model::{Dataset, Ident};
-use chrono::NaiveDate;
+use crate::link::{Keys, VehicleNo};
+use crate::model::Dataset;
+use chrono::{Datelike, NaiveDate};
+use foldhash::HashMap;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
 
 /// Where a reading was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,10 +90,11 @@ const FEWEST_TO_WEIGH_STEPS: usize = 3;
 pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
     let mut verdicts = vec![Verdict::Kept; readings.len()];
     // Steps 1 and 2: placeholders, then receipts repeating an earlier day's receipt.
-    let mut first_receipt_of: HashMap<Decimal, usize> = HashMap::new();
+    let mut first_receipt_of: HashMap<Decimal, usize> = HashMap::default();
+    let placeholders: Vec<Decimal> = limits.placeholders.iter().map(|p| p.normalize()).collect();
     for (position, reading) in readings.iter().enumerate() {
         let value = reading.value.normalize();
-        if value.is_zero() || limits.placeholders.iter().any(|p| p.normalize() == value) {
+        if value.is_zero() || placeholders.contains(&value) {
             verdicts[position] = Verdict::Placeholder;
         } else if let Source::Receipt(_) = reading.source {
             match first_receipt_of.get(&value) {
@@ -111,21 +113,37 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
         .filter(|&p| verdicts[p] == Verdict::Kept)
         .collect();
     let weigh_steps = candidates.len() >= FEWEST_TO_WEIGH_STEPS;
-    let too_far = |from: &Reading, to: &Reading| {
-        let days = (to.date - from.date).num_days().max(0) + 1;
-        weigh_steps && to.value - from.value > limits.max_per_day * Decimal::from(days)
+    let scaled = Scaled::of(readings, limits.max_per_day);
+    // Positions in `readings`.
+    let too_far = |from: usize, to: usize| {
+        weigh_steps
+            && match &scaled {
+                Some(scaled) => scaled.too_far(from, to),
+                None => {
+                    let (from, to) = (&readings[from], &readings[to]);
+                    let days = (to.date - from.date).num_days().max(0) + 1;
+                    to.value - from.value > limits.max_per_day * Decimal::from(days)
+                }
+            }
+    };
+    let above = |a: usize, b: usize| match &scaled {
+        Some(scaled) => scaled.values[a] > scaled.values[b],
+        None => readings[a].value > readings[b].value,
     };
     // best[i]: the score of the best run ending at candidate i, and the candidate before it.
     let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(candidates.len());
     for (i, &position) in candidates.iter().enumerate() {
-        let reading = &readings[position];
         let mut entry = (KEPT, None);
         for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
-            let before = &readings[candidates[j]];
-            if before.value > reading.value {
+            let before = candidates[j];
+            if above(before, position) {
                 continue;
             }
-            let step_cost = if too_far(before, reading) { TOO_FAR } else { 0 };
+            let step_cost = if too_far(before, position) {
+                TOO_FAR
+            } else {
+                0
+            };
             let score = best[j].0 + KEPT - step_cost;
             // Nearest predecessor first, so a tie keeps the later of two rival readings.
             if score > entry.0 || (score == entry.0 && entry.1.is_none()) {
@@ -162,6 +180,67 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
     verdicts
 }
 
+/// The readings of one vehicle as integers at one scale, when every value fits: the judge
+/// compares each reading with up to [`LOOK_BACK`] before it, and integers compare and subtract
+/// at a fraction of a decimal's cost. Exact: values are kept below [`EXACT`], where decimal
+/// arithmetic is exact too, and a step or limit beyond it is left to decimal arithmetic.
+struct Scaled {
+    /// By position in the readings.
+    values: Vec<i128>,
+    /// Each reading's date as a day number.
+    days: Vec<i64>,
+    /// Below [`MAX_PER_DAY`], so that times any span of dates it stays below [`EXACT`].
+    max_per_day: i128,
+}
+
+/// The largest scale integers are taken at; odometers are read to the unit or the tenth.
+const MAX_SCALE: u32 = 9;
+
+/// Integers below this in magnitude, and their differences, are a decimal's mantissa exactly.
+const EXACT: i128 = 1 << 94;
+
+/// A limit per day below this, times the days between any two dates chrono holds (fewer than
+/// 2^28), is below [`EXACT`].
+const MAX_PER_DAY: i128 = 1 << 62;
+
+impl Scaled {
+    fn of(readings: &[Reading], max_per_day: Decimal) -> Option<Scaled> {
+        let scale = readings
+            .iter()
+            .map(|r| r.value.scale())
+            .chain([max_per_day.scale()])
+            .max()?;
+        if scale > MAX_SCALE {
+            return None;
+        }
+        let at_scale = |value: Decimal| {
+            let scaled = value
+                .mantissa()
+                .checked_mul(10i128.pow(scale - value.scale()))?;
+            (scaled.abs() < EXACT).then_some(scaled)
+        };
+        let max_per_day = at_scale(max_per_day).filter(|m| m.abs() < MAX_PER_DAY)?;
+        Some(Scaled {
+            values: readings
+                .iter()
+                .map(|r| at_scale(r.value))
+                .collect::<Option<_>>()?,
+            days: readings
+                .iter()
+                .map(|r| i64::from(r.date.num_days_from_ce()))
+                .collect(),
+            max_per_day,
+        })
+    }
+
+    /// Whether the step between two positions is further than can be driven in the days
+    /// between them, both counted.
+    fn too_far(&self, from: usize, to: usize) -> bool {
+        let days = (self.days[to] - self.days[from]).max(0) + 1;
+        self.values[to] - self.values[from] > self.max_per_day * i128::from(days)
+    }
+}
+
 /// One vehicle's readings in sequence order, each with its verdict.
 pub struct Judged {
     pub readings: Vec<Reading>,
@@ -171,18 +250,27 @@ pub struct Judged {
 /// Every vehicle's judged sequence, computed once per run.
 #[derive(Default)]
 pub struct Odometers {
-    vehicles: BTreeMap<String, Judged>,
-    left_out: HashMap<Source, Verdict>,
+    /// By vehicle key, in key order.
+    vehicles: Vec<(String, Judged)>,
+    /// Whether each trip's departure reading, each trip's return reading and each receipt's
+    /// reading was left out, by the record's index.
+    trip_out_left_out: Vec<bool>,
+    trip_in_left_out: Vec<bool>,
+    receipt_left_out: Vec<bool>,
 }
+
+/// A reading's place in its vehicle's sequence as one integer comparison: the date, the
+/// value when it is exact at a common scale (see [`Scaled`]), and where it was written.
+type SequenceKey = (NaiveDate, i128, u8, usize);
 
 impl Odometers {
     /// Gathers each vehicle's dated readings and judges them. A reading with no vehicle or no
     /// date has no place in any sequence and is neither judged nor left out.
-    pub fn of<'a>(data: &'a Dataset, settings: &RuleSettings) -> Odometers {
-        let mut by_vehicle: BTreeMap<&str, Vec<Reading>> = BTreeMap::new();
-        let mut add = |vehicle: &'a Option<Ident>, date: Option<NaiveDate>, value, source| {
+    pub fn of(data: &Dataset, keys: &Keys, settings: &RuleSettings) -> Odometers {
+        let mut by_vehicle: Vec<Vec<Reading>> = vec![Vec::new(); keys.vehicles];
+        let mut add = |vehicle: Option<VehicleNo>, date: Option<NaiveDate>, value, source| {
             if let (Some(vehicle), Some(date), Some(value)) = (vehicle, date, value) {
-                by_vehicle.entry(vehicle.key()).or_default().push(Reading {
+                by_vehicle[vehicle.index()].push(Reading {
                     date,
                     value,
                     source,
@@ -190,14 +278,15 @@ impl Odometers {
             }
         };
         for (index, trip) in data.trips.iter().enumerate() {
+            let vehicle = keys.trip_vehicle[index];
             add(
-                &trip.vehicle_id,
+                vehicle,
                 trip.date_out,
                 trip.odometer_out,
                 Source::TripOut(index),
             );
             add(
-                &trip.vehicle_id,
+                vehicle,
                 trip.date_in.or(trip.date_out),
                 trip.odometer_in,
                 Source::TripIn(index),
@@ -205,7 +294,7 @@ impl Odometers {
         }
         for (index, receipt) in data.receipts.iter().enumerate() {
             add(
-                &receipt.vehicle_id,
+                keys.receipt_vehicle[index],
                 receipt.date,
                 receipt.odometer,
                 Source::Receipt(index),
@@ -215,25 +304,51 @@ impl Odometers {
             placeholders: &settings.odometer_placeholders,
             max_per_day: settings.max_km_per_day,
         };
-        let mut odometers = Odometers::default();
-        for (vehicle, mut readings) in by_vehicle {
-            readings.sort_by_key(|r| (r.date, r.value, r.source));
+        let mut odometers = Odometers {
+            vehicles: Vec::new(),
+            trip_out_left_out: vec![false; data.trips.len()],
+            trip_in_left_out: vec![false; data.trips.len()],
+            receipt_left_out: vec![false; data.receipts.len()],
+        };
+        for mut readings in by_vehicle {
+            let Some(first) = readings.first() else {
+                continue;
+            };
+            let vehicle = match first.source {
+                Source::TripOut(t) | Source::TripIn(t) => data.trips[t].vehicle_id.as_ref(),
+                Source::Receipt(r) => data.receipts[r].vehicle_id.as_ref(),
+            }
+            .map_or_else(String::new, |id| id.key().to_string());
+            sort_in_sequence(&mut readings, limits.max_per_day);
             let verdicts = judge(&readings, &limits);
             for (reading, verdict) in readings.iter().zip(&verdicts) {
                 if *verdict != Verdict::Kept {
-                    odometers.left_out.insert(reading.source, *verdict);
+                    *odometers.left_out_flag(reading.source) = true;
                 }
             }
             odometers
                 .vehicles
-                .insert(vehicle.to_string(), Judged { readings, verdicts });
+                .push((vehicle, Judged { readings, verdicts }));
         }
         odometers
     }
 
+    fn left_out_flag(&mut self, source: Source) -> &mut bool {
+        match source {
+            Source::TripOut(t) => &mut self.trip_out_left_out[t],
+            Source::TripIn(t) => &mut self.trip_in_left_out[t],
+            Source::Receipt(r) => &mut self.receipt_left_out[r],
+        }
+    }
+
     /// Whether the reading was judged bad and left out of its vehicle's sequence.
     pub fn left_out(&self, source: Source) -> bool {
-        self.left_out.contains_key(&source)
+        let flags = match source {
+            Source::TripOut(t) => self.trip_out_left_out.get(t),
+            Source::TripIn(t) => self.trip_in_left_out.get(t),
+            Source::Receipt(r) => self.receipt_left_out.get(r),
+        };
+        flags.is_some_and(|&flag| flag)
     }
 
     /// Each vehicle's sequence, by vehicle key.
@@ -248,6 +363,34 @@ impl Odometers {
         let (start, end) = (trip.odometer_out?, trip.odometer_in?);
         let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
         (kept && end >= start).then(|| end - start)
+    }
+}
+
+/// Sorts one vehicle's readings by date, then value, then source, as [`judge`] wants them,
+/// on precomputed integer keys when the values are exact at one scale.
+fn sort_in_sequence(readings: &mut [Reading], max_per_day: Decimal) {
+    let source_key = |source: Source| match source {
+        Source::TripOut(t) => (0, t),
+        Source::TripIn(t) => (1, t),
+        Source::Receipt(r) => (2, r),
+    };
+    match Scaled::of(readings, max_per_day) {
+        Some(scaled) => {
+            let mut keyed: Vec<(SequenceKey, Reading)> = readings
+                .iter()
+                .zip(scaled.values)
+                .map(|(r, value)| {
+                    let (kind, index) = source_key(r.source);
+                    ((r.date, value, kind, index), *r)
+                })
+                .collect();
+            // Sources are unique, so no two keys are equal and an unstable sort is exact.
+            keyed.sort_unstable_by_key(|(key, _)| *key);
+            for (slot, (_, reading)) in readings.iter_mut().zip(keyed) {
+                *slot = reading;
+            }
+        }
+        None => readings.sort_by_key(|r| (r.date, r.value, r.source)),
     }
 }
 
@@ -393,6 +536,20 @@ mod tests {
             left_out(&["28000", "28100", "31500", "28300", "28400"]),
             [2]
         );
+    }
+
+    #[test]
+    fn readings_too_fine_for_integers_are_judged_the_same_in_decimals() {
+        let values = [
+            "28000", "28100", "333695", "28300", "2820", "28400", "31500", "28500",
+        ];
+        let fine: Vec<String> = values.iter().map(|v| format!("{v}.0000000001")).collect();
+        let fine: Vec<&str> = fine.iter().map(String::as_str).collect();
+        assert!(Scaled::of(&daily(&values), d("1500")).is_some());
+        assert!(Scaled::of(&daily(&fine), d("1500")).is_none());
+        let coarse = verdicts(&daily(&values));
+        assert_eq!(verdicts(&daily(&fine)), coarse);
+        assert_eq!(left_out(&values), [2, 4, 6]);
     }
 
     #[test]

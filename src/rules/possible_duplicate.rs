@@ -1,7 +1,6 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::{DocKind, Receipt, fold_name};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 declare_rule! {
     /// Two receipts with different numbers for the same vehicle on the same day, with litres
@@ -50,14 +49,10 @@ impl Rule for PossibleDuplicate {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let receipts = &ctx.data.receipts;
-        let mut days: BTreeMap<(&str, chrono::NaiveDate), Vec<usize>> = BTreeMap::new();
-        for (index, receipt) in receipts.iter().enumerate() {
-            if let (Some(vehicle), Some(date)) = (&receipt.vehicle_id, receipt.date) {
-                days.entry((vehicle.key(), date)).or_default().push(index);
-            }
-        }
-        for same_day in days.values() {
-            for (position, &later_index) in same_day.iter().enumerate() {
+        let days = ctx.receipts_by_vehicle_day(receipts.iter().enumerate());
+        for same_day in days.chunk_by(|a, b| a.same_day(b)) {
+            for (position, later) in same_day.iter().enumerate() {
+                let later_index = later.receipt;
                 let later = &receipts[later_index];
                 let (Some(number), Some(litres), Some(amount)) =
                     (&later.receipt_no, later.litres, later.amount)
@@ -67,7 +62,7 @@ impl Rule for PossibleDuplicate {
                 let vendor = later.vendor.as_ref().map(|v| v.key());
                 let copy_of = same_day[..position]
                     .iter()
-                    .map(|&i| &receipts[i])
+                    .map(|earlier| &receipts[earlier.receipt])
                     .find(|earlier| {
                         let (Some(other_number), Some(other_litres), Some(other_amount)) =
                             (&earlier.receipt_no, earlier.litres, earlier.amount)

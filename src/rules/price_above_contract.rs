@@ -4,6 +4,7 @@ use super::{
 };
 use crate::model::{DocKind, FuelType, Ident, Price, VendorName};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -14,25 +15,37 @@ declare_rule! {
     PriceAboveContract, High
 }
 
-/// The contract price in force for a vendor, fuel type and date: of those whose period holds
-/// the date, the one that started last.
-fn contract_price<'a>(
-    prices: &'a [Price],
-    vendor: &VendorName,
-    fuel: &FuelType,
-    on: NaiveDate,
-) -> Option<&'a Price> {
-    prices
-        .iter()
-        .filter(|p| {
-            p.vendor.as_ref() == Some(vendor)
-                && p.fuel_type.as_ref() == Some(fuel)
-                && p.unit_price.is_some()
-        })
-        .filter(|p| {
-            p.valid_from.is_none_or(|from| from <= on) && p.valid_to.is_none_or(|to| on <= to)
-        })
-        .max_by_key(|p| p.valid_from)
+/// The priced contracts of each vendor (by folded name) and fuel type, in the price list's
+/// order: a record looks among its own few, not through the whole list (a year of weekly
+/// prices for each vendor and fuel is thousands of rows, looked at for every record).
+struct Contracts<'a>(HashMap<(&'a str, &'a FuelType), Vec<&'a Price>>);
+
+impl<'a> Contracts<'a> {
+    fn of(prices: &'a [Price]) -> Contracts<'a> {
+        let mut contracts: HashMap<_, Vec<&Price>> = HashMap::default();
+        for price in prices.iter().filter(|p| p.unit_price.is_some()) {
+            if let (Some(vendor), Some(fuel)) = (&price.vendor, &price.fuel_type) {
+                contracts
+                    .entry((vendor.key(), fuel))
+                    .or_default()
+                    .push(price);
+            }
+        }
+        Contracts(contracts)
+    }
+
+    /// The contract price in force for a vendor, fuel type and date: of those whose period
+    /// holds the date, the one that started last (the last listed of those starting together).
+    fn in_force(&self, vendor: &VendorName, fuel: &FuelType, on: NaiveDate) -> Option<&'a Price> {
+        self.0
+            .get(&(vendor.key(), fuel))?
+            .iter()
+            .copied()
+            .filter(|p| {
+                p.valid_from.is_none_or(|from| from <= on) && p.valid_to.is_none_or(|to| on <= to)
+            })
+            .max_by_key(|p| p.valid_from)
+    }
 }
 
 struct Charged<'a> {
@@ -60,6 +73,7 @@ impl PriceAboveContract {
     /// amount rounded to the franc is not taken for a price above contract.
     fn excess(
         ctx: &Context<'_>,
+        contracts: &Contracts<'_>,
         charged: &Charged<'_>,
     ) -> Option<(Decimal, Decimal, Decimal, String)> {
         let (Some(vendor), Some(fuel), Some(date), Some(litres)) =
@@ -67,7 +81,7 @@ impl PriceAboveContract {
         else {
             return None;
         };
-        let contract = contract_price(&ctx.data.prices, vendor, fuel, date)?;
+        let contract = contracts.in_force(vendor, fuel, date)?;
         let contract_price = contract.unit_price?;
         let tolerance = ctx.price_tolerance(Some(vendor.key()));
         let source = contract.prov.to_string();
@@ -105,6 +119,7 @@ impl Rule for PriceAboveContract {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let info = &Self::INFO;
+        let contracts = Contracts::of(&ctx.data.prices);
         let describe =
             |subject: Message, price: Decimal, contract: Decimal, fuel: &Option<FuelType>| {
                 Message::new("msg-price-above-contract")
@@ -122,7 +137,9 @@ impl Rule for PriceAboveContract {
                 amount: receipt.amount,
                 litres: receipt.litres,
             };
-            if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
+            if let Some((price, contract, at_risk, source)) =
+                Self::excess(ctx, &contracts, &charged)
+            {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
                         .at_risk(at_risk)
@@ -148,7 +165,9 @@ impl Rule for PriceAboveContract {
                 amount: line.amount,
                 litres: line.litres,
             };
-            if let Some((price, contract, at_risk, source)) = Self::excess(ctx, &charged) {
+            if let Some((price, contract, at_risk, source)) =
+                Self::excess(ctx, &contracts, &charged)
+            {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(at_risk)

@@ -1,0 +1,143 @@
+//! Each record's vehicle and vendor as a small number, assigned once per run, so that the
+//! link passes and the rules index and sort by integers instead of comparing the same id
+//! strings again and again (issue 12).
+//!
+//! Numbers follow the order of the keys they stand for (vehicle number a < b exactly when
+//! vehicle key a < b), so a map or a sort by number visits vehicles and vendors in the order a
+//! map by key string did, and outputs that follow that order keep it.
+
+use crate::model::{Dataset, Ident, VendorName};
+use foldhash::{HashMap, HashMapExt};
+
+/// A vehicle, by its place among the run's vehicle keys in key order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VehicleNo(pub u32);
+
+/// A vendor, by its place among the run's folded vendor names in key order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VendorNo(pub u32);
+
+impl VehicleNo {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The vehicle and vendor numbers of every record; each vector is indexed like the dataset's
+/// collection it names.
+#[derive(Debug, Default)]
+pub struct Keys {
+    pub trip_vehicle: Vec<Option<VehicleNo>>,
+    pub receipt_vehicle: Vec<Option<VehicleNo>>,
+    /// The invoice line's own vehicle id (not that of the receipt it bills).
+    pub line_vehicle: Vec<Option<VehicleNo>>,
+    /// The fleet list's records.
+    pub fleet_vehicle: Vec<Option<VehicleNo>>,
+    pub receipt_vendor: Vec<Option<VendorNo>>,
+    pub line_vendor: Vec<Option<VendorNo>>,
+    /// How many distinct vehicle keys the run has: vehicle numbers are below it.
+    pub vehicles: usize,
+}
+
+impl Keys {
+    pub fn of(data: &Dataset) -> Keys {
+        let mut vehicles = Numbering::with_capacity(data.trips.len() / 8 + 16);
+        let trip_vehicle = vehicles.number_all(data.trips.iter().map(|t| id_key(&t.vehicle_id)));
+        let receipt_vehicle =
+            vehicles.number_all(data.receipts.iter().map(|r| id_key(&r.vehicle_id)));
+        let line_vehicle =
+            vehicles.number_all(data.invoice_lines.iter().map(|l| id_key(&l.vehicle_id)));
+        let fleet_vehicle =
+            vehicles.number_all(data.vehicles.iter().map(|v| id_key(&v.vehicle_id)));
+        let mut vendors = Numbering::with_capacity(64);
+        let receipt_vendor =
+            vendors.number_all(data.receipts.iter().map(|r| vendor_key(&r.vendor)));
+        let line_vendor =
+            vendors.number_all(data.invoice_lines.iter().map(|l| vendor_key(&l.vendor)));
+        let vehicle_order = vehicles.key_order();
+        let vendor_order = vendors.key_order();
+        let vehicle = |n: Option<u32>| n.map(|n| VehicleNo(vehicle_order[n as usize]));
+        let vendor = |n: Option<u32>| n.map(|n| VendorNo(vendor_order[n as usize]));
+        Keys {
+            trip_vehicle: trip_vehicle.into_iter().map(vehicle).collect(),
+            receipt_vehicle: receipt_vehicle.into_iter().map(vehicle).collect(),
+            line_vehicle: line_vehicle.into_iter().map(vehicle).collect(),
+            fleet_vehicle: fleet_vehicle.into_iter().map(vehicle).collect(),
+            receipt_vendor: receipt_vendor.into_iter().map(vendor).collect(),
+            line_vendor: line_vendor.into_iter().map(vendor).collect(),
+            vehicles: vehicle_order.len(),
+        }
+    }
+}
+
+fn id_key(id: &Option<Ident>) -> Option<&str> {
+    id.as_ref().map(Ident::key)
+}
+
+fn vendor_key(vendor: &Option<VendorName>) -> Option<&str> {
+    vendor.as_ref().map(VendorName::key)
+}
+
+/// Numbers keys in the order they are first seen; [`Numbering::key_order`] then renumbers them
+/// in key order.
+struct Numbering<'a> {
+    numbers: HashMap<&'a str, u32>,
+    keys: Vec<&'a str>,
+}
+
+impl<'a> Numbering<'a> {
+    fn with_capacity(capacity: usize) -> Self {
+        Numbering {
+            numbers: HashMap::with_capacity(capacity),
+            keys: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn number_all(&mut self, keys: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<u32>> {
+        keys.map(|key| key.map(|key| self.number(key))).collect()
+    }
+
+    fn number(&mut self, key: &'a str) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.numbers.entry(key).or_insert_with(|| {
+            self.keys.push(key);
+            next
+        })
+    }
+
+    /// For each number given in first-seen order, its number in key order.
+    fn key_order(&self) -> Vec<u32> {
+        let mut by_key: Vec<u32> = (0..self.keys.len() as u32).collect();
+        by_key.sort_unstable_by_key(|&n| self.keys[n as usize]);
+        let mut renumbered = vec![0; by_key.len()];
+        for (rank, &n) in by_key.iter().enumerate() {
+            renumbered[n as usize] = rank as u32;
+        }
+        renumbered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{dataset, receipt, trip};
+
+    #[test]
+    fn numbers_follow_the_order_of_the_keys_and_equal_keys_share_one() {
+        let mut data = dataset();
+        data.trips
+            .push(trip("T1", "V-9", "2020-03-05", ("100", "200"), None));
+        data.receipts
+            .push(receipt("R1", "v9", "2020-03-05", "40", "100"));
+        data.receipts
+            .push(receipt("R2", "V1", "2020-03-05", "40", "100"));
+        let keys = Keys::of(&data);
+        assert_eq!(keys.vehicles, 2);
+        assert_eq!(keys.trip_vehicle, [Some(VehicleNo(1))]);
+        assert_eq!(
+            keys.receipt_vehicle,
+            [Some(VehicleNo(1)), Some(VehicleNo(0))]
+        );
+        assert_eq!(keys.receipt_vendor[0], keys.receipt_vendor[1]);
+    }
+}
