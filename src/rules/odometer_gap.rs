@@ -130,4 +130,24 @@ mod tests {
         // A placeholder end: where T1 ended is not known, so T2 is no gap.
         assert!(trips(&[("28000", "28100"), ("28100", "0"), ("28200", "28300")]).is_empty());
     }
+
+    /// A trip that ends below its start on a day with another trip: its return reading is its
+    /// own mistake. The day's good readings are not blamed for it, and the next trip, which
+    /// starts where the vehicle really was, is no gap.
+    #[test]
+    fn a_trip_ending_below_its_start_makes_no_gap_after_it() {
+        for typo in ["250", "1050", "1150"] {
+            let mut data = dataset();
+            for (id, day, reading) in [
+                ("T0", "2024-03-01", ("1000", "1100")),
+                ("T1", "2024-03-02", ("1100", "1200")),
+                ("T2", "2024-03-02", ("1200", typo)),
+                ("T3", "2024-03-03", ("1250", "1300")),
+                ("T4", "2024-03-04", ("1300", "1400")),
+            ] {
+                data.trips.push(trip(id, "V1", day, reading, None));
+            }
+            assert!(check(&OdometerGap, data).is_empty(), "T2 ends at {typo}");
+        }
+    }
 }

@@ -444,4 +444,24 @@ mod tests {
         assert_eq!(numbers(&found), ["R1", "R3"]);
         assert_eq!(found[1].message.id(), "msg-odometer-receipt-outside-trip");
     }
+
+    /// A trip that ends below its start, on a day with another trip, is the one flagged: not
+    /// the good readings of the day before or of the same day.
+    #[test]
+    fn a_trip_ending_below_its_start_is_flagged_alone() {
+        for typo in ["250", "1050", "1150"] {
+            let mut data = dataset();
+            for (id, day, reading) in [
+                ("T0", "2024-03-01", ("1000", "1100")),
+                ("T1", "2024-03-02", ("1100", "1200")),
+                ("T2", "2024-03-02", ("1200", typo)),
+                ("T3", "2024-03-03", ("1250", "1300")),
+            ] {
+                data.trips.push(trip(id, "V1", day, reading, None));
+            }
+            let found = check(&OdometerInconsistent, data);
+            let flagged: Vec<_> = found.iter().map(|e| e.trip_id.as_deref()).collect();
+            assert_eq!(flagged, [Some("T2")], "T2 ends at {typo}");
+        }
+    }
 }

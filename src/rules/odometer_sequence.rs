@@ -86,7 +86,8 @@ const TOO_FAR: i64 = 3;
 const FEWEST_TO_WEIGH_STEPS: usize = 3;
 
 /// Judges one vehicle's readings, which must be sorted by date, then value, then source (a
-/// day's readings have no time to order them by, and within a day the odometer only rises).
+/// day's readings have no time to order them by, and within a day the odometer only rises),
+/// a backwards trip's return reading placed right after its departure (see [`placed_by`]).
 pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
     let mut verdicts = vec![Verdict::Kept; readings.len()];
     // Steps 1 and 2: placeholders, then receipts repeating an earlier day's receipt.
@@ -319,7 +320,7 @@ impl Odometers {
                 Source::Receipt(r) => data.receipts[r].vehicle_id.as_ref(),
             }
             .map_or_else(String::new, |id| id.key().to_string());
-            sort_in_sequence(&mut readings, limits.max_per_day);
+            sort_in_sequence(&mut readings, limits.max_per_day, |r| placed_by(data, r));
             let verdicts = judge(&readings, &limits);
             for (reading, verdict) in readings.iter().zip(&verdicts) {
                 if *verdict != Verdict::Kept {
@@ -366,15 +367,45 @@ impl Odometers {
     }
 }
 
+/// Where a reading goes among its day's readings: by its value, except the return reading of
+/// a trip that ends below where it started on the day it started. That reading is the trip's
+/// own mistake and goes right after the trip's departure reading: placed by its low value it
+/// would come before the day's good readings, and make them look out of line instead (SPEC
+/// §3.6: the next good reading is not blamed).
+fn placed_by(data: &Dataset, reading: &Reading) -> Decimal {
+    if let Source::TripIn(t) = reading.source {
+        let trip = &data.trips[t];
+        if let (Some(out), Some(date_out)) = (trip.odometer_out, trip.date_out)
+            && reading.value < out
+            && reading.date == date_out
+        {
+            return out;
+        }
+    }
+    reading.value
+}
+
 /// Sorts one vehicle's readings by date, then value, then source, as [`judge`] wants them,
-/// on precomputed integer keys when the values are exact at one scale.
-fn sort_in_sequence(readings: &mut [Reading], max_per_day: Decimal) {
+/// on precomputed integer keys when the values are exact at one scale. A reading is placed by
+/// `placed_by`, its own value unless told otherwise (see [`Odometers::of`]).
+fn sort_in_sequence(
+    readings: &mut [Reading],
+    max_per_day: Decimal,
+    placed_by: impl Fn(&Reading) -> Decimal,
+) {
+    let places: Vec<Reading> = readings
+        .iter()
+        .map(|r| Reading {
+            value: placed_by(r),
+            ..*r
+        })
+        .collect();
     let source_key = |source: Source| match source {
         Source::TripOut(t) => (0, t),
         Source::TripIn(t) => (1, t),
         Source::Receipt(r) => (2, r),
     };
-    match Scaled::of(readings, max_per_day) {
+    match Scaled::of(&places, max_per_day) {
         Some(scaled) => {
             let mut keyed: Vec<(SequenceKey, Reading)> = readings
                 .iter()
@@ -390,7 +421,17 @@ fn sort_in_sequence(readings: &mut [Reading], max_per_day: Decimal) {
                 *slot = reading;
             }
         }
-        None => readings.sort_by_key(|r| (r.date, r.value, r.source)),
+        None => {
+            let mut keyed: Vec<((NaiveDate, Decimal, Source), Reading)> = readings
+                .iter()
+                .zip(&places)
+                .map(|(r, place)| ((r.date, place.value, r.source), *r))
+                .collect();
+            keyed.sort_unstable_by_key(|(key, _)| *key);
+            for (slot, (_, reading)) in readings.iter_mut().zip(keyed) {
+                *slot = reading;
+            }
+        }
     }
 }
 
