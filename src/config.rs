@@ -58,6 +58,9 @@ pub struct ConfigFile {
     pub ledger: Option<String>,
     /// How many exceptions of each code index.html holds (the rest are in exceptions.csv).
     pub html_rows_per_code: Option<usize>,
+    /// How many rows index.html's tables per invoice, vehicle and driver hold (all are in
+    /// summary.json).
+    pub html_rows_per_table: Option<usize>,
     /// The organisation's letterhead and the terms of dispute letters.
     #[serde(default)]
     pub letter: Letter,
@@ -238,6 +241,8 @@ pub struct VendorOverride {
 
 /// SPEC §6.2: the browser holds this many exceptions of each code unless the config says.
 const DEFAULT_HTML_ROWS_PER_CODE: usize = 500;
+/// A table a reader still scrolls; a national fleet's 100 000 invoices are not.
+const DEFAULT_HTML_ROWS_PER_TABLE: usize = 1000;
 
 /// The validated configuration a run uses.
 #[derive(Clone, Debug, Default)]
@@ -251,6 +256,7 @@ pub struct Config {
     pub templates: Option<PathBuf>,
     pub ledger: Option<String>,
     pub html_rows_per_code: usize,
+    pub html_rows_per_table: usize,
     pub letter: Letter,
     pub load: LoadOptions,
     pub rules: RuleSettings,
@@ -392,6 +398,7 @@ impl Config {
             "letter": file.letter,
             "currency": file.currency,
             "html_rows_per_code": file.html_rows_per_code,
+            "html_rows_per_table": file.html_rows_per_table,
         });
         Ok(Config {
             inputs,
@@ -410,6 +417,9 @@ impl Config {
             html_rows_per_code: file
                 .html_rows_per_code
                 .unwrap_or(DEFAULT_HTML_ROWS_PER_CODE),
+            html_rows_per_table: file
+                .html_rows_per_table
+                .unwrap_or(DEFAULT_HTML_ROWS_PER_TABLE),
             letter: file.letter,
             load: LoadOptions {
                 aliases,

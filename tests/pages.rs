@@ -1081,3 +1081,66 @@ fn markup_paths_and_long_values_in_the_input_stay_text_and_stay_in_the_folder() 
         }
     }
 }
+
+/// A national fleet's month has more invoices and vehicles than a page can list. index.html
+/// keeps `html_rows_per_table` of them — the invoices with the most at risk, the least
+/// documented vehicles — and says how many there are and where all of them are.
+#[test]
+fn long_tables_keep_the_rows_to_act_on_and_say_where_the_rest_are() {
+    let dir = Workdir::new();
+    let mut trips = String::from(
+        "trip_id,vehicle_id,driver,date_out,date_in,odometer_out,odometer_in,fuel_litres\n",
+    );
+    let mut receipts =
+        String::from("receipt_no,vendor,vehicle_id,date,litres,unit_price,amount,trip_id\n");
+    let mut invoices = String::from(
+        "invoice_no,vendor,invoice_date,line_no,receipt_no,vehicle_id,date,litres,unit_price,amount\n",
+    );
+    for n in 1..=5 {
+        trips.push_str(&format!(
+            "T{n},V{n},Driver {n},2024-03-0{n},2024-03-0{n},1000,1100,40\n"
+        ));
+        // V2's receipt is missing: its trip is undocumented and INV-2 is billed without one.
+        if n != 2 {
+            receipts.push_str(&format!("R{n},Total,V{n},2024-03-0{n},40,1.5,60,T{n}\n"));
+        }
+        invoices.push_str(&format!(
+            "INV-{n},Total,2024-03-31,1,R{n},V{n},2024-03-0{n},40,1.5,60\n"
+        ));
+    }
+    let config = dir.write("recon.toml", "html_rows_per_table = 2\n");
+    let run = dir.run(&[
+        "reconcile",
+        "--config",
+        &config,
+        "--trips",
+        &dir.write("trips.csv", trips),
+        "--receipts",
+        &dir.write("receipts.csv", receipts),
+        "--invoices",
+        &dir.write("invoices.csv", invoices),
+        "--out",
+        dir.path("report").to_str().unwrap(),
+    ]);
+    run.succeeds();
+    let index = dir.read("report/index.html");
+    let invoice_table = between(&index, "<table id=\"invoices\">", "</table>");
+    assert!(
+        invoice_table.contains("INV-2"),
+        "the invoice at risk is kept"
+    );
+    assert_eq!(invoice_table.matches("<tr><td>Total</td>").count(), 2);
+    assert!(index.contains(
+        "The 2 invoices with the most at risk are shown, of 5; every invoice is in summary.json (money_by_invoice) and lines.csv."
+    ));
+    let share = between(&index, "<section id=\"documented-share\">", "</section>");
+    assert!(share.contains("V2"), "the undocumented vehicle comes first");
+    assert!(share.contains("The 2 least documented of 5 are shown"));
+    // The page's total is still the whole month's.
+    let summary = dir.json("report/summary.json");
+    assert_eq!(summary["money_by_invoice"].as_array().unwrap().len(), 5);
+    assert!(index.contains(&format!(
+        "id=\"invoiced\">{}</div>",
+        summary["money"]["invoiced"].as_str().unwrap()
+    )));
+}

@@ -5,7 +5,7 @@
 
 use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
-use crate::i18n::{self, Args, Lang};
+use crate::i18n::{self, Args};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
@@ -19,10 +19,10 @@ pub struct IndexView<'a> {
     currency: Option<&'a str>,
     headline: Headline,
     vendors: Vec<MoneyRow>,
-    invoices: Vec<MoneyRow>,
-    by_vehicle: Vec<ShareRow>,
-    by_driver: Vec<ShareRow>,
-    by_month: Vec<ShareRow>,
+    invoices: Table<MoneyRow>,
+    by_vehicle: Table<ShareRow>,
+    by_driver: Table<ShareRow>,
+    by_month: Table<ShareRow>,
     charts: Charts,
     exceptions: Vec<ExceptionRow>,
     exceptions_total: usize,
@@ -47,6 +47,23 @@ struct Headline {
     receipts_total: Option<String>,
     receipts_flagged: Option<String>,
     exceptions: usize,
+}
+
+/// A table's rows, at most `html_rows_per_table` of them: those a reader acts on first. When
+/// rows are left out, `total` says how many there are, and the page says where they all are.
+#[derive(Serialize)]
+struct Table<Row> {
+    rows: Vec<Row>,
+    total: usize,
+}
+
+impl<Row> Table<Row> {
+    /// The first `limit` rows, in the order given.
+    fn first(rows: Vec<Row>, limit: usize) -> Table<Row> {
+        let total = rows.len();
+        let rows = rows.into_iter().take(limit).collect();
+        Table { rows, total }
+    }
 }
 
 #[derive(Serialize)]
@@ -163,19 +180,7 @@ pub fn index_page<'a>(
             letter: letters.get(vendor).cloned(),
         })
         .collect();
-    let invoices = view
-        .money_by_invoice
-        .iter()
-        .map(|invoice| MoneyRow {
-            vendor: invoice.vendor.clone(),
-            invoice_no: Some(invoice.invoice_no.clone()),
-            invoiced: amount(invoice.money.invoiced),
-            supported: amount(invoice.money.supported),
-            at_risk: amount(invoice.money.at_risk),
-            unverified: amount(invoice.money.unverified),
-            letter: None,
-        })
-        .collect();
+    let invoices = invoice_rows(view);
     let (exceptions, cut) = browser_rows(view);
     IndexView {
         generated_at: &view.generated_at,
@@ -183,9 +188,9 @@ pub fn index_page<'a>(
         headline,
         vendors,
         invoices,
-        by_vehicle: worst_first(&view.trips.by_vehicle, view.lang()),
-        by_driver: worst_first(&view.trips.by_driver, view.lang()),
-        by_month: worst_first(&view.trips.by_month, view.lang()),
+        by_vehicle: worst_first(&view.trips.by_vehicle, view),
+        by_driver: worst_first(&view.trips.by_driver, view),
+        by_month: worst_first(&view.trips.by_month, view),
         charts: charts_of(view),
         exceptions,
         exceptions_total: view.exceptions.len(),
@@ -204,8 +209,45 @@ pub fn index_page<'a>(
     }
 }
 
-/// The documented share of each group, the least documented first.
-fn worst_first(groups: &BTreeMap<String, Documented>, lang: Lang) -> Vec<ShareRow> {
+/// Each invoice's money, in vendor and invoice order. A table cut to `html_rows_per_table` keeps
+/// the invoices with the most at risk, then unverified: those a finance officer acts on.
+fn invoice_rows(view: &ReportView<'_>) -> Table<MoneyRow> {
+    let limit = view.config.html_rows_per_table;
+    let invoices = &view.money_by_invoice;
+    let mut kept: Vec<usize> = (0..invoices.len()).collect();
+    if kept.len() > limit {
+        kept.sort_by(|&a, &b| {
+            let (a_money, b_money) = (&invoices[a].money, &invoices[b].money);
+            (b_money.at_risk, b_money.unverified, a).cmp(&(a_money.at_risk, a_money.unverified, b))
+        });
+        kept.truncate(limit);
+        kept.sort_unstable();
+    }
+    let rows = kept
+        .into_iter()
+        .map(|index| {
+            let invoice = &invoices[index];
+            MoneyRow {
+                vendor: invoice.vendor.clone(),
+                invoice_no: Some(invoice.invoice_no.clone()),
+                invoiced: amount(invoice.money.invoiced),
+                supported: amount(invoice.money.supported),
+                at_risk: amount(invoice.money.at_risk),
+                unverified: amount(invoice.money.unverified),
+                letter: None,
+            }
+        })
+        .collect();
+    Table {
+        rows,
+        total: invoices.len(),
+    }
+}
+
+/// The documented share of each group, the least documented first, at most
+/// `html_rows_per_table` of them.
+fn worst_first(groups: &BTreeMap<String, Documented>, view: &ReportView<'_>) -> Table<ShareRow> {
+    let lang = view.lang();
     let mut rows: Vec<ShareRow> = groups
         .iter()
         .map(|(name, d)| ShareRow {
@@ -225,7 +267,7 @@ fn worst_first(groups: &BTreeMap<String, Documented>, lang: Lang) -> Vec<ShareRo
             .then_with(|| b.total.cmp(&a.total))
             .then_with(|| a.name.cmp(&b.name))
     });
-    rows
+    Table::first(rows, view.config.html_rows_per_table)
 }
 
 fn charts_of(view: &ReportView<'_>) -> Charts {
