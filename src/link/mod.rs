@@ -116,18 +116,35 @@ impl Links {
 pub fn link(data: &Dataset, config: &Config) -> Links {
     let keys = Keys::of(data);
     let mut links = Links {
-        line_receipt: vec![None; data.invoice_lines.len()],
-        receipt_lines: vec![Vec::new(); data.receipts.len()],
-        receipt_trip: vec![None; data.receipts.len()],
-        trip_receipts: vec![Vec::new(); data.trips.len()],
         receipt_credits: credits::receipts(data, &keys),
         line_credits: credits::lines(data, &keys),
         keys,
+        ..Links::default()
     };
-    link_lines_to_receipts(data, config, &mut links);
-    link_receipts_to_trips(data, config, &mut links);
+    // The two passes read only the keys and the credits, and write links of their own: they
+    // run side by side.
+    let ((line_receipt, receipt_lines), (receipt_trip, trip_receipts)) =
+        std::thread::scope(|scope| {
+            let to_trips = scope.spawn(|| link_receipts_to_trips(data, config, &links));
+            let to_receipts = link_lines_to_receipts(data, config, &links);
+            let to_trips = to_trips
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (to_receipts, to_trips)
+        });
+    links.line_receipt = line_receipt;
+    links.receipt_lines = receipt_lines;
+    links.receipt_trip = receipt_trip;
+    links.trip_receipts = trip_receipts;
     links
 }
+
+/// What the pass from invoice lines to receipts makes: each line's receipt, and each
+/// receipt's lines.
+type LinesToReceipts = (Vec<Option<(usize, Method)>>, Vec<Vec<usize>>);
+
+/// What the pass from receipts to trips makes: each receipt's trip, and each trip's receipts.
+type ReceiptsToTrips = (Vec<Option<(usize, Method)>>, Vec<Vec<usize>>);
 
 fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
     value.as_ref().map(f)
@@ -161,7 +178,11 @@ fn shifted(date: NaiveDate, days: i64) -> NaiveDate {
     })
 }
 
-fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
+/// Each invoice line's receipt (`line_receipt`) and each receipt's billing lines
+/// (`receipt_lines`).
+fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> LinesToReceipts {
+    let mut line_receipt: Vec<Option<(usize, Method)>> = vec![None; data.invoice_lines.len()];
+    let mut receipt_lines: Vec<Vec<usize>> = vec![Vec::new(); data.receipts.len()];
     let keys = &links.keys;
     // Keyed by vendor, number and whether the product is not fuel.
     let capacity = data.receipts.len();
@@ -219,15 +240,15 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
                 })
         });
         if let Some((receipt, method)) = found {
-            links.line_receipt[index] = Some((receipt, method));
+            line_receipt[index] = Some((receipt, method));
             if !links.line_bills_nothing(data, index) {
-                links.receipt_lines[receipt].push(index);
+                receipt_lines[receipt].push(index);
             }
         }
     }
     let window = i64::from(config.rules.date_window_days);
     for (index, line) in data.invoice_lines.iter().enumerate() {
-        if links.line_receipt[index].is_some() || links.line_bills_nothing(data, index) {
+        if line_receipt[index].is_some() || links.line_bills_nothing(data, index) {
             continue;
         }
         let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (
@@ -251,7 +272,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
         let best = dated_between(candidates, receipt_date, from, to)
             .iter()
             .copied()
-            .filter(|&r| links.receipt_lines[r].is_empty())
+            .filter(|&r| receipt_lines[r].is_empty())
             .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
                 data.receipts[r]
@@ -266,10 +287,11 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &mut Links) {
                 (distance, r)
             });
         if let Some(receipt) = best {
-            links.line_receipt[index] = Some((receipt, Method::Fuzzy));
-            links.receipt_lines[receipt].push(index);
+            line_receipt[index] = Some((receipt, Method::Fuzzy));
+            receipt_lines[receipt].push(index);
         }
     }
+    (line_receipt, receipt_lines)
 }
 
 /// The litres tolerance for a vendor (keyed by folded name), after its override.
@@ -295,7 +317,10 @@ struct VehicleTrips {
     long: Vec<usize>,
 }
 
-fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
+/// Each receipt's trip (`receipt_trip`) and each trip's receipts (`trip_receipts`).
+fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> ReceiptsToTrips {
+    let mut receipt_trip: Vec<Option<(usize, Method)>> = vec![None; data.receipts.len()];
+    let mut trip_receipts: Vec<Vec<usize>> = vec![Vec::new(); data.trips.len()];
     let mut by_trip_id: HashMap<&str, usize> = HashMap::with_capacity(data.trips.len());
     let mut by_voucher: HashMap<&str, usize> = HashMap::new();
     let mut by_vehicle: Vec<VehicleTrips> = Vec::new();
@@ -342,10 +367,11 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &mut Links) {
                 .map(|t| (t, Method::VehicleDate))
         };
         if let Some((trip, method)) = by_id.or_else(by_voucher).or_else(by_date) {
-            links.receipt_trip[index] = Some((trip, method));
-            links.trip_receipts[trip].push(index);
+            receipt_trip[index] = Some((trip, method));
+            trip_receipts[trip].push(index);
         }
     }
+    (receipt_trip, trip_receipts)
 }
 
 /// How many days a date lies outside a trip's [date_out, date_in] (0 inside it).
