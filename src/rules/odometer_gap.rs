@@ -137,16 +137,7 @@ mod tests {
     #[test]
     fn a_trip_ending_below_its_start_makes_no_gap_after_it() {
         for typo in ["250", "1050", "1150"] {
-            let mut data = dataset();
-            for (id, day, reading) in [
-                ("T0", "2024-03-01", ("1000", "1100")),
-                ("T1", "2024-03-02", ("1100", "1200")),
-                ("T2", "2024-03-02", ("1200", typo)),
-                ("T3", "2024-03-03", ("1250", "1300")),
-                ("T4", "2024-03-04", ("1300", "1400")),
-            ] {
-                data.trips.push(trip(id, "V1", day, reading, None));
-            }
+            let data = trip_ending_below_its_start(typo);
             assert!(check(&OdometerGap, data).is_empty(), "T2 ends at {typo}");
         }
     }

@@ -450,15 +450,7 @@ mod tests {
     #[test]
     fn a_trip_ending_below_its_start_is_flagged_alone() {
         for typo in ["250", "1050", "1150"] {
-            let mut data = dataset();
-            for (id, day, reading) in [
-                ("T0", "2024-03-01", ("1000", "1100")),
-                ("T1", "2024-03-02", ("1100", "1200")),
-                ("T2", "2024-03-02", ("1200", typo)),
-                ("T3", "2024-03-03", ("1250", "1300")),
-            ] {
-                data.trips.push(trip(id, "V1", day, reading, None));
-            }
+            let data = trip_ending_below_its_start(typo);
             let found = check(&OdometerInconsistent, data);
             let flagged: Vec<_> = found.iter().map(|e| e.trip_id.as_deref()).collect();
             assert_eq!(flagged, [Some("T2")], "T2 ends at {typo}");

@@ -166,3 +166,18 @@ pub fn check_in(
 pub fn check(rule: &dyn Rule, data: Dataset) -> Vec<Exception> {
     check_with(rule, data, &Config::defaults())
 }
+
+/// V1's trips T0–T3 over three days, T2 ending at `typo`, below its start of 1 200, on a day
+/// with another trip (T1, 1 100 → 1 200); T3 starts where T2 really ended, at 1 250.
+pub fn trip_ending_below_its_start(typo: &str) -> Dataset {
+    let mut data = dataset();
+    for (id, day, reading) in [
+        ("T0", "2024-03-01", ("1000", "1100")),
+        ("T1", "2024-03-02", ("1100", "1200")),
+        ("T2", "2024-03-02", ("1200", typo)),
+        ("T3", "2024-03-03", ("1250", "1300")),
+    ] {
+        data.trips.push(trip(id, "V1", day, reading, None));
+    }
+    data
+}
