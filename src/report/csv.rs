@@ -55,8 +55,7 @@ impl<'o, 'w> Row<'o, 'w> {
     fn shown<T: Display>(&mut self, value: Option<T>) -> csv::Result<&mut Self> {
         self.scratch.clear();
         if let Some(value) = value {
-            // Writing into a String cannot fail.
-            let _ = write!(self.scratch, "{value}");
+            write!(self.scratch, "{value}").map_err(unshowable)?;
         }
         self.out.write_field(neutralise(self.scratch).as_bytes())?;
         Ok(self)
@@ -73,7 +72,7 @@ impl<'o, 'w> Row<'o, 'w> {
             if n > 0 {
                 self.scratch.push_str(separator);
             }
-            let _ = write!(self.scratch, "{value}");
+            write!(self.scratch, "{value}").map_err(unshowable)?;
         }
         self.out.write_field(neutralise(self.scratch).as_bytes())?;
         Ok(self)
@@ -82,6 +81,12 @@ impl<'o, 'w> Row<'o, 'w> {
     fn end(&mut self) -> csv::Result<()> {
         self.out.write_record(None::<&[u8]>)
     }
+}
+
+/// A value whose `Display` failed (only the evidence's JSON can): the file is not written,
+/// rather than written with an empty cell.
+fn unshowable(_: std::fmt::Error) -> csv::Error {
+    std::io::Error::other("a value could not be shown as text").into()
 }
 
 pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
