@@ -9,11 +9,12 @@ use crate::load::FileStats;
 use crate::model::{Dataset, Trip, fold_name, normalise_id};
 use crate::rules::{Exception, Findings, NotRun, Target};
 use chrono::Datelike;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Documented against total, for one group of trip tickets.
 #[derive(Clone, Debug, Default, Serialize, PartialEq, Eq)]
@@ -373,6 +374,10 @@ fn is_documented(
 fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
     let mut status = TripStatus::default();
     let mut vehicle_names: HashMap<&str, &str> = HashMap::new();
+    // Counted by borrowed name, then named once each: a group's name is not copied per trip.
+    let mut by_vehicle: HashMap<&str, Documented> = HashMap::new();
+    let mut by_driver: HashMap<&str, Documented> = HashMap::new();
+    let mut by_month: HashMap<Option<(i32, u32)>, Documented> = HashMap::new();
     for (trip, &ok) in trips.iter().zip(documented) {
         let count = |group: &mut Documented| {
             group.total += 1;
@@ -384,14 +389,35 @@ fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
         let vehicle = trip.vehicle_id.as_ref().map_or(UNKNOWN, |v| {
             vehicle_names.entry(v.key()).or_insert(v.text())
         });
-        count(status.by_vehicle.entry(vehicle.to_string()).or_default());
-        let driver = trip.driver.clone().unwrap_or_else(|| UNKNOWN.to_string());
-        count(status.by_driver.entry(driver).or_default());
-        let month = trip.date_out.map_or(UNKNOWN.to_string(), |d| {
-            format!("{}-{:02}", d.year(), d.month())
-        });
-        count(status.by_month.entry(month).or_default());
+        count(by_vehicle.entry(vehicle).or_default());
+        count(
+            by_driver
+                .entry(trip.driver.as_deref().unwrap_or(UNKNOWN))
+                .or_default(),
+        );
+        count(
+            by_month
+                .entry(trip.date_out.map(|d| (d.year(), d.month())))
+                .or_default(),
+        );
     }
+    let named = |groups: HashMap<&str, Documented>| {
+        groups
+            .into_iter()
+            .map(|(name, group)| (name.to_string(), group))
+            .collect()
+    };
+    status.by_vehicle = named(by_vehicle);
+    status.by_driver = named(by_driver);
+    status.by_month = by_month
+        .into_iter()
+        .map(|(month, group)| {
+            let name = month.map_or(UNKNOWN.to_string(), |(year, month)| {
+                format!("{year}-{month:02}")
+            });
+            (name, group)
+        })
+        .collect();
     status
 }
 
@@ -488,9 +514,10 @@ fn totals(
     lines: &[LineView],
 ) -> (Money, BTreeMap<String, Money>, Vec<InvoiceMoney>) {
     let mut total = Money::default();
-    let mut by_vendor: BTreeMap<String, Money> = BTreeMap::new();
+    // Summed by borrowed keys, then named and ordered once per vendor and invoice.
+    let mut by_vendor: HashMap<&str, Money> = HashMap::new();
     let mut vendor_names: HashMap<&str, &str> = HashMap::new();
-    let mut by_invoice: BTreeMap<(&str, &str), InvoiceMoney> = BTreeMap::new();
+    let mut by_invoice: HashMap<(&str, &str), InvoiceMoney> = HashMap::new();
     for (line, view) in data.invoice_lines.iter().zip(lines) {
         let vendor_key = line.vendor.as_ref().map_or(UNKNOWN, |v| v.key());
         let vendor_name = *vendor_names
@@ -498,10 +525,7 @@ fn totals(
             .or_insert_with(|| line.vendor.as_ref().map_or(UNKNOWN, |v| v.text()));
         let invoice_key = line.invoice_no.as_ref().map_or(UNKNOWN, |i| i.key());
         total.add(&view.money);
-        by_vendor
-            .entry(vendor_name.to_string())
-            .or_default()
-            .add(&view.money);
+        by_vendor.entry(vendor_name).or_default().add(&view.money);
         by_invoice
             .entry((vendor_key, invoice_key))
             .or_insert_with(|| InvoiceMoney {
@@ -515,7 +539,17 @@ fn totals(
             .money
             .add(&view.money);
     }
-    (total, by_vendor, by_invoice.into_values().collect())
+    let by_vendor = by_vendor
+        .into_iter()
+        .map(|(name, money)| (name.to_string(), money))
+        .collect();
+    let mut by_invoice: Vec<((&str, &str), InvoiceMoney)> = by_invoice.into_iter().collect();
+    by_invoice.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    (
+        total,
+        by_vendor,
+        by_invoice.into_iter().map(|(_, money)| money).collect(),
+    )
 }
 
 /// The receipts' total, and what exceptions on them put at risk (each receipt's largest,
