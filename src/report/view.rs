@@ -544,7 +544,7 @@ fn totals(
         .map(|(name, money)| (name.to_string(), money))
         .collect();
     let mut by_invoice: Vec<((&str, &str), InvoiceMoney)> = by_invoice.into_iter().collect();
-    by_invoice.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    by_invoice.sort_unstable_by_key(|(key, _)| *key);
     (
         total,
         by_vendor,
