@@ -74,7 +74,7 @@ pub fn write_report(
     out: &Path,
 ) -> Result<(), ReportError> {
     let staging = write::Staging::new(out)?;
-    // The pages are the longest job: taken first, they never run alone at the end.
+    // The pages are among the longest jobs: taken first, they never run alone at the end.
     let jobs: Vec<Job<'_>> = std::iter::once(Job::Pages)
         .chain(OUTPUTS.iter().map(Job::Data))
         .collect();
