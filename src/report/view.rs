@@ -146,7 +146,7 @@ pub struct ReportView<'a> {
     pub history: Option<&'a crate::ledger::History>,
     /// Each vehicle's odometer readings as the rules judged them (consumption is measured
     /// without the readings left out).
-    pub odometers: &'a crate::rules::Odometers,
+    pub odometers: &'a crate::rules::LeftOut,
 }
 
 /// The text used for a value that is not there, in breakdowns (the pages show it in their
@@ -161,7 +161,7 @@ impl<'a> ReportView<'a> {
         links: &'a Links,
         findings: &'a Findings,
         config: &'a Config,
-        odometers: &'a crate::rules::Odometers,
+        odometers: &'a crate::rules::LeftOut,
     ) -> ReportView<'a> {
         let exceptions = &findings.exceptions;
         let trip_documented: Vec<bool> = data

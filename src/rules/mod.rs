@@ -42,7 +42,7 @@ mod voucher_sequence_gap;
 pub use code::Code;
 pub use exception::{Evidence, Exception, Target};
 pub use message::{Message, MessageArg};
-pub use odometer_sequence::Odometers;
+pub use odometer_sequence::{LeftOut, Odometers};
 pub use trip_without_receipt::requires_receipt;
 
 use crate::config::Config;

@@ -253,11 +253,48 @@ pub struct Judged {
 pub struct Odometers {
     /// By vehicle key, in key order.
     vehicles: Vec<(String, Judged)>,
+    left_out: LeftOut,
+}
+
+/// Which readings were left out of their vehicle's sequence: all the report needs of the
+/// sequences once the rules have run, a few bits a record where the sequences are tens of
+/// bytes a reading ([`Odometers::into_left_out`]).
+#[derive(Default)]
+pub struct LeftOut {
     /// Whether each trip's departure reading, each trip's return reading and each receipt's
     /// reading was left out, by the record's index.
-    trip_out_left_out: Vec<bool>,
-    trip_in_left_out: Vec<bool>,
-    receipt_left_out: Vec<bool>,
+    trip_out: Vec<bool>,
+    trip_in: Vec<bool>,
+    receipt: Vec<bool>,
+}
+
+impl LeftOut {
+    fn flag(&mut self, source: Source) -> &mut bool {
+        match source {
+            Source::TripOut(t) => &mut self.trip_out[t],
+            Source::TripIn(t) => &mut self.trip_in[t],
+            Source::Receipt(r) => &mut self.receipt[r],
+        }
+    }
+
+    /// Whether the reading was judged bad and left out of its vehicle's sequence.
+    pub fn left_out(&self, source: Source) -> bool {
+        let flags = match source {
+            Source::TripOut(t) => self.trip_out.get(t),
+            Source::TripIn(t) => self.trip_in.get(t),
+            Source::Receipt(r) => self.receipt.get(r),
+        };
+        flags.is_some_and(|&flag| flag)
+    }
+
+    /// A trip's distance, when both its readings are in its vehicle's sequence and it ends at
+    /// or above where it starts.
+    pub fn trip_distance(&self, data: &Dataset, index: usize) -> Option<Decimal> {
+        let trip = &data.trips[index];
+        let (start, end) = (trip.odometer_out?, trip.odometer_in?);
+        let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
+        (kept && end >= start).then(|| end - start)
+    }
 }
 
 /// A reading's place in its vehicle's sequence as one integer comparison: the date, the
@@ -307,9 +344,11 @@ impl Odometers {
         };
         let mut odometers = Odometers {
             vehicles: Vec::new(),
-            trip_out_left_out: vec![false; data.trips.len()],
-            trip_in_left_out: vec![false; data.trips.len()],
-            receipt_left_out: vec![false; data.receipts.len()],
+            left_out: LeftOut {
+                trip_out: vec![false; data.trips.len()],
+                trip_in: vec![false; data.trips.len()],
+                receipt: vec![false; data.receipts.len()],
+            },
         };
         for mut readings in by_vehicle {
             let Some(first) = readings.first() else {
@@ -324,7 +363,7 @@ impl Odometers {
             let verdicts = judge(&readings, &limits);
             for (reading, verdict) in readings.iter().zip(&verdicts) {
                 if *verdict != Verdict::Kept {
-                    *odometers.left_out_flag(reading.source) = true;
+                    *odometers.left_out.flag(reading.source) = true;
                 }
             }
             odometers
@@ -334,22 +373,9 @@ impl Odometers {
         odometers
     }
 
-    fn left_out_flag(&mut self, source: Source) -> &mut bool {
-        match source {
-            Source::TripOut(t) => &mut self.trip_out_left_out[t],
-            Source::TripIn(t) => &mut self.trip_in_left_out[t],
-            Source::Receipt(r) => &mut self.receipt_left_out[r],
-        }
-    }
-
     /// Whether the reading was judged bad and left out of its vehicle's sequence.
     pub fn left_out(&self, source: Source) -> bool {
-        let flags = match source {
-            Source::TripOut(t) => self.trip_out_left_out.get(t),
-            Source::TripIn(t) => self.trip_in_left_out.get(t),
-            Source::Receipt(r) => self.receipt_left_out.get(r),
-        };
-        flags.is_some_and(|&flag| flag)
+        self.left_out.left_out(source)
     }
 
     /// Each vehicle's sequence, by vehicle key.
@@ -360,10 +386,12 @@ impl Odometers {
     /// A trip's distance, when both its readings are in its vehicle's sequence and it ends at
     /// or above where it starts.
     pub fn trip_distance(&self, data: &Dataset, index: usize) -> Option<Decimal> {
-        let trip = &data.trips[index];
-        let (start, end) = (trip.odometer_out?, trip.odometer_in?);
-        let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
-        (kept && end >= start).then(|| end - start)
+        self.left_out.trip_distance(data, index)
+    }
+
+    /// Which readings were left out, the sequences themselves let go.
+    pub fn into_left_out(self) -> LeftOut {
+        self.left_out
     }
 }
 
