@@ -4,7 +4,7 @@
 use super::{load, resolve};
 use crate::cli::CheckArgs;
 use crate::i18n::{self, Args, Lang};
-use crate::load::{DateOrder, DecidedBy, FileStats};
+use crate::load::{DateOrder, DecidedBy, FileStats, RecordOrder};
 use crate::model::{Dataset, FieldProblem, FuelType};
 use crate::report::json::FileSummary;
 use serde::Serialize;
@@ -96,7 +96,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         .unwrap_or_default();
     let loaded = resolved.and_then(|(mut config, inputs)| {
         config.lang = Some(lang);
-        load(&inputs, &config, &super::Progress::new(lang))
+        // Problems are listed by file and row, and nothing is matched: no canonical order.
+        load(
+            &inputs,
+            &config,
+            RecordOrder::AsRead,
+            &super::Progress::new(lang),
+        )
     });
     let loaded = match loaded {
         Ok(loaded) => loaded,

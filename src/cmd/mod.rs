@@ -86,11 +86,12 @@ fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
     Ok((config, inputs))
 }
 
-/// Loads the inputs, showing how far it is, and says on stderr every date column whose order
-/// was a guess.
+/// Loads the inputs in `order`, showing how far it is, and says on stderr every date column
+/// whose order was a guess.
 fn load(
     inputs: &[Input],
     config: &Config,
+    order: crate::load::RecordOrder,
     progress: &Progress,
 ) -> anyhow::Result<crate::load::Loaded> {
     let lang = config.lang.unwrap_or_default();
@@ -98,7 +99,8 @@ fn load(
         "cli-progress-reading",
         &i18n::Args::new().int("files", inputs.len() as i64),
     );
-    let loaded = crate::load::load_all_watched(inputs, &config.load, &|seen| progress.rows(seen))?;
+    let loaded =
+        crate::load::load_all_watched(inputs, &config.load, order, &|seen| progress.rows(seen))?;
     for file in &loaded.files {
         for dates in &file.ambiguous_dates {
             let id = match dates.order_used {
