@@ -77,6 +77,11 @@ pub fn is_unreadable_marker(text: &str) -> bool {
     {
         return true;
     }
+    // Unreadable words are letters only, and folding keeps digits: a cell with a digit (an
+    // id, a number, a date: most cells) is no such word, and is not folded to find out.
+    if text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     if !text.is_ascii() {
         return vocabulary::is_unreadable_word(&fold_name(text));
     }

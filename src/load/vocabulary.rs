@@ -282,7 +282,8 @@ pub fn legibility(text: &str) -> Option<Legibility> {
     }
 }
 
-/// Whole cells that say the value could not be read, folded.
+/// Whole cells that say the value could not be read, folded. Letters only:
+/// `values::is_unreadable_marker` passes over any cell with a digit.
 const UNREADABLE_MARKERS: &[&str] = &[
     "illegible",
     "unreadable",
@@ -324,6 +325,14 @@ pub fn is_currency_sign(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loader never folds a cell with a digit to look for these words.
+    #[test]
+    fn unreadable_words_are_letters_only() {
+        for word in UNREADABLE_MARKERS {
+            assert!(word.chars().all(char::is_alphabetic), "{word}");
+        }
+    }
 
     fn family(text: &str) -> FuelType {
         fuel_type(text, &HashMap::new())
