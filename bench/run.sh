@@ -11,6 +11,10 @@
 #   reconcile at ROWS/10, for the linearity ratio (ROWS run / ROWS/10 run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/time ]; then
+  echo "bench/run.sh needs GNU time for peak memory: apt-get install time" >&2
+  exit 2
+fi
 rows=${1:-1000000}
 tenth=$((rows / 10))
 xlsx_rows=100000
