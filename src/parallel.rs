@@ -39,6 +39,22 @@ pub fn in_order<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> 
         .collect()
 }
 
+/// Runs `first` and `second` side by side (`second` on a thread of its own) and returns both
+/// results; a panic in either is the caller's.
+pub fn both<A: Send, B: Send>(
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,6 +67,11 @@ mod tests {
             n * 2
         });
         assert_eq!(results, jobs.iter().map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn both_gives_each_result_in_its_place() {
+        assert_eq!(both(|| 1, || "two"), (1, "two"));
     }
 
     #[test]

@@ -28,14 +28,10 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let loaded = load(&inputs, &config, RecordOrder::Canonical, &progress)?;
     progress.stage("cli-progress-linking", &Args::new());
     // The inputs' digests (for the manifest and the ledger) are taken while the records link.
-    let (records, links) = std::thread::scope(|scope| {
-        let digests = scope.spawn(|| input_records(&inputs, &loaded.files));
-        let links = crate::link::link(&loaded.dataset, &config);
-        let records = digests
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (records, links)
-    });
+    let (links, records) = crate::parallel::both(
+        || crate::link::link(&loaded.dataset, &config),
+        || input_records(&inputs, &loaded.files),
+    );
     let records = records?;
     let history = match args.ledger.as_deref().or(config.ledger.as_deref()) {
         Some(location) => Some(History::read(location, &run_identity(&records))?),

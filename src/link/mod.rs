@@ -123,15 +123,10 @@ pub fn link(data: &Dataset, config: &Config) -> Links {
     };
     // The two passes read only the keys and the credits, and write links of their own: they
     // run side by side.
-    let ((line_receipt, receipt_lines), (receipt_trip, trip_receipts)) =
-        std::thread::scope(|scope| {
-            let to_trips = scope.spawn(|| link_receipts_to_trips(data, config, &links));
-            let to_receipts = link_lines_to_receipts(data, config, &links);
-            let to_trips = to_trips
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (to_receipts, to_trips)
-        });
+    let ((line_receipt, receipt_lines), (receipt_trip, trip_receipts)) = crate::parallel::both(
+        || link_lines_to_receipts(data, config, &links),
+        || link_receipts_to_trips(data, config, &links),
+    );
     links.line_receipt = line_receipt;
     links.receipt_lines = receipt_lines;
     links.receipt_trip = receipt_trip;

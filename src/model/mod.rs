@@ -282,13 +282,14 @@ impl Dataset {
             prices,
             given: _,
         } = self;
-        std::thread::scope(|scope| {
-            scope.spawn(|| canonical_trips(trips));
-            scope.spawn(|| canonical_receipts(receipts));
-            canonical_lines(invoice_lines);
-            canonical_vehicles(vehicles);
-            canonical_prices(prices);
-        });
+        crate::parallel::both(
+            || crate::parallel::both(|| canonical_trips(trips), || canonical_receipts(receipts)),
+            || {
+                canonical_lines(invoice_lines);
+                canonical_vehicles(vehicles);
+                canonical_prices(prices);
+            },
+        );
     }
 }
 

@@ -285,7 +285,7 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
         let trip = view.links.receipt_trip[index].map(|(t, _)| &data.trips[t]);
         let billed_on = view.links.receipt_lines[index].iter().map(|&l| {
             let line = &data.invoice_lines[l];
-            LineName(line.invoice_no.as_ref(), line.line_no)
+            LineName(Shown(line.invoice_no.as_ref()), line.line_no)
         });
         let on = view.exceptions_on(Target::Receipt(index));
         let at_risk = on
@@ -326,12 +326,13 @@ impl<T: Display> Display for Shown<T> {
     }
 }
 
-/// An invoice line as receipts.csv names the lines billing a receipt: `INV-7 line 3`.
-struct LineName<'a>(Option<&'a Ident>, u32);
+/// An invoice line named by its invoice and number: `INV-7 line 3` (receipts.csv), or with
+/// the invoice named as a document, `invoice INV-7 line 3` (matches.csv).
+struct LineName<Invoice>(Invoice, u32);
 
-impl Display for LineName<'_> {
+impl<Invoice: Display> Display for LineName<Invoice> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", Shown(self.0), self.1)
+        write!(f, "{} line {}", self.0, self.1)
     }
 }
 
@@ -347,15 +348,6 @@ impl Display for Named<'_> {
     }
 }
 
-/// An invoice line as matches.csv names it: `invoice INV-7 line 3`.
-struct NamedLine<'a>(Option<&'a Ident>, u32);
-
-impl Display for NamedLine<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} line {}", Named("invoice", self.0), self.1)
-    }
-}
-
 pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = writer(into);
@@ -368,7 +360,10 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         let line = &data.invoice_lines[index];
         let receipt = &data.receipts[*receipt_index];
         Row::start(&mut out, &mut scratch)
-            .shown(Some(NamedLine(line.invoice_no.as_ref(), line.line_no)))?
+            .shown(Some(LineName(
+                Named("invoice", line.invoice_no.as_ref()),
+                line.line_no,
+            )))?
             .shown(Some(Named("receipt", receipt.receipt_no.as_ref())))?
             .text(method.as_str())?
             .shown(Some(&line.prov))?
