@@ -575,6 +575,13 @@ fn the_english_month_pages_show_the_figures_of_the_data_files() {
         reasons.iter().any(|r| r.contains("a credit note")),
         "says what to send: {reasons:?}"
     );
+    // The price list writes 1.4; beside a billed 1.52 the letter gives it as 1.40.
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("above the contract price of 1.40.")),
+        "the contract price in the decimals of the price billed: {reasons:?}"
+    );
     assert!(by_id(html, "reference").starts_with("FIN/FUEL/"));
     check_letters_keep_internal_matters_out(
         &report,
