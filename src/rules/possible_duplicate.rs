@@ -1,5 +1,5 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
-use crate::model::{DocKind, Receipt, fold_name};
+use crate::model::{DocKind, Ident, Receipt, fold_name};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -12,30 +12,84 @@ declare_rule! {
     PossibleDuplicate, Medium
 }
 
+/// A receipt of the day that could be a copy, or be copied: it has a number, litres and an
+/// amount. Its station is folded once, not once per pair.
+struct Fill<'a> {
+    /// Its place in the day, by time then content: a copy is the later of two.
+    position: usize,
+    index: usize,
+    receipt: &'a Receipt,
+    number: &'a Ident,
+    litres: Decimal,
+    amount: Decimal,
+    station: Option<String>,
+}
+
+impl<'a> Fill<'a> {
+    fn of(position: usize, index: usize, receipt: &'a Receipt) -> Option<Fill<'a>> {
+        Some(Fill {
+            position,
+            index,
+            receipt,
+            number: receipt.receipt_no.as_ref()?,
+            litres: receipt.litres?,
+            amount: receipt.amount?,
+            station: receipt.station.as_deref().map(fold_name),
+        })
+    }
+
+    fn vendor(&self) -> Option<&str> {
+        self.receipt.vendor.as_ref().map(|v| v.key())
+    }
+}
+
 /// Whether what both receipts record shows two separate fills; a value only one of them gives
 /// proves nothing. Odometers that agree outweigh the times: a vehicle that did not move cannot
 /// have burnt the first fill before the second, so only a retyped time sets them apart.
-fn two_fills(ctx: &Context<'_>, a: &Receipt, b: &Receipt) -> bool {
+fn two_fills(ctx: &Context<'_>, a: &Fill<'_>, b: &Fill<'_>) -> bool {
     let rules = &ctx.config.rules;
-    let times_apart = match (a.time, b.time) {
+    let (a_receipt, b_receipt) = (a.receipt, b.receipt);
+    let times_apart = match (a_receipt.time, b_receipt.time) {
         (Some(x), Some(y)) => {
             (x - y).num_minutes().abs() > i64::from(rules.duplicate_window_minutes)
         }
         _ => false,
     };
-    let odometers_apart = match (a.odometer, b.odometer) {
+    let odometers_apart = match (a_receipt.odometer, b_receipt.odometer) {
         (Some(x), Some(y)) => Some((x - y).abs() > rules.odometer_gap_km),
         _ => None,
     };
     let differ = |x: Option<&str>, y: Option<&str>| matches!((x, y), (Some(x), Some(y)) if x != y);
-    let stations_differ = differ(
-        a.station.as_deref().map(fold_name).as_deref(),
-        b.station.as_deref().map(fold_name).as_deref(),
-    ) || differ(
-        a.vendor.as_ref().map(|v| v.key()),
-        b.vendor.as_ref().map(|v| v.key()),
-    );
+    let stations_differ =
+        differ(a.station.as_deref(), b.station.as_deref()) || differ(a.vendor(), b.vendor());
     odometers_apart.unwrap_or(times_apart) || stations_differ
+}
+
+/// The earliest fill of the day that `later` copies, if any. Only fills within the litres
+/// tolerance are looked at, found by binary search among the day's fills sorted by litres: a
+/// pool card with thousands of fills a day under one vehicle costs a search per fill, not a
+/// comparison with every other.
+fn copied<'d, 'a>(
+    ctx: &Context<'_>,
+    day: &'d [Fill<'a>],
+    by_litres: &[usize],
+    later: &Fill<'a>,
+) -> Option<&'d Fill<'a>> {
+    let vendor = later.vendor();
+    let tolerance = ctx.litres_tolerance(vendor);
+    let from = by_litres.partition_point(|&f| day[f].litres < later.litres - tolerance);
+    by_litres[from..]
+        .iter()
+        .map(|&f| &day[f])
+        .take_while(|earlier| earlier.litres <= later.litres + tolerance)
+        .filter(|earlier| {
+            earlier.position < later.position
+                && earlier.number != later.number
+                && (later.amount - earlier.amount).abs()
+                    <= ctx.amount_tolerance(vendor, later.amount, earlier.amount)
+                && !two_fills(ctx, earlier, later)
+        })
+        .min_by_key(|earlier| earlier.position)
 }
 
 impl Rule for PossibleDuplicate {
@@ -51,61 +105,40 @@ impl Rule for PossibleDuplicate {
         let receipts = &ctx.data.receipts;
         let days = ctx.receipts_by_vehicle_day(receipts.iter().enumerate());
         for same_day in days.chunk_by(|a, b| a.same_day(b)) {
-            for (position, later) in same_day.iter().enumerate() {
-                let later_index = later.receipt;
-                let later = &receipts[later_index];
-                let (Some(number), Some(litres), Some(amount)) =
-                    (&later.receipt_no, later.litres, later.amount)
-                else {
+            let day: Vec<Fill<'_>> = (same_day.iter().enumerate())
+                .filter_map(|(position, r)| Fill::of(position, r.receipt, &receipts[r.receipt]))
+                .collect();
+            let mut by_litres: Vec<usize> = (0..day.len()).collect();
+            by_litres.sort_by_key(|&f| day[f].litres);
+            for later in &day {
+                let Some(earlier) = copied(ctx, &day, &by_litres, later) else {
                     continue;
                 };
-                let vendor = later.vendor.as_ref().map(|v| v.key());
-                let copy_of = same_day[..position]
-                    .iter()
-                    .map(|earlier| &receipts[earlier.receipt])
-                    .find(|earlier| {
-                        let (Some(other_number), Some(other_litres), Some(other_amount)) =
-                            (&earlier.receipt_no, earlier.litres, earlier.amount)
-                        else {
-                            return false;
-                        };
-                        other_number != number
-                            && !two_fills(ctx, earlier, later)
-                            && (litres - other_litres).abs() <= ctx.litres_tolerance(vendor)
-                            && (amount - other_amount).abs()
-                                <= ctx.amount_tolerance(vendor, amount, other_amount)
-                    });
-                let Some(earlier) = copy_of else { continue };
-                out.push(
-                    Exception::on_receipt(&Self::INFO, later_index, later)
-                        .at_risk(amount.max(Decimal::ZERO))
-                        .message(
-                            Message::new("msg-possible-duplicate")
-                                .text("receipt", number.to_string())
-                                .shown_or_blank("earlier", &earlier.receipt_no)
-                                .number("litres", litres)
-                                .money("amount", amount.normalize())
-                                .number("earlier_litres", earlier.litres.unwrap_or_default())
-                                .money(
-                                    "earlier_amount",
-                                    earlier.amount.unwrap_or_default().normalize(),
-                                ),
-                        )
-                        .evidence("earlier_receipt_source", earlier.prov.to_string())
-                        .evidence("litres_tolerance", ctx.litres_tolerance(vendor))
-                        .evidence(
-                            "amount_tolerance_percent",
-                            ctx.config.rules.amount_tolerance,
-                        )
-                        .evidence(
-                            "duplicate_window_minutes",
-                            ctx.config.rules.duplicate_window_minutes,
-                        )
-                        .evidence("odometer_gap_km", ctx.config.rules.odometer_gap_km),
-                );
+                out.push(raised(ctx, later, earlier));
             }
         }
     }
+}
+
+/// The exception on `later`, a copy of `earlier`.
+fn raised(ctx: &Context<'_>, later: &Fill<'_>, earlier: &Fill<'_>) -> Exception {
+    let rules = &ctx.config.rules;
+    Exception::on_receipt(&PossibleDuplicate::INFO, later.index, later.receipt)
+        .at_risk(later.amount.max(Decimal::ZERO))
+        .message(
+            Message::new("msg-possible-duplicate")
+                .text("receipt", later.number.to_string())
+                .text("earlier", earlier.number.to_string())
+                .number("litres", later.litres)
+                .money("amount", later.amount.normalize())
+                .number("earlier_litres", earlier.litres)
+                .money("earlier_amount", earlier.amount.normalize()),
+        )
+        .evidence("earlier_receipt_source", earlier.receipt.prov.to_string())
+        .evidence("litres_tolerance", ctx.litres_tolerance(later.vendor()))
+        .evidence("amount_tolerance_percent", rules.amount_tolerance)
+        .evidence("duplicate_window_minutes", rules.duplicate_window_minutes)
+        .evidence("odometer_gap_km", rules.odometer_gap_km)
 }
 
 #[cfg(test)]
@@ -192,5 +225,76 @@ mod tests {
         };
         assert!(stations("Plateau", "Almadies").is_empty());
         assert_eq!(stations("Plateau", "PLATEAU ").len(), 1);
+    }
+
+    /// The search by litres finds what comparing every pair of the day finds: on a pool card's
+    /// busy day (one vehicle id, 300 fills, litres and times close together, some copies), the
+    /// copies raised and the receipt each copies are those of the plain pairwise search.
+    #[test]
+    fn a_busy_day_finds_what_comparing_every_pair_finds() {
+        let mut data = dataset();
+        let stations = ["Plateau", "Almadies", "PLATEAU "];
+        for n in 0..300u32 {
+            let litres = 20 + (n * 7919) % 7;
+            let mut fill = receipt(
+                &format!("R{n}"),
+                "POOL",
+                "2020-03-05",
+                &format!("{litres}.{}", n % 3),
+                &(litres * 650 + n % 5).to_string(),
+            );
+            fill.prov.row = u64::from(n) + 2;
+            fill.time = at(6 + n / 25, (n * 13) % 60);
+            fill.station = Some(stations[(n % 3) as usize].into());
+            if n % 4 == 0 {
+                fill.odometer = Some(Decimal::from(40_000 + n / 2));
+            }
+            data.receipts.push(fill);
+        }
+        data.canonicalise();
+        let config = crate::config::Config::defaults();
+        let links = crate::link::link(&data, &config);
+        let ctx = Context::new(&data, &links, &config);
+        let days = ctx.receipts_by_vehicle_day(data.receipts.iter().enumerate());
+        let day: Vec<Fill<'_>> = (days.iter().enumerate())
+            .filter_map(|(position, r)| Fill::of(position, r.receipt, &data.receipts[r.receipt]))
+            .collect();
+        let every_pair: Vec<(String, String)> = day
+            .iter()
+            .filter_map(|later| {
+                let vendor = later.vendor();
+                let earlier = day[..later.position].iter().find(|earlier| {
+                    earlier.number != later.number
+                        && !two_fills(&ctx, earlier, later)
+                        && (later.litres - earlier.litres).abs() <= ctx.litres_tolerance(vendor)
+                        && (later.amount - earlier.amount).abs()
+                            <= ctx.amount_tolerance(vendor, later.amount, earlier.amount)
+                })?;
+                Some((later.number.to_string(), earlier.number.to_string()))
+            })
+            .collect();
+        let mut raised = Vec::new();
+        PossibleDuplicate.check(&ctx, &mut raised);
+        let raised: Vec<(String, String)> = raised
+            .iter()
+            .map(|e| {
+                let earlier = &e.evidence["earlier_receipt_source"];
+                let row: u64 = earlier
+                    .as_str()
+                    .unwrap()
+                    .rsplit(':')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let earlier = data.receipts.iter().find(|r| r.prov.row == row).unwrap();
+                (
+                    e.receipt_no.clone().unwrap(),
+                    earlier.receipt_no.as_ref().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert!(every_pair.len() > 10, "the day has copies to find");
+        assert_eq!(raised, every_pair);
     }
 }
