@@ -32,7 +32,6 @@ use schema::{FieldId, FieldSpec};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 /// One input file as the user named it, with the sheet picked by `FILE#Sheet`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -318,7 +317,7 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
         .unwrap_or_default();
     if spreadsheet::WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
         let rows = spreadsheet::SheetRows::open(path, &extension, input.sheet.as_deref(), limits)?;
-        let source: SourceId = Arc::from(format!("{path}#{}", rows.sheet));
+        let source = SourceId::from(format!("{path}#{}", rows.sheet));
         Ok((Rows::Sheet(rows), source))
     } else if TEXT_EXTENSIONS.contains(&extension.as_str()) {
         if let Some(sheet) = &input.sheet {
@@ -329,7 +328,7 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
         }
         Ok((
             Rows::Text(csv::CsvRows::open(path, limits)?),
-            Arc::from(path),
+            SourceId::from(path),
         ))
     } else {
         Err(LoadError::Unsupported {
