@@ -52,7 +52,7 @@ fn unknown_fuel_words(data: &Dataset) -> Vec<WordCount<'_>> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for fuel in fuels.flatten() {
         if let FuelType::Unknown(word) = fuel {
-            *counts.entry(word.as_str()).or_default() += 1;
+            *counts.entry(word).or_default() += 1;
         }
     }
     let mut words: Vec<WordCount<'_>> = counts

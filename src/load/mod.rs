@@ -239,6 +239,9 @@ fn load_input(
     ) -> Result<(Batch, FileStats), LoadError> {
         let mut records = Vec::new();
         let stats = load_file(input, options, &mut records, watch)?;
+        // The vector grew by doubling: up to half of it is room no record will take, held for
+        // the rest of the run.
+        records.shrink_to_fit();
         Ok((wrap(records), stats))
     }
     match input.kind {

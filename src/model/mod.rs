@@ -17,6 +17,7 @@ use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// The five kinds of document fuelrecon reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -61,16 +62,19 @@ impl fmt::Display for DocKind {
 }
 
 /// Fuel types fold to families (SPEC §2.2); the rules compare only fuels they know.
+///
+/// The words are shared: the loader folds each fuel word once per file and every record that
+/// names it holds a pointer to the same text, not a copy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FuelType {
     Diesel,
     Petrol,
     /// A fuel of another family (E85, LPG, or one the config names), kept as given.
-    Other(String),
+    Other(Arc<str>),
     /// A word fuelrecon does not know: never a mismatch, listed by `check` to be mapped.
-    Unknown(String),
+    Unknown(Arc<str>),
     /// A product that is not fuel (a car wash, a shop item, a lubricant, AdBlue).
-    NonFuel(String),
+    NonFuel(Arc<str>),
 }
 
 impl FuelType {
