@@ -152,6 +152,24 @@ fn money(lang: Lang, value: &str) -> String {
     format_money(lang, Decimal::from_str(value).expect("a decimal amount"))
 }
 
+/// Money as a page shows it, read back (`1,234.50` in English, `1 234,50` in French): digits
+/// and the language's decimal mark, whatever it groups thousands with.
+fn parse_money(lang: Lang, shown: &str) -> Decimal {
+    let half = format_money(lang, Decimal::new(5, 1));
+    let mark = half
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .expect("a decimal mark");
+    let plain: String = (shown.chars())
+        .filter_map(|c| match c {
+            '0'..='9' | '-' => Some(c),
+            c if c == mark => Some('.'),
+            _ => None,
+        })
+        .collect();
+    Decimal::from_str(&plain).unwrap_or_else(|_| panic!("money as the page shows it: {shown:?}"))
+}
+
 fn money_of(lang: Lang, value: &Value) -> String {
     money(lang, value.as_str().expect("an amount as a decimal string"))
 }
@@ -302,6 +320,24 @@ fn check_index(report: &Path, lang: Lang) {
         .zip(["invoiced", "supported", "at_risk", "unverified"])
     {
         assert_eq!(cell, &money_of(lang, &m[key]), "invoice total {key}");
+    }
+
+    // The at-risk charts count money as the headline does, each invoice line once by its
+    // largest amount at risk: the bars by vendor and the bars by vehicle each add up to it.
+    for title in ["report-chart-by-vendor", "report-chart-by-vehicle"] {
+        let label = fuelrecon::i18n::text(lang, title, &Default::default());
+        let chart = between(&html, &format!("aria-label=\"{label}\""), "</svg>");
+        let bars: Decimal = chart
+            .split("<text x=\"")
+            .skip(1)
+            .filter(|text| !text.starts_with("0\""))
+            .map(|text| parse_money(lang, between(text, ">", "</text>").trim_start_matches('>')))
+            .sum();
+        assert_eq!(
+            format_money(lang, bars),
+            money_of(lang, &m["at_risk"]),
+            "{title}: the bars add up to the money at risk"
+        );
     }
 
     // The documented share per vehicle, driver and month.
@@ -538,6 +574,13 @@ fn the_english_month_pages_show_the_figures_of_the_data_files() {
     assert!(
         reasons.iter().any(|r| r.contains("a credit note")),
         "says what to send: {reasons:?}"
+    );
+    // The price list writes 1.4; beside a billed 1.52 the letter gives it as 1.40.
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("above the contract price of 1.40.")),
+        "the contract price in the decimals of the price billed: {reasons:?}"
     );
     assert!(by_id(html, "reference").starts_with("FIN/FUEL/"));
     check_letters_keep_internal_matters_out(

@@ -1,11 +1,10 @@
 //! `fuelrecon check`: load and validate only. Per file, the row accounting; then every value
 //! missing, unreadable or invalid, as `file[#sheet]:row  field  CODE  "raw value"`.
 
-use super::{load, resolve};
+use super::{inspect, resolve};
 use crate::cli::CheckArgs;
 use crate::i18n::{self, Args, Lang};
-use crate::load::{DateOrder, DecidedBy, FileStats, RecordOrder};
-use crate::model::{Dataset, FieldProblem, FuelType};
+use crate::load::{DateOrder, DecidedBy, Inspected};
 use crate::report::json::FileSummary;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -37,23 +36,14 @@ struct CheckOut<'a> {
 #[derive(Serialize)]
 struct WordCount<'a> {
     word: &'a str,
-    count: usize,
+    count: u64,
 }
 
-/// Every fuel word no family knows, most frequent first.
-fn unknown_fuel_words(data: &Dataset) -> Vec<WordCount<'_>> {
-    let fuels = data
-        .receipts
-        .iter()
-        .map(|r| &r.fuel_type)
-        .chain(data.invoice_lines.iter().map(|l| &l.fuel_type))
-        .chain(data.vehicles.iter().map(|v| &v.fuel_type))
-        .chain(data.prices.iter().map(|p| &p.fuel_type));
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for fuel in fuels.flatten() {
-        if let FuelType::Unknown(word) = fuel {
-            *counts.entry(word).or_default() += 1;
-        }
+/// Every fuel word no family knows, in all the files, most frequent first.
+fn unknown_fuel_words(files: &[Inspected]) -> Vec<WordCount<'_>> {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for (word, count) in files.iter().flat_map(|file| &file.unknown_fuel_words) {
+        *counts.entry(word.as_str()).or_default() += count;
     }
     let mut words: Vec<WordCount<'_>> = counts
         .into_iter()
@@ -71,23 +61,6 @@ struct ErrorOut {
     config_fix: Option<String>,
 }
 
-/// Every record's problems, by source, in row order.
-fn problems_by_source(data: &Dataset) -> HashMap<&str, Vec<(u64, &FieldProblem)>> {
-    let mut by_source: HashMap<&str, Vec<(u64, &FieldProblem)>> = HashMap::new();
-    for record in data.records() {
-        for problem in record.problems {
-            by_source
-                .entry(&record.prov.source)
-                .or_default()
-                .push((record.prov.row, problem));
-        }
-    }
-    for list in by_source.values_mut() {
-        list.sort_by_key(|(row, _)| *row);
-    }
-    by_source
-}
-
 pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
     let resolved = resolve(&args.inputs);
     let lang = args
@@ -96,13 +69,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         .unwrap_or_default();
     let loaded = resolved.and_then(|(mut config, inputs)| {
         config.lang = Some(lang);
-        // Problems are listed by file and row, and nothing is matched: no canonical order.
-        load(
-            &inputs,
-            &config,
-            RecordOrder::AsRead,
-            &super::Progress::new(lang),
-        )
+        inspect(&inputs, &config, &super::Progress::new(lang))
     });
     let loaded = match loaded {
         Ok(loaded) => loaded,
@@ -116,16 +83,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         }
         Err(error) => return Err(error),
     };
-    let problems = problems_by_source(&loaded.dataset);
     let files: Vec<FileOut<'_>> = loaded
-        .files
         .iter()
-        .map(|file: &FileStats| FileOut {
-            summary: FileSummary::from(file),
-            problems: problems
-                .get(&*file.source)
-                .into_iter()
-                .flatten()
+        .map(|file| FileOut {
+            summary: FileSummary::from(&file.stats),
+            problems: file
+                .problems
+                .iter()
                 .map(|(row, p)| ProblemOut {
                     row: *row,
                     field: p.field,
@@ -138,7 +102,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
-        let unknown_fuel_words = unknown_fuel_words(&loaded.dataset);
+        let unknown_fuel_words = unknown_fuel_words(&loaded);
         serde_json::to_writer_pretty(
             &mut out,
             &CheckOut {
@@ -151,7 +115,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<super::Outcome> {
         for file in &files {
             write_file_text(&mut out, file, lang)?;
         }
-        let unknown = unknown_fuel_words(&loaded.dataset);
+        let unknown = unknown_fuel_words(&loaded);
         if !unknown.is_empty() {
             let words: Vec<String> = unknown
                 .iter()

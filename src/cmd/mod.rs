@@ -86,22 +86,58 @@ fn resolve(args: &InputArgs) -> anyhow::Result<(Config, Vec<Input>)> {
     Ok((config, inputs))
 }
 
-/// Loads the inputs in `order`, showing how far it is, and says on stderr every date column
+/// Loads the inputs for matching, showing how far it is, and says on stderr every date column
 /// whose order was a guess.
 fn load(
     inputs: &[Input],
     config: &Config,
-    order: crate::load::RecordOrder,
     progress: &Progress,
 ) -> anyhow::Result<crate::load::Loaded> {
-    let lang = config.lang.unwrap_or_default();
+    let loaded = read(inputs, config, progress, crate::load::load_all_watched)?;
+    say_guessed_dates(loaded.files.iter(), config, progress);
+    Ok(loaded)
+}
+
+/// Reads the inputs for `check` (each record looked at, none kept), as `load` does.
+fn inspect(
+    inputs: &[Input],
+    config: &Config,
+    progress: &Progress,
+) -> anyhow::Result<Vec<crate::load::Inspected>> {
+    let files = read(inputs, config, progress, crate::load::inspect_all_watched)?;
+    say_guessed_dates(files.iter().map(|file| &file.stats), config, progress);
+    Ok(files)
+}
+
+/// How the loader reads a set of inputs, telling a watcher where it is.
+type Reader<T> = fn(
+    &[Input],
+    &crate::load::LoadOptions,
+    &(dyn Fn(crate::load::LoadProgress<'_>) + Sync),
+) -> Result<T, crate::error::LoadError>;
+
+/// Reads the inputs with `reader`, showing the stage and the rows as they go.
+fn read<T>(
+    inputs: &[Input],
+    config: &Config,
+    progress: &Progress,
+    reader: Reader<T>,
+) -> anyhow::Result<T> {
     progress.stage(
         "cli-progress-reading",
         &i18n::Args::new().int("files", inputs.len() as i64),
     );
-    let loaded =
-        crate::load::load_all_watched(inputs, &config.load, order, &|seen| progress.rows(seen))?;
-    for file in &loaded.files {
+    Ok(reader(inputs, &config.load, &|seen| progress.rows(seen))?)
+}
+
+/// Says on stderr every date column whose order was a guess: never a silent one.
+fn say_guessed_dates<'a>(
+    files: impl Iterator<Item = &'a crate::load::FileStats>,
+    config: &Config,
+    progress: &Progress,
+) {
+    let lang = config.lang.unwrap_or_default();
+    for file in files {
         for dates in &file.ambiguous_dates {
             let id = match dates.order_used {
                 crate::load::DateOrder::DayFirst => "cli-ambiguous-dates-day-first",
@@ -116,7 +152,6 @@ fn load(
             progress.say(&i18n::text(lang, id, &args));
         }
     }
-    Ok(loaded)
 }
 
 /// An error's chain on one line, as `main` prints it.

@@ -5,7 +5,7 @@ use crate::cli::ReconcileArgs;
 use crate::i18n::{self, Args, Lang};
 use crate::ledger::History;
 use crate::ledger::accept::RunInput;
-use crate::load::{FileStats, Input, RecordOrder};
+use crate::load::{FileStats, Input};
 use crate::model::DocKind;
 use crate::pages::Pages;
 use crate::report::json::InputRecord;
@@ -25,7 +25,7 @@ pub fn run(args: ReconcileArgs) -> anyhow::Result<Outcome> {
     let lang = args.lang.or(config.lang).unwrap_or_default();
     config.lang = Some(lang);
     let progress = Progress::new(lang);
-    let loaded = load(&inputs, &config, RecordOrder::Canonical, &progress)?;
+    let loaded = load(&inputs, &config, &progress)?;
     progress.stage("cli-progress-linking", &Args::new());
     // The inputs' digests (for the manifest and the ledger) are taken while the records link.
     let (links, records) = crate::parallel::both(

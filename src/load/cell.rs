@@ -1,10 +1,11 @@
 //! One cell as a loader hands it over, before it is read as a field: text from a CSV file, or a
 //! typed value from a spreadsheet; and one row of them.
 //!
-//! A row borrows its cells from the reader (the CSV parser's reused `ByteRecord`, or the sheet's
+//! A row borrows its cells from the reader (the CSV parser's reused record, or the sheet's
 //! stored cells) and decodes a cell only when it is asked for it: a file of a million rows costs
 //! no `String` per cell, only text that is not UTF-8 is copied (decoded from Windows-1252).
 
+use super::csv::Fields;
 use chrono::{NaiveDate, NaiveTime};
 use encoding_rs::WINDOWS_1252;
 use rust_decimal::Decimal;
@@ -103,7 +104,7 @@ pub type SheetCell = (u32, u32, Cell<'static>);
 #[derive(Debug)]
 enum Cells<'a> {
     /// The fields of a delimited text row, decoded when asked for.
-    Text(&'a csv::ByteRecord),
+    Text(&'a Fields),
     /// A sheet row's stored cells (only those that hold something), in column order.
     Sheet(&'a [SheetCell]),
     /// Cells laid out in full, owned: the rows kept while the header is searched for.
@@ -119,10 +120,10 @@ pub struct RawRow<'a> {
 }
 
 impl<'a> RawRow<'a> {
-    pub fn text(row: u64, record: &'a csv::ByteRecord) -> RawRow<'a> {
+    pub fn text(row: u64, fields: &'a Fields) -> RawRow<'a> {
         RawRow {
             row,
-            cells: Cells::Text(record),
+            cells: Cells::Text(fields),
         }
     }
 
@@ -143,7 +144,8 @@ impl<'a> RawRow<'a> {
     /// How many cells the row spans (to its last cell that holds something, for a sheet).
     pub fn width(&self) -> usize {
         match &self.cells {
-            Cells::Text(record) => record.len(),
+            Cells::Text(Fields::Utf8(record)) => record.len(),
+            Cells::Text(Fields::Bytes(record)) => record.len(),
             Cells::Sheet(cells) => cells.last().map_or(0, |c| c.1 as usize + 1),
             Cells::Laid(cells) => cells.len(),
         }
@@ -152,7 +154,11 @@ impl<'a> RawRow<'a> {
     /// The cell of a column; empty past the row's end.
     pub fn cell(&self, column: usize) -> Cell<'_> {
         match &self.cells {
-            Cells::Text(record) => match record.get(column) {
+            Cells::Text(Fields::Utf8(record)) => match record.get(column) {
+                Some(text) if !text.is_empty() => Cell::Text(Cow::Borrowed(text)),
+                _ => Cell::Empty,
+            },
+            Cells::Text(Fields::Bytes(record)) => match record.get(column) {
                 Some(bytes) if !bytes.is_empty() => Cell::Text(decode_text(bytes).0),
                 _ => Cell::Empty,
             },
@@ -171,7 +177,8 @@ impl<'a> RawRow<'a> {
     pub fn is_blank(&self) -> bool {
         match &self.cells {
             // Blank text is rarely anything but empty fields, and those need no decoding.
-            Cells::Text(record) => record
+            Cells::Text(Fields::Utf8(record)) => record.iter().all(is_blank_text),
+            Cells::Text(Fields::Bytes(record)) => record
                 .iter()
                 .all(|bytes| bytes.is_empty() || is_blank_text(&decode_text(bytes).0)),
             Cells::Sheet(cells) => cells.iter().all(|c| c.2.is_blank()),

@@ -102,12 +102,32 @@ fn breaks_inside(record: &csv::ByteRecord) -> u64 {
         .count() as u64
 }
 
+/// The fields of the row last read. A row is checked for UTF-8 once, as a whole (csv's own
+/// check: a glance when it is ASCII), so that its cells are then used as they are; only a row
+/// with a cell in another encoding keeps its bytes, decoded cell by cell.
+#[derive(Debug)]
+pub enum Fields {
+    Utf8(csv::StringRecord),
+    Bytes(csv::ByteRecord),
+}
+
+impl Fields {
+    fn into_bytes(self) -> csv::ByteRecord {
+        match self {
+            Fields::Utf8(text) => text.into_byte_record(),
+            Fields::Bytes(bytes) => bytes,
+        }
+    }
+}
+
 /// Streams the rows of a delimited text file.
 pub struct CsvRows {
     path: String,
     reader: csv::Reader<Counting<Box<dyn Read>>>,
     breaks: Rc<RefCell<LineBreaks>>,
-    record: csv::ByteRecord,
+    /// The row last read; none before the first (or after a failed read). Its buffers are
+    /// reused for the next row.
+    fields: Option<Fields>,
     limits: Limits,
     rows_seen: u64,
     /// The last line of the previous record.
@@ -151,7 +171,7 @@ impl CsvRows {
             path: path.to_string(),
             reader,
             breaks,
-            record: csv::ByteRecord::new(),
+            fields: None,
             limits,
             rows_seen: 0,
             last_line: 0,
@@ -165,9 +185,13 @@ impl CsvRows {
     /// The next row, with the number of entirely empty lines skipped before it (the CSV parser
     /// does not return those, and every row read must be accounted for).
     pub fn next_row(&mut self) -> Result<Option<(RawRow<'_>, u64)>, LoadError> {
+        let mut record = self
+            .fields
+            .take()
+            .map_or_else(csv::ByteRecord::new, Fields::into_bytes);
         let more = self
             .reader
-            .read_byte_record(&mut self.record)
+            .read_byte_record(&mut record)
             .map_err(|e| LoadError::Csv {
                 path: self.path.clone(),
                 row: self.last_line + 1,
@@ -179,7 +203,7 @@ impl CsvRows {
         let end = self.reader.position().byte();
         let last_line = self.breaks.borrow_mut().line_of(end.saturating_sub(1));
         let row = last_line
-            .saturating_sub(breaks_inside(&self.record))
+            .saturating_sub(breaks_inside(&record))
             .max(self.last_line + 1);
         let empty_lines = row - self.last_line - 1;
         self.last_line = last_line.max(row);
@@ -190,8 +214,8 @@ impl CsvRows {
                 limit: self.limits.max_rows,
             });
         }
-        if self.record.as_slice().len() > self.limits.max_cell_bytes
-            && let Some((index, field)) = (self.record.iter().enumerate())
+        if record.as_slice().len() > self.limits.max_cell_bytes
+            && let Some((index, field)) = (record.iter().enumerate())
                 .find(|(_, field)| field.len() > self.limits.max_cell_bytes)
         {
             return Err(LoadError::CellTooLarge {
@@ -202,17 +226,22 @@ impl CsvRows {
                 limit: self.limits.max_cell_bytes,
             });
         }
-        // Cells are decoded when a field asks for them; here they are only counted, for the
-        // encoding the file is said to be in. An ASCII row needs no look at its cells.
-        if !self.record.as_slice().is_ascii() {
-            let windows_1252 = self
-                .record
-                .iter()
-                .filter(|field| std::str::from_utf8(field).is_err())
-                .count();
-            self.windows_1252_cells += windows_1252 as u64;
-        }
-        Ok(Some((RawRow::text(row, &self.record), empty_lines)))
+        let fields = match csv::StringRecord::from_byte_record(record) {
+            Ok(text) => Fields::Utf8(text),
+            Err(not_utf8) => {
+                // Decoded when a field asks for them; here only counted, for the encoding the
+                // file is said to be in.
+                let record = not_utf8.into_byte_record();
+                let windows_1252 = record
+                    .iter()
+                    .filter(|field| std::str::from_utf8(field).is_err())
+                    .count();
+                self.windows_1252_cells += windows_1252 as u64;
+                Fields::Bytes(record)
+            }
+        };
+        let fields = self.fields.insert(fields);
+        Ok(Some((RawRow::text(row, fields), empty_lines)))
     }
 }
 

@@ -23,7 +23,10 @@ pub use profile::DecidedBy;
 pub use values::{DateOrder, DecimalMark};
 
 use crate::error::LoadError;
-use crate::model::{Dataset, DocKind, FieldType, Provenance, SourceId};
+use crate::model::{
+    Dataset, DocKind, FieldProblem, FieldType, FuelType, InvoiceLine, Price, Provenance, Receipt,
+    SourceId, Trip, Vehicle,
+};
 use cell::{Cell, RawRow};
 use headers::{ColumnMap, HeaderOptions};
 use profile::{ColumnReading, Defaults, Profile};
@@ -156,22 +159,12 @@ const PROGRESS_EVERY: u64 = 1 << 16;
 /// Loads every input, stopping at the first file that cannot be read. The same file given
 /// twice for one kind is refused: its rows would all count twice.
 pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadError> {
-    load_all_watched(inputs, options, RecordOrder::Canonical, &|_| {})
-}
-
-/// The order records come out of a load in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecordOrder {
-    /// By content ([`Dataset::canonicalise`]): what matching needs, so that links and reports
-    /// do not depend on the inputs' row order.
-    Canonical,
-    /// File by file and row by row, as read: enough for what looks at records one at a time
-    /// and reports them by file and row (`check`), which then skips the sort.
-    AsRead,
+    load_all_watched(inputs, options, &|_| {})
 }
 
 /// `load_all`, telling `watch` every so many rows where it is, so a person watching a long
-/// run sees it move.
+/// run sees it move. The records come out in canonical order ([`Dataset::canonicalise`]):
+/// what matching needs, so that links and reports do not depend on the inputs' row order.
 ///
 /// Files are loaded side by side, one per core: a month's three files take about as long as
 /// the largest two. What comes out does not depend on it: records join their kind in the order
@@ -179,31 +172,100 @@ pub enum RecordOrder {
 pub fn load_all_watched(
     inputs: &[Input],
     options: &LoadOptions,
-    order: RecordOrder,
     watch: &(dyn Fn(LoadProgress<'_>) + Sync),
 ) -> Result<Loaded, LoadError> {
     refuse_repeats(inputs)?;
     let mut loaded = Loaded::default();
-    let batches = crate::parallel::in_order(inputs, |input| load_input(input, options, watch));
-    for (input, batch) in inputs.iter().zip(batches) {
-        let (batch, stats) = batch?;
+    let files = crate::parallel::in_order(inputs, |input| {
+        let job = FileJob {
+            input,
+            options,
+            watch,
+        };
+        for_kind(input.kind, LoadJob(job))
+    });
+    for (input, file) in inputs.iter().zip(files) {
+        let (join, stats) = file?;
         let data = &mut loaded.dataset;
         if !data.given.contains(&input.kind) {
             data.given.push(input.kind);
         }
-        match batch {
-            Batch::Trips(records) => append(&mut data.trips, records),
-            Batch::Receipts(records) => append(&mut data.receipts, records),
-            Batch::Invoices(records) => append(&mut data.invoice_lines, records),
-            Batch::Vehicles(records) => append(&mut data.vehicles, records),
-            Batch::Prices(records) => append(&mut data.prices, records),
-        }
+        join(data);
         loaded.files.push(stats);
     }
-    if order == RecordOrder::Canonical {
-        loaded.dataset.canonicalise();
-    }
+    loaded.dataset.canonicalise();
     Ok(loaded)
+}
+
+/// What checking one file found: its row accounting and conventions, every field problem in
+/// row order, and the fuel words no family knows.
+#[derive(Debug)]
+pub struct Inspected {
+    pub stats: FileStats,
+    /// Each problem with the row it is on, in the order of the file.
+    pub problems: Vec<(u64, FieldProblem)>,
+    /// Each fuel word no family knows, with how often the file has it.
+    pub unknown_fuel_words: HashMap<String, u64>,
+}
+
+/// Reads every input as `load_all_watched` does, but keeps only what `check` reports of each
+/// file: every record is built, looked at and dropped. Checking a month takes the memory of
+/// its problems, not of its rows, and skips the canonical sort that only matching needs.
+pub fn inspect_all_watched(
+    inputs: &[Input],
+    options: &LoadOptions,
+    watch: &(dyn Fn(LoadProgress<'_>) + Sync),
+) -> Result<Vec<Inspected>, LoadError> {
+    refuse_repeats(inputs)?;
+    crate::parallel::in_order(inputs, |input| {
+        let job = FileJob {
+            input,
+            options,
+            watch,
+        };
+        for_kind(input.kind, InspectJob(job))
+    })
+    .into_iter()
+    .collect()
+}
+
+/// Where the second pass puts each record it builds.
+trait Sink<D> {
+    /// The file has this many rows (the first pass counted them).
+    fn expect(&mut self, rows: u64);
+    fn keep(&mut self, record: D);
+}
+
+/// Loading keeps every record.
+impl<D> Sink<D> for Vec<D> {
+    /// The records are placed once, not moved as the collection grows.
+    fn expect(&mut self, rows: u64) {
+        self.reserve_exact(usize::try_from(rows).unwrap_or(0));
+    }
+
+    fn keep(&mut self, record: D) {
+        self.push(record);
+    }
+}
+
+/// Checking keeps a record's problems and its unknown fuel word, not the record.
+#[derive(Default)]
+struct Findings {
+    problems: Vec<(u64, FieldProblem)>,
+    unknown_fuel_words: HashMap<String, u64>,
+}
+
+impl<D: Document> Sink<D> for Findings {
+    fn expect(&mut self, _rows: u64) {}
+
+    fn keep(&mut self, record: D) {
+        let row = record.prov().row;
+        let problems = record.problems().iter().cloned();
+        self.problems.extend(problems.map(|problem| (row, problem)));
+        if let Some(FuelType::Unknown(word)) = record.fuel_type() {
+            *self.unknown_fuel_words.entry(word.to_string()).or_default() += 1;
+        }
+    }
 }
 
 /// Adds a file's records to their kind's: the first file's are taken as they are, not copied,
@@ -216,40 +278,73 @@ fn append<T>(kind: &mut Vec<T>, records: Vec<T>) {
     }
 }
 
-/// The records of one file, in the collection of its kind.
-enum Batch {
-    Trips(Vec<crate::model::Trip>),
-    Receipts(Vec<crate::model::Receipt>),
-    Invoices(Vec<crate::model::InvoiceLine>),
-    Vehicles(Vec<crate::model::Vehicle>),
-    Prices(Vec<crate::model::Price>),
+/// Work on one input that needs its kind's record type; [`for_kind`] picks the type.
+trait KindJob {
+    type Output;
+    fn run<D: Document>(self) -> Self::Output;
 }
 
-/// Loads one file as its kind: the one place that maps a kind to its record type.
-fn load_input(
-    input: &Input,
-    options: &LoadOptions,
-    watch: &dyn Fn(LoadProgress<'_>),
-) -> Result<(Batch, FileStats), LoadError> {
-    fn as_batch<D: Document>(
-        input: &Input,
-        options: &LoadOptions,
-        watch: &dyn Fn(LoadProgress<'_>),
-        wrap: fn(Vec<D>) -> Batch,
-    ) -> Result<(Batch, FileStats), LoadError> {
-        let mut records = Vec::new();
-        let stats = load_file(input, options, &mut records, watch)?;
-        // The vector grew by doubling: up to half of it is room no record will take, held for
-        // the rest of the run.
-        records.shrink_to_fit();
-        Ok((wrap(records), stats))
+/// The one place that maps a kind to its record type.
+fn for_kind<J: KindJob>(kind: DocKind, job: J) -> J::Output {
+    match kind {
+        DocKind::Trips => job.run::<Trip>(),
+        DocKind::Receipts => job.run::<Receipt>(),
+        DocKind::Invoices => job.run::<InvoiceLine>(),
+        DocKind::Vehicles => job.run::<Vehicle>(),
+        DocKind::Prices => job.run::<Price>(),
     }
-    match input.kind {
-        DocKind::Trips => as_batch(input, options, watch, Batch::Trips),
-        DocKind::Receipts => as_batch(input, options, watch, Batch::Receipts),
-        DocKind::Invoices => as_batch(input, options, watch, Batch::Invoices),
-        DocKind::Vehicles => as_batch(input, options, watch, Batch::Vehicles),
-        DocKind::Prices => as_batch(input, options, watch, Batch::Prices),
+}
+
+/// One input to read, with what reading it needs.
+#[derive(Clone, Copy)]
+struct FileJob<'a> {
+    input: &'a Input,
+    options: &'a LoadOptions,
+    watch: &'a dyn Fn(LoadProgress<'_>),
+}
+
+/// A loaded file's records, ready to join their kind's collection in the order files were
+/// given (files load side by side and finish in any order).
+type Records = Box<dyn FnOnce(&mut Dataset) + Send>;
+
+/// Loading keeps the records.
+struct LoadJob<'a>(FileJob<'a>);
+
+impl KindJob for LoadJob<'_> {
+    type Output = Result<(Records, FileStats), LoadError>;
+
+    fn run<D: Document>(self) -> Self::Output {
+        let FileJob {
+            input,
+            options,
+            watch,
+        } = self.0;
+        let mut records = Vec::new();
+        let stats = load_file::<D>(input, options, &mut records, watch)?;
+        let join: Records = Box::new(move |data| append(D::collection(data), records));
+        Ok((join, stats))
+    }
+}
+
+/// Checking keeps what `check` reports of the records.
+struct InspectJob<'a>(FileJob<'a>);
+
+impl KindJob for InspectJob<'_> {
+    type Output = Result<Inspected, LoadError>;
+
+    fn run<D: Document>(self) -> Self::Output {
+        let FileJob {
+            input,
+            options,
+            watch,
+        } = self.0;
+        let mut findings = Findings::default();
+        let stats = load_file::<D>(input, options, &mut findings, watch)?;
+        Ok(Inspected {
+            stats,
+            problems: findings.problems,
+            unknown_fuel_words: findings.unknown_fuel_words,
+        })
     }
 }
 
@@ -346,7 +441,7 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
 fn load_file<D: Document>(
     input: &Input,
     options: &LoadOptions,
-    records: &mut Vec<D>,
+    records: &mut impl Sink<D>,
     watch: &dyn Fn(LoadProgress<'_>),
 ) -> Result<FileStats, LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
@@ -383,8 +478,7 @@ fn load_file<D: Document>(
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
     };
     let rows = rows.rewind(input, options.limits)?;
-    // The first pass counted the rows: the records are placed once, not moved as they grow.
-    records.reserve_exact(usize::try_from(rows_seen).unwrap_or(0));
+    records.expect(rows_seen);
     read_records(rows, &map, &readings, options, &mut stats, records, &tell)?;
     Ok(stats)
 }
@@ -479,7 +573,7 @@ fn read_records<D: Document>(
     readings: &[ColumnReading],
     options: &LoadOptions,
     stats: &mut FileStats,
-    records: &mut Vec<D>,
+    records: &mut impl Sink<D>,
     tell: &dyn Fn(LoadPass, u64),
 ) -> Result<(), LoadError> {
     let mut file = FileReader::new(&map.columns, readings, options);
@@ -502,7 +596,7 @@ fn read_records<D: Document>(
             source: stats.source.clone(),
             row: row.row,
         };
-        records.push(D::build(prov, &mut file.row(&row), &mut state));
+        records.keep(D::build(prov, &mut file.row(&row), &mut state));
     }
     tell(LoadPass::Reading, stats.rows_read);
     Ok(())
@@ -582,16 +676,11 @@ mod tests {
         std::fs::write(&path, text).unwrap();
         let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
         let seen = Mutex::new(Vec::new());
-        let loaded = load_all_watched(
-            &[input],
-            &LoadOptions::default(),
-            RecordOrder::AsRead,
-            &|p| {
-                seen.lock().unwrap().push((p.pass, p.rows));
-            },
-        )
+        let loaded = inspect_all_watched(&[input], &LoadOptions::default(), &|p| {
+            seen.lock().unwrap().push((p.pass, p.rows));
+        })
         .unwrap();
-        assert_eq!(loaded.files[0].rows_read, rows);
+        assert_eq!(loaded[0].stats.rows_read, rows);
         assert_eq!(
             seen.into_inner().unwrap(),
             vec![

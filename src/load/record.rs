@@ -9,8 +9,8 @@ use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, 
 use super::values::{self, DateTime};
 use super::vocabulary;
 use crate::model::{
-    FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price, ProblemCode, Problems,
-    Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
+    Dataset, FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price, ProblemCode,
+    Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
 };
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -277,12 +277,21 @@ fn number_of(cell: &Cell, reading: ColumnReading) -> Option<Decimal> {
 
 /// A record type the loader can build from a row: its field table and how a row becomes one.
 /// Each kind is defined here once; the loader is generic over it.
-pub trait Document: Record + Sized {
+pub trait Document: Record + Sized + Send + 'static {
     /// The kind's fields, naming the rows of its table.
     type Field: FieldId;
     /// What one file's rows share while they are read (invoice lines are numbered within their
     /// invoice, per file).
     type FileState: Default;
+
+    /// Where a run keeps this kind's records.
+    fn collection(data: &mut Dataset) -> &mut Vec<Self>;
+
+    /// The record's fuel, for the kinds that name one (`check` lists the words no family
+    /// knows).
+    fn fuel_type(&self) -> Option<&FuelType> {
+        None
+    }
 
     fn build(
         prov: Provenance,
@@ -294,6 +303,10 @@ pub trait Document: Record + Sized {
 impl Document for Trip {
     type Field = TripField;
     type FileState = ();
+
+    fn collection(data: &mut Dataset) -> &mut Vec<Trip> {
+        &mut data.trips
+    }
 
     fn build(prov: Provenance, r: &mut FieldReader<'_, '_, TripField>, _: &mut ()) -> Trip {
         use TripField as F;
@@ -318,6 +331,14 @@ impl Document for Trip {
 impl Document for Receipt {
     type Field = ReceiptField;
     type FileState = ();
+
+    fn collection(data: &mut Dataset) -> &mut Vec<Receipt> {
+        &mut data.receipts
+    }
+
+    fn fuel_type(&self) -> Option<&FuelType> {
+        self.fuel_type.as_ref()
+    }
 
     fn build(prov: Provenance, r: &mut FieldReader<'_, '_, ReceiptField>, _: &mut ()) -> Receipt {
         use ReceiptField as F;
@@ -374,6 +395,14 @@ impl Document for InvoiceLine {
     type Field = InvoiceField;
     type FileState = LinePositions;
 
+    fn collection(data: &mut Dataset) -> &mut Vec<InvoiceLine> {
+        &mut data.invoice_lines
+    }
+
+    fn fuel_type(&self) -> Option<&FuelType> {
+        self.fuel_type.as_ref()
+    }
+
     fn build(
         prov: Provenance,
         r: &mut FieldReader<'_, '_, InvoiceField>,
@@ -407,6 +436,14 @@ impl Document for Vehicle {
     type Field = VehicleField;
     type FileState = ();
 
+    fn collection(data: &mut Dataset) -> &mut Vec<Vehicle> {
+        &mut data.vehicles
+    }
+
+    fn fuel_type(&self) -> Option<&FuelType> {
+        self.fuel_type.as_ref()
+    }
+
     fn build(prov: Provenance, r: &mut FieldReader<'_, '_, VehicleField>, _: &mut ()) -> Vehicle {
         use VehicleField as F;
         Vehicle {
@@ -423,6 +460,14 @@ impl Document for Vehicle {
 impl Document for Price {
     type Field = PriceField;
     type FileState = ();
+
+    fn collection(data: &mut Dataset) -> &mut Vec<Price> {
+        &mut data.prices
+    }
+
+    fn fuel_type(&self) -> Option<&FuelType> {
+        self.fuel_type.as_ref()
+    }
 
     fn build(prov: Provenance, r: &mut FieldReader<'_, '_, PriceField>, _: &mut ()) -> Price {
         use PriceField as F;

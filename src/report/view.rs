@@ -131,6 +131,8 @@ pub struct ReportView<'a> {
     pub money_by_vendor: BTreeMap<String, Money>,
     pub money_by_invoice: Vec<InvoiceMoney>,
     pub receipts: Option<ReceiptMoney>,
+    /// What exceptions put at risk on each receipt, in the dataset's order.
+    pub receipt_flagged: Vec<Decimal>,
     /// One per invoice line, in the dataset's order.
     pub lines: Vec<LineView>,
     pub exceptions: &'a [Exception],
@@ -178,9 +180,10 @@ impl<'a> ReportView<'a> {
         let invoices_checked = data.has(crate::model::DocKind::Receipts);
         let lines = line_views(data, links, exceptions, &by_target, invoices_checked);
         let (money, money_by_vendor, money_by_invoice) = totals(data, &lines);
+        let receipt_flagged = receipt_flags(data, exceptions, &by_target);
         let receipts = data
             .has(crate::model::DocKind::Receipts)
-            .then(|| receipt_money(data, exceptions, &by_target));
+            .then(|| receipt_money(data, &receipt_flagged));
         ReportView {
             generated_at,
             files,
@@ -194,6 +197,7 @@ impl<'a> ReportView<'a> {
             money_by_vendor,
             money_by_invoice,
             receipts,
+            receipt_flagged,
             lines,
             exception_ids: exception_ids(exceptions),
             messages: exceptions
@@ -552,25 +556,32 @@ fn totals(
     )
 }
 
-/// The receipts' total, and what exceptions on them put at risk (each receipt's largest,
-/// capped at its amount).
-fn receipt_money(
+/// What exceptions on each receipt put at risk: its largest amount at risk, capped at its
+/// amount (nothing for a receipt whose amount cannot be read), in the dataset's order.
+fn receipt_flags(
     data: &Dataset,
     exceptions: &[Exception],
     by_target: &HashMap<Target, Vec<usize>>,
-) -> ReceiptMoney {
-    let mut money = ReceiptMoney::default();
-    for (index, receipt) in data.receipts.iter().enumerate() {
+) -> Vec<Decimal> {
+    let flagged = |(index, receipt): (usize, &crate::model::Receipt)| {
         let Some(amount) = receipt.amount else {
-            continue;
+            return Decimal::ZERO;
         };
-        money.total += amount;
         let on = by_target
             .get(&Target::Receipt(index))
             .map_or(&[][..], Vec::as_slice);
-        money.flagged += largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO));
+        largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO))
+    };
+    data.receipts.iter().enumerate().map(flagged).collect()
+}
+
+/// The receipts' total, and what exceptions on them put at risk (each receipt's largest,
+/// capped at its amount).
+fn receipt_money(data: &Dataset, flags: &[Decimal]) -> ReceiptMoney {
+    ReceiptMoney {
+        total: data.receipts.iter().filter_map(|r| r.amount).sum(),
+        flagged: flags.iter().sum(),
     }
-    money
 }
 
 #[cfg(test)]

@@ -6,12 +6,13 @@
 use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
 use crate::i18n::{self, Args};
+use crate::model::{DocKind, Ident};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 #[derive(Serialize)]
 pub struct IndexView<'a> {
@@ -272,12 +273,8 @@ fn worst_first(groups: &BTreeMap<String, Documented>, view: &ReportView<'_>) -> 
 
 fn charts_of(view: &ReportView<'_>) -> Charts {
     let mut by_code: BTreeMap<&str, Decimal> = BTreeMap::new();
-    let mut by_vehicle: BTreeMap<String, Decimal> = BTreeMap::new();
     for e in view.exceptions {
         *by_code.entry(e.code.as_str()).or_default() += Decimal::ONE;
-        if let Some(vehicle) = &e.vehicle_id {
-            *by_vehicle.entry(vehicle.clone()).or_default() += e.amount_at_risk;
-        }
     }
     Charts {
         by_code: charts::bars(
@@ -292,7 +289,7 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
                 .map(|(v, m)| (v.clone(), m.at_risk))
                 .collect(),
         ),
-        at_risk_by_vehicle: charts::bars(by_vehicle.into_iter().collect()),
+        at_risk_by_vehicle: charts::bars(at_risk_by_vehicle(view)),
         consumption: charts::consumption(consumption(view), view.config.units.miles_per_gallon()),
         consumption_title: if view.config.units.miles_per_gallon() {
             "report-chart-consumption-mpg"
@@ -300,6 +297,37 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
             "report-chart-consumption"
         },
     }
+}
+
+/// The money at risk by vehicle, counted as the headline and the vendor chart count it (SPEC
+/// §6.1): each invoice line's withheld amount (its exceptions' largest, not their sum) under the
+/// vehicle it bills; in a run without invoices, each receipt's flagged amount. The bars then
+/// add up to the headline's figure, and one excess described by two exceptions counts once.
+/// A vehicle written two ways is one bar, named as first written.
+fn at_risk_by_vehicle(view: &ReportView<'_>) -> Vec<(String, Decimal)> {
+    let data = view.data;
+    let at_risk: Vec<(&Option<Ident>, Decimal)> = if data.has(DocKind::Invoices) {
+        (view.lines.iter().enumerate())
+            .map(|(index, line)| (view.links.line_vehicle(data, index), line.withheld()))
+            .collect()
+    } else {
+        (data.receipts.iter().zip(&view.receipt_flagged))
+            .map(|(receipt, flagged)| (&receipt.vehicle_id, *flagged))
+            .collect()
+    };
+    let mut by_vehicle: HashMap<&str, (&str, Decimal)> = HashMap::new();
+    for (vehicle, at_risk) in at_risk {
+        if let Some(vehicle) = vehicle
+            && at_risk > Decimal::ZERO
+        {
+            let bar = by_vehicle.entry(vehicle.key());
+            bar.or_insert((vehicle.text(), Decimal::ZERO)).1 += at_risk;
+        }
+    }
+    by_vehicle
+        .into_values()
+        .map(|(name, at_risk)| (name.to_string(), at_risk))
+        .collect()
 }
 
 /// Each vehicle's consumption over the run (fuel bought on its receipts, distance from its trip

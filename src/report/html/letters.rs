@@ -434,11 +434,18 @@ fn reason_args<'a>(
     // Amounts in the line's own decimals (56.00 beside a billed 61.00, not 56).
     let scale = data.invoice_lines[index].amount.map_or(0, |a| a.scale());
     let money = |value: Option<Decimal>| {
-        value.map_or_else(String::new, |mut v| {
-            if v.scale() < scale {
-                v.rescale(scale);
-            }
-            i18n::format_money(lang, v)
+        value.map_or_else(String::new, |v| {
+            i18n::format_money(lang, at_least_scale(v, scale))
+        })
+    };
+    // A price in the decimals of the price billed (the contract's 1.40 beside a billed 1.55,
+    // not 1.4).
+    let price_scale = data.invoice_lines[index]
+        .unit_price
+        .map_or(0, |p| p.scale());
+    let price = |value: Option<Decimal>| {
+        value.map_or_else(String::new, |v| {
+            i18n::format_money(lang, at_least_scale(v, price_scale))
         })
     };
     Args::new()
@@ -456,11 +463,19 @@ fn reason_args<'a>(
         )
         .text("receipt_amount", money(receipt.and_then(|r| r.amount)))
         .text("receipt_litres", number(receipt.and_then(|r| r.litres)))
-        .text("contract_price", number(evidence("contract_price")))
+        .text("contract_price", price(evidence("contract_price")))
         .text("expected_amount", money(evidence("expected_amount")))
         .text("amount_at_risk", money(Some(exception.amount_at_risk)))
         .text("paid_invoice", evidence_text("paid_invoice"))
         .text("paid_line", evidence_text("paid_line"))
+}
+
+/// The value written with at least `scale` decimals, as the figures beside it are.
+fn at_least_scale(mut value: Decimal, scale: u32) -> Decimal {
+    if value.scale() < scale {
+        value.rescale(scale);
+    }
+    value
 }
 
 /// The letter's lines as CSV, for the vendor's accounts system.
