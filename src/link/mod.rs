@@ -627,7 +627,7 @@ mod tests {
         data.trips
             .push(trip("T2", "V9", "2020-01-01", ("100", "200"), None));
         let mut t3 = trip("T3", "V8", "2020-02-01", ("100", "200"), None);
-        t3.voucher_nos = vec![id("B7").unwrap()];
+        t3.voucher_nos = [id("B7").unwrap()].into_iter().collect();
         data.trips.push(t3);
         // Its trip id, its voucher and its vehicle and date each point at another trip.
         let mut by_id = receipt("R1", "V1", "2020-03-05", "40", "100");

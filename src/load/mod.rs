@@ -35,7 +35,6 @@ use schema::{FieldId, FieldSpec};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 /// One input file as the user named it, with the sheet picked by `FILE#Sheet`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -264,7 +263,7 @@ impl<D: Document> Sink<D> for Findings {
         let problems = record.problems().iter().cloned();
         self.problems.extend(problems.map(|problem| (row, problem)));
         if let Some(FuelType::Unknown(word)) = record.fuel_type() {
-            *self.unknown_fuel_words.entry(word.clone()).or_default() += 1;
+            *self.unknown_fuel_words.entry(word.to_string()).or_default() += 1;
         }
     }
 }
@@ -416,7 +415,7 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
         .unwrap_or_default();
     if spreadsheet::WORKBOOK_EXTENSIONS.contains(&extension.as_str()) {
         let rows = spreadsheet::SheetRows::open(path, &extension, input.sheet.as_deref(), limits)?;
-        let source: SourceId = Arc::from(format!("{path}#{}", rows.sheet));
+        let source = SourceId::from(format!("{path}#{}", rows.sheet));
         Ok((Rows::Sheet(rows), source))
     } else if TEXT_EXTENSIONS.contains(&extension.as_str()) {
         if let Some(sheet) = &input.sheet {
@@ -427,7 +426,7 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
         }
         Ok((
             Rows::Text(csv::CsvRows::open(path, limits)?),
-            Arc::from(path),
+            SourceId::from(path),
         ))
     } else {
         Err(LoadError::Unsupported {

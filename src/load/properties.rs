@@ -92,11 +92,12 @@ proptest! {
     }
 
     #[test]
-    fn identifier_normalisation_is_idempotent(text in "\\PC{0,20}") {
+    fn identifier_normalisation_is_idempotent_and_ids_keep_their_text(text in "\\PC{0,20}") {
         let once = normalise_id(&text);
         prop_assert_eq!(normalise_id(&once), once.clone());
         if let Some(id) = Ident::new(&text) {
             prop_assert_eq!(id.key(), once.as_str());
+            prop_assert_eq!(id.text(), text.trim());
         }
     }
 

@@ -9,8 +9,8 @@ use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, 
 use super::values::{self, DateTime};
 use super::vocabulary;
 use crate::model::{
-    Dataset, FieldProblem, FuelType, Ident, InvoiceLine, Legibility, Price, ProblemCode,
-    Provenance, Receipt, Record, Trip, Vehicle, VendorName,
+    Dataset, FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price, ProblemCode,
+    Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
 };
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -51,7 +51,7 @@ impl<'a> FileReader<'a> {
         FieldReader {
             file: self,
             row,
-            problems: Vec::new(),
+            problems: Problems::new(),
             kind: std::marker::PhantomData,
         }
     }
@@ -88,7 +88,7 @@ impl<T: Clone> Memo<T> {
 pub struct FieldReader<'r, 'a, F> {
     file: &'r mut FileReader<'a>,
     row: &'r RawRow<'r>,
-    problems: Vec<FieldProblem>,
+    problems: Problems,
     kind: std::marker::PhantomData<F>,
 }
 
@@ -148,8 +148,8 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
         value
     }
 
-    pub fn text(&mut self, field: F) -> Option<String> {
-        self.parsed(field, |cell, _, _| Some(cell.as_text().trim().to_string()))
+    pub fn text(&mut self, field: F) -> Option<Text> {
+        self.parsed(field, |cell, _, _| Some(cell.as_text().trim().into()))
     }
 
     pub fn id(&mut self, field: F) -> Option<Ident> {
@@ -157,9 +157,9 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
     }
 
     /// A cell that lists several ids (`V101, V102`).
-    pub fn ids(&mut self, field: F) -> Vec<Ident> {
+    pub fn ids(&mut self, field: F) -> Idents {
         self.parsed(field, |cell, _, _| {
-            let ids: Vec<Ident> = cell
+            let ids: Idents = cell
                 .as_text()
                 .split([',', ';', '+', '&', '\n'])
                 .filter_map(Ident::new)
@@ -262,7 +262,7 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
     }
 
     /// The problems noted so far, in field order; the record keeps them.
-    pub fn take_problems(&mut self) -> Vec<FieldProblem> {
+    pub fn take_problems(&mut self) -> Problems {
         std::mem::take(&mut self.problems)
     }
 }

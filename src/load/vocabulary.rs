@@ -177,7 +177,7 @@ pub fn fuel_type(text: &str, configured: &HashMap<String, FuelType>) -> FuelType
     if let Some(fuel) = configured.get(&folded) {
         return fuel.clone();
     }
-    let kept = || text.trim().to_string();
+    let kept = || text.trim().into();
     if NON_FUEL_CODES.contains(&folded.as_str()) {
         return FuelType::NonFuel(kept());
     }
@@ -213,8 +213,8 @@ pub fn configured_fuel_words(
             let fuel = match fold_name(family).as_str() {
                 "diesel" => FuelType::Diesel,
                 "petrol" => FuelType::Petrol,
-                "nonfuel" => FuelType::NonFuel(name.trim().to_string()),
-                _ => FuelType::Other(family.trim().to_string()),
+                "nonfuel" => FuelType::NonFuel(name.trim().into()),
+                _ => FuelType::Other(family.trim().into()),
             };
             words.insert(fold_name(name), fuel);
         }

@@ -1,5 +1,6 @@
 //! Identifiers and vendor names: the text a report shows, and the key they are compared by.
 
+use compact_str::{CompactString, format_compact};
 use std::cmp::Ordering;
 use std::fmt;
 use std::sync::Arc;
@@ -8,12 +9,14 @@ use unicode_normalization::char::is_combining_mark;
 
 /// A document identifier (trip, receipt, voucher, invoice, vehicle), compared normalised as
 /// SPEC §2.2 says: `INV-0012`, `inv 0012` and `INV/0012` are one invoice.
+///
+/// A month of a large fleet holds millions of ids, most of them short and already in their
+/// normal form, so an id is one small string kept inline (no allocation up to 24 bytes): the key,
+/// followed by a space and the text only when the text differs from the key. A key never holds
+/// whitespace (normalisation drops it), so the first space, if any, is where the text starts.
 #[derive(Clone, Debug)]
 pub struct Ident {
-    text: Box<str>,
-    /// The key, when it differs from the text (most ids are written in their normal form, and
-    /// a month of a large fleet has millions of them).
-    key: Option<Box<str>>,
+    key_then_text: CompactString,
 }
 
 impl Ident {
@@ -22,29 +25,35 @@ impl Ident {
         let text = text.trim();
         if is_normal_id(text) {
             return Some(Ident {
-                text: text.into(),
-                key: None,
+                key_then_text: text.into(),
             });
         }
         let key = normalise_id(text);
         if key.is_empty() {
             return None;
         }
-        let key = (key != text).then(|| key.into_boxed_str());
-        Some(Ident {
-            text: text.into(),
-            key,
-        })
+        let key_then_text = if key == text {
+            CompactString::from(text)
+        } else {
+            format_compact!("{key} {text}")
+        };
+        Some(Ident { key_then_text })
     }
 
     /// The text as the input had it, for reports.
     pub fn text(&self) -> &str {
-        &self.text
+        self.split().1
     }
 
     /// The normalised form identifiers are compared by.
     pub fn key(&self) -> &str {
-        self.key.as_deref().unwrap_or(&self.text)
+        self.split().0
+    }
+
+    /// The key and the text, which are one string when the id is in its normal form.
+    fn split(&self) -> (&str, &str) {
+        let packed = self.key_then_text.as_str();
+        packed.split_once(' ').unwrap_or((packed, packed))
     }
 }
 
@@ -58,7 +67,7 @@ impl Eq for Ident {}
 
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.text())
     }
 }
 
@@ -98,44 +107,51 @@ pub fn normalise_id(text: &str) -> String {
 }
 
 /// A vendor's name, compared case-, accent-, space- and punctuation-insensitively:
-/// `Total Énergies`, `TOTAL ENERGIES` and `total-energies` are one vendor. Shared text: the
-/// loader makes each vendor's name once per file and every record holds a copy.
+/// `Total Énergies`, `TOTAL ENERGIES` and `total-energies` are one vendor. Shared: the loader
+/// makes each vendor's name once per file and every record holds a pointer to it, one word
+/// where a month of receipts and invoice lines names a handful of vendors millions of times.
 #[derive(Clone, Debug)]
-pub struct VendorName {
-    text: Arc<str>,
-    key: Arc<str>,
+pub struct VendorName(Arc<VendorNames>);
+
+/// A vendor's name as written, and the key it is compared by.
+#[derive(Debug)]
+struct VendorNames {
+    text: Box<str>,
+    key: Box<str>,
 }
 
 impl VendorName {
     pub fn new(text: &str) -> Option<VendorName> {
         let text = text.trim();
         let key = fold_name(text);
-        (!key.is_empty()).then(|| VendorName {
-            text: text.into(),
-            key: key.into(),
+        (!key.is_empty()).then(|| {
+            VendorName(Arc::new(VendorNames {
+                text: text.into(),
+                key: key.into(),
+            }))
         })
     }
 
     /// The same vendor under the key of the name it is known by (from the config).
     pub fn known_as(self, key: &str) -> VendorName {
-        VendorName {
+        VendorName(Arc::new(VendorNames {
+            text: self.0.text.clone(),
             key: key.into(),
-            ..self
-        }
+        }))
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.0.text
     }
 
     pub fn key(&self) -> &str {
-        &self.key
+        &self.0.key
     }
 }
 
 impl PartialEq for VendorName {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+        self.key() == other.key()
     }
 }
 
@@ -149,13 +165,13 @@ impl PartialOrd for VendorName {
 
 impl Ord for VendorName {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.key.cmp(&other.key)
+        self.key().cmp(other.key())
     }
 }
 
 impl fmt::Display for VendorName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text)
+        f.write_str(self.text())
     }
 }
 
@@ -205,6 +221,18 @@ mod tests {
         }
         for text in ["r1", "R-1", "R 1", "01", "", "Ré1", "A.B", "A_B", "A/B"] {
             assert!(!is_normal_id(text), "{text}");
+        }
+    }
+
+    /// An id stored once (its text is its key) or twice (key, space, text), short or long,
+    /// gives back the text it was written with and the key it is compared by.
+    #[test]
+    fn ids_keep_their_text_and_their_key() {
+        let long = "VOUCHER-2024-03-000123 bis";
+        for text in ["R123", " r 1 ", "INV-0012", "0012", "Ré 1", "RÉ1", long] {
+            let id = Ident::new(text).unwrap();
+            assert_eq!(id.text(), text.trim(), "{text}");
+            assert_eq!(id.key(), normalise_id(text), "{text}");
         }
     }
 

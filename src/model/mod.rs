@@ -17,6 +17,7 @@ use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// The five kinds of document fuelrecon reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -61,16 +62,19 @@ impl fmt::Display for DocKind {
 }
 
 /// Fuel types fold to families (SPEC §2.2); the rules compare only fuels they know.
+///
+/// The words are shared: the loader folds each fuel word once per file and every record that
+/// names it holds a pointer to the same text, not a copy.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FuelType {
     Diesel,
     Petrol,
     /// A fuel of another family (E85, LPG, or one the config names), kept as given.
-    Other(String),
+    Other(Arc<str>),
     /// A word fuelrecon does not know: never a mismatch, listed by `check` to be mapped.
-    Unknown(String),
+    Unknown(Arc<str>),
     /// A product that is not fuel (a car wash, a shop item, a lubricant, AdBlue).
-    NonFuel(String),
+    NonFuel(Arc<str>),
 }
 
 impl FuelType {
@@ -103,35 +107,48 @@ pub enum Legibility {
     Unreadable,
 }
 
+/// Free text a person wrote (a driver's name, a destination, a station), kept as given. Inline
+/// up to 24 bytes, as most such text is: a month of a large fleet has millions of records, and a
+/// `String` would be one allocation each.
+pub type Text = compact_str::CompactString;
+
+/// The problems found reading one record: one word, and no allocation for the most records,
+/// which have none.
+pub type Problems = thin_vec::ThinVec<FieldProblem>;
+
+/// The ids of a cell that lists several (a trip's vouchers): a trip has one, most often, and
+/// keeps it inline.
+pub type Idents = smallvec::SmallVec<[Ident; 1]>;
+
 /// A vehicle trip ticket (feuille de route).
 #[derive(Clone, Debug)]
 pub struct Trip {
     pub prov: Provenance,
-    pub problems: Vec<FieldProblem>,
+    pub problems: Problems,
     pub trip_id: Option<Ident>,
     pub vehicle_id: Option<Ident>,
-    pub driver: Option<String>,
+    pub driver: Option<Text>,
     pub date_out: Option<NaiveDate>,
     pub date_in: Option<NaiveDate>,
     pub odometer_out: Option<Decimal>,
     pub odometer_in: Option<Decimal>,
     pub fuel_litres: Option<Decimal>,
-    pub voucher_nos: Vec<Ident>,
-    pub destination: Option<String>,
-    pub approved_by: Option<String>,
+    pub voucher_nos: Idents,
+    pub destination: Option<Text>,
+    pub approved_by: Option<Text>,
 }
 
 /// A fuel station receipt submitted by a driver.
 #[derive(Clone, Debug)]
 pub struct Receipt {
     pub prov: Provenance,
-    pub problems: Vec<FieldProblem>,
+    pub problems: Problems,
     pub receipt_no: Option<Ident>,
     pub vehicle_id: Option<Ident>,
     pub date: Option<NaiveDate>,
     pub time: Option<NaiveTime>,
     pub vendor: Option<VendorName>,
-    pub station: Option<String>,
+    pub station: Option<Text>,
     pub fuel_type: Option<FuelType>,
     pub litres: Option<Decimal>,
     pub unit_price: Option<Decimal>,
@@ -146,7 +163,7 @@ pub struct Receipt {
 #[derive(Clone, Debug)]
 pub struct InvoiceLine {
     pub prov: Provenance,
-    pub problems: Vec<FieldProblem>,
+    pub problems: Problems,
     pub invoice_no: Option<Ident>,
     pub vendor: Option<VendorName>,
     pub invoice_date: Option<NaiveDate>,
@@ -166,7 +183,7 @@ pub struct InvoiceLine {
 #[derive(Clone, Debug)]
 pub struct Vehicle {
     pub prov: Provenance,
-    pub problems: Vec<FieldProblem>,
+    pub problems: Problems,
     pub vehicle_id: Option<Ident>,
     pub tank_litres: Option<Decimal>,
     pub fuel_type: Option<FuelType>,
@@ -177,7 +194,7 @@ pub struct Vehicle {
 #[derive(Clone, Debug)]
 pub struct Price {
     pub prov: Provenance,
-    pub problems: Vec<FieldProblem>,
+    pub problems: Problems,
     pub vendor: Option<VendorName>,
     pub fuel_type: Option<FuelType>,
     pub unit_price: Option<Decimal>,

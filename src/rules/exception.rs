@@ -87,7 +87,7 @@ impl Exception {
         Exception {
             trip_id: text(&trip.trip_id),
             vehicle_id: text(&trip.vehicle_id),
-            driver: trip.driver.clone(),
+            driver: trip.driver.as_deref().map(String::from),
             date: trip.date_out,
             ..Exception::blank(info, Target::Trip(index), Some(&trip.prov))
         }

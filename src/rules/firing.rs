@@ -8,7 +8,8 @@ use super::testing::*;
 use super::{Code, Context, Exception, REGISTRY, Rule};
 use crate::config::Config;
 use crate::model::{
-    Dataset, FieldProblem, FieldType, FuelType, Price, ProblemCode, Provenance, VendorName,
+    Dataset, FieldProblem, FieldType, FuelType, Price, ProblemCode, Problems, Provenance,
+    VendorName,
 };
 use chrono::NaiveTime;
 use std::fmt::Write as _;
@@ -120,7 +121,7 @@ fn firing_case(code: Code) -> Dataset {
                     source: "prices.csv".into(),
                     row: 2,
                 },
-                problems: Vec::new(),
+                problems: Problems::new(),
                 vendor: VendorName::new("Total"),
                 fuel_type: Some(FuelType::Diesel),
                 unit_price: Some(d("650")),

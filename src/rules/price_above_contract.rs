@@ -193,7 +193,7 @@ mod tests {
                 source: "prices.csv".into(),
                 row: 2,
             },
-            problems: Vec::new(),
+            problems: crate::model::Problems::new(),
             vendor: VendorName::new("Total"),
             fuel_type: Some(FuelType::Diesel),
             unit_price: Some(d(price)),

@@ -3,8 +3,8 @@
 use super::{Context, Exception, Rule};
 use crate::config::Config;
 use crate::model::{
-    Dataset, DocKind, Ident, InvoiceLine, Legibility, Provenance, Receipt, Trip, Vehicle,
-    VendorName,
+    Dataset, DocKind, Ident, Idents, InvoiceLine, Legibility, Problems, Provenance, Receipt, Trip,
+    Vehicle, VendorName,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -38,7 +38,7 @@ pub fn trip(
 ) -> Trip {
     Trip {
         prov: prov("trips.csv", 2),
-        problems: Vec::new(),
+        problems: Problems::new(),
         trip_id: id(trip_id),
         vehicle_id: id(vehicle),
         driver: Some("A. Driver".into()),
@@ -47,7 +47,7 @@ pub fn trip(
         odometer_out: Some(d(odometer.0)),
         odometer_in: Some(d(odometer.1)),
         fuel_litres: litres.map(d),
-        voucher_nos: Vec::new(),
+        voucher_nos: Idents::new(),
         destination: None,
         approved_by: None,
     }
@@ -56,7 +56,7 @@ pub fn trip(
 pub fn receipt(number: &str, vehicle: &str, on: &str, litres: &str, amount: &str) -> Receipt {
     Receipt {
         prov: prov("receipts.csv", 2),
-        problems: Vec::new(),
+        problems: Problems::new(),
         receipt_no: id(number),
         vehicle_id: id(vehicle),
         date: Some(date(on)),
@@ -83,7 +83,7 @@ pub fn line(
 ) -> InvoiceLine {
     InvoiceLine {
         prov: prov("invoices.csv", 2),
-        problems: Vec::new(),
+        problems: Problems::new(),
         invoice_no: id(invoice),
         vendor: VendorName::new("Total"),
         invoice_date: Some(date("2020-03-31")),
@@ -102,7 +102,7 @@ pub fn line(
 pub fn vehicle(vehicle_id: &str) -> Vehicle {
     Vehicle {
         prov: prov("vehicles.csv", 2),
-        problems: Vec::new(),
+        problems: Problems::new(),
         vehicle_id: id(vehicle_id),
         tank_litres: None,
         fuel_type: None,

@@ -109,7 +109,7 @@ mod tests {
     fn a_voucher_alone_requires_a_receipt() {
         let mut data = dataset();
         let mut t = trip("T3", "V3", "2020-03-05", ("100", "200"), None);
-        t.voucher_nos = vec![id("B-1").unwrap()];
+        t.voucher_nos = [id("B-1").unwrap()].into_iter().collect();
         data.trips.push(t);
         assert_eq!(check(&TripWithoutReceipt, data).len(), 1);
     }
