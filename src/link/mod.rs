@@ -13,9 +13,11 @@
 //! of a fill is neither billed for the fill nor compared with it.
 
 mod credits;
+mod groups;
 mod keys;
 
 pub use credits::Netting;
+pub use groups::Groups;
 pub use keys::{Keys, VehicleNo, VendorNo};
 
 use crate::config::Config;
@@ -65,11 +67,11 @@ pub struct Links {
     /// For each invoice line, the receipt it bills.
     pub line_receipt: Vec<Option<(usize, Method)>>,
     /// For each receipt, the invoice lines that bill it, in canonical order.
-    pub receipt_lines: Vec<Vec<usize>>,
+    pub receipt_lines: Groups,
     /// For each receipt, the trip it belongs to.
     pub receipt_trip: Vec<Option<(usize, Method)>>,
     /// For each trip, its receipts.
-    pub trip_receipts: Vec<Vec<usize>>,
+    pub trip_receipts: Groups,
     /// Which receipts are credits, and what each nets against (SPEC §3.5).
     pub receipt_credits: Netting,
     /// Which invoice lines are credits, and what each nets against (SPEC §3.5).
@@ -136,10 +138,10 @@ pub fn link(data: &Dataset, config: &Config) -> Links {
 
 /// What the pass from invoice lines to receipts makes: each line's receipt, and each
 /// receipt's lines.
-type LinesToReceipts = (Vec<Option<(usize, Method)>>, Vec<Vec<usize>>);
+type LinesToReceipts = (Vec<Option<(usize, Method)>>, Groups);
 
 /// What the pass from receipts to trips makes: each receipt's trip, and each trip's receipts.
-type ReceiptsToTrips = (Vec<Option<(usize, Method)>>, Vec<Vec<usize>>);
+type ReceiptsToTrips = (Vec<Option<(usize, Method)>>, Groups);
 
 fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
     value.as_ref().map(f)
@@ -177,7 +179,9 @@ fn shifted(date: NaiveDate, days: i64) -> NaiveDate {
 /// (`receipt_lines`).
 fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> LinesToReceipts {
     let mut line_receipt: Vec<Option<(usize, Method)>> = vec![None; data.invoice_lines.len()];
-    let mut receipt_lines: Vec<Vec<usize>> = vec![Vec::new(); data.receipts.len()];
+    // Whether a line bills the receipt already: the tolerant match takes only receipts no line
+    // bills.
+    let mut billed = vec![false; data.receipts.len()];
     let keys = &links.keys;
     // Keyed by vendor, number and whether the product is not fuel.
     let capacity = data.receipts.len();
@@ -236,9 +240,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
         });
         if let Some((receipt, method)) = found {
             line_receipt[index] = Some((receipt, method));
-            if !links.line_bills_nothing(data, index) {
-                receipt_lines[receipt].push(index);
-            }
+            billed[receipt] |= !links.line_bills_nothing(data, index);
         }
     }
     let window = i64::from(config.rules.date_window_days);
@@ -267,7 +269,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
         let best = dated_between(candidates, receipt_date, from, to)
             .iter()
             .copied()
-            .filter(|&r| receipt_lines[r].is_empty())
+            .filter(|&r| !billed[r])
             .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
                 data.receipts[r]
@@ -283,9 +285,14 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
             });
         if let Some(receipt) = best {
             line_receipt[index] = Some((receipt, Method::Fuzzy));
-            receipt_lines[receipt].push(index);
+            billed[receipt] = true;
         }
     }
+    // A line that bills nothing (a credit netted, a line reversed in full) bills no receipt.
+    let bills = (line_receipt.iter().enumerate())
+        .filter(|(line, _)| !links.line_bills_nothing(data, *line))
+        .filter_map(|(line, receipt)| Some((receipt.as_ref()?.0, line)));
+    let receipt_lines = Groups::of(data.receipts.len(), bills);
     (line_receipt, receipt_lines)
 }
 
@@ -315,7 +322,6 @@ struct VehicleTrips {
 /// Each receipt's trip (`receipt_trip`) and each trip's receipts (`trip_receipts`).
 fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> ReceiptsToTrips {
     let mut receipt_trip: Vec<Option<(usize, Method)>> = vec![None; data.receipts.len()];
-    let mut trip_receipts: Vec<Vec<usize>> = vec![Vec::new(); data.trips.len()];
     let mut by_trip_id: HashMap<&str, usize> = HashMap::with_capacity(data.trips.len());
     let mut by_voucher: HashMap<&str, usize> = HashMap::new();
     let mut by_vehicle: Vec<VehicleTrips> = Vec::new();
@@ -363,9 +369,11 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> Rec
         };
         if let Some((trip, method)) = by_id.or_else(by_voucher).or_else(by_date) {
             receipt_trip[index] = Some((trip, method));
-            trip_receipts[trip].push(index);
         }
     }
+    let joined = (receipt_trip.iter().enumerate())
+        .filter_map(|(receipt, trip)| Some((trip.as_ref()?.0, receipt)));
+    let trip_receipts = Groups::of(data.trips.len(), joined);
     (receipt_trip, trip_receipts)
 }
 

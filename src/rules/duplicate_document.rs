@@ -22,92 +22,115 @@ impl Rule for DuplicateDocument {
         None
     }
 
+    /// Each kind is looked at on its own, and its index of first copies goes before the next
+    /// is made: at a million records a kind, one such index is tens of megabytes.
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
-        let data = ctx.data;
-        let info = &Self::INFO;
-        let keys = &ctx.links.keys;
-        let mut trips = HashMap::with_capacity(data.trips.len());
-        for (index, trip) in data.trips.iter().enumerate() {
-            let Some(id) = &trip.trip_id else { continue };
-            if let Some(&first) = trips.get(id.key()) {
-                let first: &crate::model::Trip = &data.trips[first];
-                out.push(
-                    Exception::on_trip(info, index, trip)
-                        .message(
-                            Message::new("msg-duplicate-trip")
-                                .text("trip", id.to_string())
-                                .text("first", first.prov.to_string()),
-                        )
-                        .evidence("first_source", first.prov.to_string())
-                        .evidence("normalised_id", id.key()),
-                );
-            } else {
-                trips.insert(id.key(), index);
-            }
-        }
-        let mut receipts = HashMap::with_capacity(data.receipts.len());
-        for (index, receipt) in data.receipts.iter().enumerate() {
-            let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
-                continue;
-            };
-            if ctx.links.receipt_credits.is_credit(index) {
-                continue;
-            }
-            let vendor_no = keys.receipt_vendor[index];
-            let key = (vendor_no, number.key(), is_non_fuel(&receipt.fuel_type));
-            if let Some(&first) = receipts.get(&key) {
-                let first: &crate::model::Receipt = &data.receipts[first];
-                out.push(
-                    Exception::on_receipt(info, index, receipt)
-                        .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                        .message(
-                            Message::new("msg-duplicate-receipt")
-                                .text("receipt", number.to_string())
-                                .text("vendor", vendor.to_string())
-                                .text("first", first.prov.to_string()),
-                        )
-                        .evidence("first_source", first.prov.to_string())
-                        .evidence("normalised_id", number.key()),
-                );
-            } else {
-                receipts.insert(key, index);
-            }
-        }
-        let mut lines = HashMap::with_capacity(data.invoice_lines.len());
-        for (index, line) in data.invoice_lines.iter().enumerate() {
-            let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
-                continue;
-            };
-            if ctx.links.line_credits.is_credit(index) {
-                continue;
-            }
-            let key = (
-                keys.line_vendor[index],
-                invoice.key(),
-                line.line_no,
-                is_non_fuel(&line.fuel_type),
+        repeated_trips(ctx, out);
+        repeated_receipts(ctx, out);
+        repeated_lines(ctx, out);
+    }
+}
+
+/// Trip ticket numbers used twice, raised on each copy after the first.
+fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
+    let data = ctx.data;
+    let info = &DuplicateDocument::INFO;
+    let mut trips = HashMap::with_capacity(data.trips.len());
+    for (index, trip) in data.trips.iter().enumerate() {
+        let Some(id) = &trip.trip_id else { continue };
+        if let Some(&first) = trips.get(id.key()) {
+            let first: &crate::model::Trip = &data.trips[first];
+            out.push(
+                Exception::on_trip(info, index, trip)
+                    .message(
+                        Message::new("msg-duplicate-trip")
+                            .text("trip", id.to_string())
+                            .text("first", first.prov.to_string()),
+                    )
+                    .evidence("first_source", first.prov.to_string())
+                    .evidence("normalised_id", id.key()),
             );
-            if let Some(&first) = lines.get(&key) {
-                let first: &crate::model::InvoiceLine = &data.invoice_lines[first];
-                out.push(
-                    Exception::on_line(info, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                        .message(
-                            Message::new("msg-duplicate-line")
-                                .text("invoice", invoice.to_string())
-                                .int("line", i64::from(line.line_no))
-                                .text("vendor", vendor.to_string())
-                                .text("first", first.prov.to_string()),
-                        )
-                        .evidence("first_source", first.prov.to_string())
-                        .evidence(
-                            "normalised_id",
-                            format!("{}/{}", invoice.key(), line.line_no),
-                        ),
-                );
-            } else {
-                lines.insert(key, index);
-            }
+        } else {
+            trips.insert(id.key(), index);
+        }
+    }
+}
+
+/// Receipt numbers of one vendor submitted twice, among one kind of product.
+fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
+    let data = ctx.data;
+    let info = &DuplicateDocument::INFO;
+    let keys = &ctx.links.keys;
+    let mut receipts = HashMap::with_capacity(data.receipts.len());
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
+            continue;
+        };
+        if ctx.links.receipt_credits.is_credit(index) {
+            continue;
+        }
+        let vendor_no = keys.receipt_vendor[index];
+        let key = (vendor_no, number.key(), is_non_fuel(&receipt.fuel_type));
+        if let Some(&first) = receipts.get(&key) {
+            let first: &crate::model::Receipt = &data.receipts[first];
+            out.push(
+                Exception::on_receipt(info, index, receipt)
+                    .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                    .message(
+                        Message::new("msg-duplicate-receipt")
+                            .text("receipt", number.to_string())
+                            .text("vendor", vendor.to_string())
+                            .text("first", first.prov.to_string()),
+                    )
+                    .evidence("first_source", first.prov.to_string())
+                    .evidence("normalised_id", number.key()),
+            );
+        } else {
+            receipts.insert(key, index);
+        }
+    }
+}
+
+/// Invoice lines of one vendor billed twice (invoice and line number), among one kind of
+/// product.
+fn repeated_lines(ctx: &Context<'_>, out: &mut Vec<Exception>) {
+    let data = ctx.data;
+    let info = &DuplicateDocument::INFO;
+    let keys = &ctx.links.keys;
+    let mut lines = HashMap::with_capacity(data.invoice_lines.len());
+    for (index, line) in data.invoice_lines.iter().enumerate() {
+        let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
+            continue;
+        };
+        if ctx.links.line_credits.is_credit(index) {
+            continue;
+        }
+        let key = (
+            keys.line_vendor[index],
+            invoice.key(),
+            line.line_no,
+            is_non_fuel(&line.fuel_type),
+        );
+        if let Some(&first) = lines.get(&key) {
+            let first: &crate::model::InvoiceLine = &data.invoice_lines[first];
+            out.push(
+                Exception::on_line(info, index, line)
+                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                    .message(
+                        Message::new("msg-duplicate-line")
+                            .text("invoice", invoice.to_string())
+                            .int("line", i64::from(line.line_no))
+                            .text("vendor", vendor.to_string())
+                            .text("first", first.prov.to_string()),
+                    )
+                    .evidence("first_source", first.prov.to_string())
+                    .evidence(
+                        "normalised_id",
+                        format!("{}/{}", invoice.key(), line.line_no),
+                    ),
+            );
+        } else {
+            lines.insert(key, index);
         }
     }
 }

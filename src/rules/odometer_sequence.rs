@@ -301,43 +301,59 @@ impl LeftOut {
 /// value when it is exact at a common scale (see [`Scaled`]), and where it was written.
 type SequenceKey = (NaiveDate, i128, u8, usize);
 
+/// Every dated odometer reading with its vehicle, trips' then receipts', in record order.
+fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Reading)) {
+    let mut add = |vehicle: Option<VehicleNo>, date: Option<NaiveDate>, value, source| {
+        if let (Some(vehicle), Some(date), Some(value)) = (vehicle, date, value) {
+            visit(
+                vehicle,
+                Reading {
+                    date,
+                    value,
+                    source,
+                },
+            );
+        }
+    };
+    for (index, trip) in data.trips.iter().enumerate() {
+        let vehicle = keys.trip_vehicle[index];
+        add(
+            vehicle,
+            trip.date_out,
+            trip.odometer_out,
+            Source::TripOut(index),
+        );
+        add(
+            vehicle,
+            trip.date_in.or(trip.date_out),
+            trip.odometer_in,
+            Source::TripIn(index),
+        );
+    }
+    for (index, receipt) in data.receipts.iter().enumerate() {
+        add(
+            keys.receipt_vehicle[index],
+            receipt.date,
+            receipt.odometer,
+            Source::Receipt(index),
+        );
+    }
+}
+
 impl Odometers {
     /// Gathers each vehicle's dated readings and judges them. A reading with no vehicle or no
     /// date has no place in any sequence and is neither judged nor left out.
     pub fn of(data: &Dataset, keys: &Keys, settings: &RuleSettings) -> Odometers {
-        let mut by_vehicle: Vec<Vec<Reading>> = vec![Vec::new(); keys.vehicles];
-        let mut add = |vehicle: Option<VehicleNo>, date: Option<NaiveDate>, value, source| {
-            if let (Some(vehicle), Some(date), Some(value)) = (vehicle, date, value) {
-                by_vehicle[vehicle.index()].push(Reading {
-                    date,
-                    value,
-                    source,
-                });
-            }
-        };
-        for (index, trip) in data.trips.iter().enumerate() {
-            let vehicle = keys.trip_vehicle[index];
-            add(
-                vehicle,
-                trip.date_out,
-                trip.odometer_out,
-                Source::TripOut(index),
-            );
-            add(
-                vehicle,
-                trip.date_in.or(trip.date_out),
-                trip.odometer_in,
-                Source::TripIn(index),
-            );
-        }
-        for (index, receipt) in data.receipts.iter().enumerate() {
-            add(
-                keys.receipt_vehicle[index],
-                receipt.date,
-                receipt.odometer,
-                Source::Receipt(index),
-            );
-        }
+        // Counted first, so that each vehicle's readings are held once, at their size: a month
+        // of a large fleet has millions of readings, and vectors grown by doubling would hold
+        // up to twice that.
+        let mut counts = vec![0usize; keys.vehicles];
+        each_reading(data, keys, |vehicle, _| counts[vehicle.index()] += 1);
+        let mut by_vehicle: Vec<Vec<Reading>> =
+            counts.into_iter().map(Vec::with_capacity).collect();
+        each_reading(data, keys, |vehicle, reading| {
+            by_vehicle[vehicle.index()].push(reading);
+        });
         let limits = Limits {
             placeholders: &settings.odometer_placeholders,
             max_per_day: settings.max_km_per_day,
