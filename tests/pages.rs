@@ -366,6 +366,28 @@ fn check_index(report: &Path, lang: Lang) {
         }
     }
 
+    // One filter entry per vehicle and per vendor, however each document writes it (the French
+    // month's receipts write "Total Énergies", its invoices "TOTAL ENERGIES").
+    for (filter, key) in [
+        (
+            "vehicle",
+            fuelrecon::model::normalise_id as fn(&str) -> String,
+        ),
+        ("vendor", fuelrecon::model::fold_name),
+    ] {
+        let select = between(&html, &format!("<select name=\"{filter}\">"), "</select>");
+        let options: Vec<String> = (select.split("<option>").skip(1))
+            .map(|option| visible(&option[..option.find("</option>").unwrap_or(option.len())]))
+            .collect();
+        assert!(!options.is_empty(), "the {filter} filter lists the month's");
+        let keys: BTreeSet<String> = options.iter().map(|o| key(o)).collect();
+        assert_eq!(
+            keys.len(),
+            options.len(),
+            "one {filter} entry each: {options:?}"
+        );
+    }
+
     // Every exception in the browser, with its amount at risk.
     let exceptions = json(report, "exceptions.json");
     let by_exception_id: BTreeMap<&str, &Value> = exceptions

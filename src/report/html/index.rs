@@ -6,7 +6,7 @@
 use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
 use crate::i18n::{self, Args};
-use crate::model::{DocKind, Ident};
+use crate::model::{DocKind, Ident, fold_name, normalise_id};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
@@ -182,7 +182,8 @@ pub fn index_page<'a>(
         })
         .collect();
     let invoices = invoice_rows(view);
-    let (exceptions, cut) = browser_rows(view);
+    let names = BrowserNames::of(view);
+    let (exceptions, cut) = browser_rows(view, &names);
     IndexView {
         generated_at: &view.generated_at,
         currency: view.config.currency.as_deref(),
@@ -196,7 +197,7 @@ pub fn index_page<'a>(
         exceptions,
         exceptions_total: view.exceptions.len(),
         cut,
-        filters: filters_of(view),
+        filters: filters_of(view, &names),
         not_run: view
             .not_run
             .iter()
@@ -370,30 +371,69 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
         .collect()
 }
 
-fn filters_of(view: &ReportView<'_>) -> Filters {
+/// The name the browser gives each exception's vehicle and vendor: one per vehicle and per
+/// vendor, as first written in the exceptions' order. `UN-102` and `un 102`, or `Total Énergies`
+/// and `TOTAL ENERGIES`, are one entry in the filter, so filtering on one shows them all. Each
+/// trace still shows every document as it was written.
+struct BrowserNames<'a> {
+    vehicles: Vec<Option<&'a str>>,
+    vendors: Vec<Option<&'a str>>,
+}
+
+impl<'a> BrowserNames<'a> {
+    fn of(view: &'a ReportView<'_>) -> BrowserNames<'a> {
+        let data = view.data;
+        let mut vehicle_names: HashMap<String, &'a str> = HashMap::new();
+        let mut vendor_names: HashMap<String, &'a str> = HashMap::new();
+        let mut vehicles = Vec::with_capacity(view.exceptions.len());
+        let mut vendors = Vec::with_capacity(view.exceptions.len());
+        for e in view.exceptions {
+            vehicles.push(
+                e.vehicle_id
+                    .as_deref()
+                    .map(|text| *vehicle_names.entry(normalise_id(text)).or_insert(text)),
+            );
+            // A vendor's key is its document's (the config's `names` may join two names);
+            // findings on no vendor's document fold the name as written.
+            let document_vendor = match e.target {
+                Target::Receipt(r) => data.receipts[r].vendor.as_ref(),
+                Target::InvoiceLine(l) | Target::Invoice(l) => {
+                    data.invoice_lines[l].vendor.as_ref()
+                }
+                Target::Price(p) => data.prices[p].vendor.as_ref(),
+                Target::Trip(_) | Target::Vehicle(_) | Target::VoucherSeries => None,
+            };
+            vendors.push(e.vendor.as_deref().map(|text| {
+                let key = document_vendor.map_or_else(|| fold_name(text), |v| v.key().to_string());
+                *vendor_names.entry(key).or_insert(text)
+            }));
+        }
+        BrowserNames { vehicles, vendors }
+    }
+}
+
+fn filters_of(view: &ReportView<'_>, names: &BrowserNames<'_>) -> Filters {
     let mut codes = BTreeSet::new();
     let mut severities = BTreeSet::new();
-    let mut vehicles = BTreeSet::new();
-    let mut vendors = BTreeSet::new();
     let mut drivers = BTreeSet::new();
     for e in view.exceptions {
         codes.insert(e.code.as_str());
         severities.insert((std::cmp::Reverse(e.severity), e.severity.as_str()));
-        vehicles.extend(e.vehicle_id.clone());
-        vendors.extend(e.vendor.clone());
         drivers.extend(e.driver.clone());
     }
+    let vehicles: BTreeSet<&str> = names.vehicles.iter().flatten().copied().collect();
+    let vendors: BTreeSet<&str> = names.vendors.iter().flatten().copied().collect();
     Filters {
         codes: codes.into_iter().collect(),
         severities: severities.into_iter().map(|(_, s)| s).collect(),
-        vehicles: vehicles.into_iter().collect(),
-        vendors: vendors.into_iter().collect(),
+        vehicles: vehicles.into_iter().map(str::to_string).collect(),
+        vendors: vendors.into_iter().map(str::to_string).collect(),
         drivers: drivers.into_iter().collect(),
     }
 }
 
 /// The browser's rows: the first `html_rows_per_code` of each code, in report order.
-fn browser_rows(view: &ReportView<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
+fn browser_rows(view: &ReportView<'_>, names: &BrowserNames<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
     let limit = view.config.html_rows_per_code;
     let mut per_code: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut rows = Vec::new();
@@ -410,8 +450,8 @@ fn browser_rows(view: &ReportView<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
             code: record.code,
             severity: record.severity,
             document: record.document,
-            vehicle: record.vehicle_id.unwrap_or_default().to_string(),
-            vendor: record.vendor.unwrap_or_default().to_string(),
+            vehicle: names.vehicles[index].unwrap_or_default().to_string(),
+            vendor: names.vendors[index].unwrap_or_default().to_string(),
             driver: record.driver.unwrap_or_default().to_string(),
             date: record.date.clone().unwrap_or_default(),
             amount: record.amount_at_risk.clone(),
