@@ -1,6 +1,7 @@
 //! Stage 4, report: every output is rendered as bytes from one [`ReportView`], and one writer
 //! places them as a folder, atomically.
 
+mod cell;
 mod csv;
 mod html;
 pub mod json;
