@@ -9,6 +9,7 @@ use crate::i18n::{self, Args};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -272,11 +273,11 @@ fn worst_first(groups: &BTreeMap<String, Documented>, view: &ReportView<'_>) -> 
 
 fn charts_of(view: &ReportView<'_>) -> Charts {
     let mut by_code: BTreeMap<&str, Decimal> = BTreeMap::new();
-    let mut by_vehicle: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut by_vehicle: BTreeMap<&str, Decimal> = BTreeMap::new();
     for e in view.exceptions {
         *by_code.entry(e.code.as_str()).or_default() += Decimal::ONE;
         if let Some(vehicle) = &e.vehicle_id {
-            *by_vehicle.entry(vehicle.clone()).or_default() += e.amount_at_risk;
+            *by_vehicle.entry(vehicle).or_default() += e.amount_at_risk;
         }
     }
     Charts {
@@ -292,7 +293,12 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
                 .map(|(v, m)| (v.clone(), m.at_risk))
                 .collect(),
         ),
-        at_risk_by_vehicle: charts::bars(by_vehicle.into_iter().collect()),
+        at_risk_by_vehicle: charts::bars(
+            by_vehicle
+                .into_iter()
+                .map(|(v, amount)| (v.to_string(), amount))
+                .collect(),
+        ),
         consumption: charts::consumption(consumption(view), view.config.units.miles_per_gallon()),
         consumption_title: if view.config.units.miles_per_gallon() {
             "report-chart-consumption-mpg"
@@ -309,7 +315,9 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
 fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     let data = view.data;
     let odometers = view.odometers;
-    let mut km: BTreeMap<&str, Decimal> = BTreeMap::new();
+    // Summed per vehicle over every trip and receipt of the run, and only looked up after: a
+    // hash map, not an ordered one (the order is the fleet list's).
+    let mut km: HashMap<&str, Decimal> = HashMap::new();
     for (index, trip) in data.trips.iter().enumerate() {
         if let (Some(v), Some(distance)) = (&trip.vehicle_id, odometers.trip_distance(data, index))
             && distance > Decimal::ZERO
@@ -317,7 +325,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
             *km.entry(v.key()).or_default() += distance;
         }
     }
-    let mut litres: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut litres: HashMap<&str, Decimal> = HashMap::new();
     for receipt in &data.receipts {
         if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres)
             && l > Decimal::ZERO
@@ -348,19 +356,21 @@ fn filters_of(view: &ReportView<'_>) -> Filters {
     let mut vehicles = BTreeSet::new();
     let mut vendors = BTreeSet::new();
     let mut drivers = BTreeSet::new();
+    // Gathered by borrowed name, then copied once each: not once per exception.
     for e in view.exceptions {
         codes.insert(e.code.as_str());
         severities.insert((std::cmp::Reverse(e.severity), e.severity.as_str()));
-        vehicles.extend(e.vehicle_id.clone());
-        vendors.extend(e.vendor.clone());
-        drivers.extend(e.driver.clone());
+        vehicles.extend(e.vehicle_id.as_deref());
+        vendors.extend(e.vendor.as_deref());
+        drivers.extend(e.driver.as_deref());
     }
+    let owned = |names: BTreeSet<&str>| names.into_iter().map(str::to_string).collect();
     Filters {
         codes: codes.into_iter().collect(),
         severities: severities.into_iter().map(|(_, s)| s).collect(),
-        vehicles: vehicles.into_iter().collect(),
-        vendors: vendors.into_iter().collect(),
-        drivers: drivers.into_iter().collect(),
+        vehicles: owned(vehicles),
+        vendors: owned(vendors),
+        drivers: owned(drivers),
     }
 }
 
