@@ -31,19 +31,75 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A CSV file being written, row by row, into the report.
-type Out<'w> = csv::Writer<&'w mut dyn Write>;
-
-/// The CSV writer's own buffer is as large as the report file's, so that each full buffer
-/// passes through the file's buffer to the disk instead of being copied into it first.
-fn writer(into: &mut dyn Write) -> Out<'_> {
-    csv::WriterBuilder::new()
-        .buffer_capacity(super::write::FILE_BUFFER)
-        .from_writer(into)
+/// A CSV file being written, record by record, into the report, as the csv crate's writer
+/// writes it by default: `,` between fields, `\n` after each record, and a field quoted (its
+/// quotes doubled) only when it holds `,` `"` CR or LF. Written here, not through csv::Writer,
+/// because the registers are tens of millions of fields and csv::Writer's general machinery
+/// (incremental output, its state between calls) cost as much per field as making the field;
+/// a test holds the two to the same bytes.
+struct Out<'w> {
+    into: &'w mut dyn Write,
+    buffer: Vec<u8>,
+    /// Whether the record being written has a field yet.
+    in_record: bool,
 }
 
-fn finish(mut out: Out<'_>) -> csv::Result<()> {
-    Ok(out.flush()?)
+impl<'w> Out<'w> {
+    fn new(into: &'w mut dyn Write) -> Self {
+        Out {
+            into,
+            buffer: Vec::with_capacity(super::write::FILE_BUFFER + 1024),
+            in_record: false,
+        }
+    }
+
+    fn field(&mut self, cell: &[u8]) {
+        if self.in_record {
+            self.buffer.push(b',');
+        }
+        self.in_record = true;
+        if cell
+            .iter()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
+            self.buffer.push(b'"');
+            for &byte in cell {
+                if byte == b'"' {
+                    self.buffer.push(b'"');
+                }
+                self.buffer.push(byte);
+            }
+            self.buffer.push(b'"');
+        } else {
+            self.buffer.extend_from_slice(cell);
+        }
+    }
+
+    /// Ends the record; the buffer goes to the file once it holds a file buffer's worth, which
+    /// then passes it on whole (see [`super::write::FILE_BUFFER`]).
+    fn end_record(&mut self) -> csv::Result<()> {
+        self.buffer.push(b'\n');
+        self.in_record = false;
+        if self.buffer.len() >= super::write::FILE_BUFFER {
+            self.into.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+
+    /// A record of plain cells: a header.
+    fn record<'c>(&mut self, cells: impl IntoIterator<Item = &'c str>) -> csv::Result<()> {
+        for cell in cells {
+            self.field(cell.as_bytes());
+        }
+        self.end_record()
+    }
+
+    fn finish(mut self) -> csv::Result<()> {
+        self.into.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(self.into.flush()?)
+    }
 }
 
 /// One row being written cell by cell, each neutralised (see [`neutralise`]). Values are
@@ -59,17 +115,17 @@ impl<'o, 'w> Row<'o, 'w> {
         Row { out, scratch }
     }
 
-    fn text(&mut self, cell: &str) -> csv::Result<&mut Self> {
-        write_neutralised(self.out, cell.as_bytes())?;
-        Ok(self)
+    fn text(&mut self, cell: &str) -> &mut Self {
+        write_neutralised(self.out, cell.as_bytes());
+        self
     }
 
     /// A value as it displays; nothing for none.
-    fn cell(&mut self, value: impl CellText) -> csv::Result<&mut Self> {
+    fn cell(&mut self, value: impl CellText) -> &mut Self {
         self.scratch.clear();
         value.write_to(self.scratch);
-        write_neutralised(self.out, self.scratch)?;
-        Ok(self)
+        write_neutralised(self.out, self.scratch);
+        self
     }
 
     /// Several values joined by `separator`.
@@ -77,7 +133,7 @@ impl<'o, 'w> Row<'o, 'w> {
         &mut self,
         values: impl IntoIterator<Item = T>,
         separator: &str,
-    ) -> csv::Result<&mut Self> {
+    ) -> &mut Self {
         self.scratch.clear();
         for (n, value) in values.into_iter().enumerate() {
             if n > 0 {
@@ -85,49 +141,49 @@ impl<'o, 'w> Row<'o, 'w> {
             }
             value.write_to(self.scratch);
         }
-        write_neutralised(self.out, self.scratch)?;
-        Ok(self)
+        write_neutralised(self.out, self.scratch);
+        self
     }
 
     fn end(&mut self) -> csv::Result<()> {
-        self.out.write_record(None::<&[u8]>)
+        self.out.end_record()
     }
 }
 
-fn write_neutralised(out: &mut Out<'_>, cell: &[u8]) -> csv::Result<()> {
+fn write_neutralised(out: &mut Out<'_>, cell: &[u8]) {
     if reads_as_formula(cell) {
-        out.write_field([b"'", cell].concat())
+        out.field(&[b"'", cell].concat());
     } else {
-        out.write_field(cell)
+        out.field(cell);
     }
 }
 
 pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
-    let mut out = writer(into);
-    out.write_record(ExceptionRecord::COLUMNS)?;
+    let mut out = Out::new(into);
+    out.record(ExceptionRecord::COLUMNS)?;
     let mut scratch = Vec::new();
     for index in 0..view.exceptions.len() {
         let e = view.exception_record(index);
         Row::start(&mut out, &mut scratch)
-            .text(e.id)?
-            .text(e.code)?
-            .text(e.severity)?
-            .text(e.document)?
-            .cell(e.trip_id)?
-            .cell(e.receipt_no)?
-            .cell(e.invoice_no)?
-            .cell(e.invoice_line)?
-            .cell(e.vehicle_id)?
-            .cell(e.driver)?
-            .cell(e.vendor)?
-            .cell(e.date.as_deref())?
-            .text(&e.amount_at_risk)?
-            .text(e.message)?
-            .cell(EvidenceJson(e.evidence))?
-            .text(e.source)?
+            .text(e.id)
+            .text(e.code)
+            .text(e.severity)
+            .text(e.document)
+            .cell(e.trip_id)
+            .cell(e.receipt_no)
+            .cell(e.invoice_no)
+            .cell(e.invoice_line)
+            .cell(e.vehicle_id)
+            .cell(e.driver)
+            .cell(e.vendor)
+            .cell(e.date.as_deref())
+            .text(&e.amount_at_risk)
+            .text(e.message)
+            .cell(EvidenceJson(e.evidence))
+            .text(e.source)
             .end()?;
     }
-    finish(out)
+    out.finish()
 }
 
 /// An exception's evidence as one line of JSON, as exceptions.csv gives it.
@@ -162,8 +218,8 @@ fn ids<'v>(view: &'v ReportView<'_>, indexes: &'v [usize]) -> impl Iterator<Item
 /// lines.csv: every invoice line with what to pay of it and why (SPEC §6).
 pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer(into);
-    out.write_record([
+    let mut out = Out::new(into);
+    out.record([
         "invoice_no",
         "line_no",
         "vendor",
@@ -193,37 +249,37 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         // Amounts of a line whose billed amount could not be read are left blank.
         let amount = |value: rust_decimal::Decimal| money.billed.is_some().then_some(value);
         Row::start(&mut out, &mut scratch)
-            .cell(&line.invoice_no)?
-            .cell(line.line_no)?
-            .cell(&line.vendor)?
-            .cell(line.invoice_date)?
-            .cell(&line.receipt_no)?
-            .cell(linked.and_then(|r| r.receipt_no.as_ref()))?
-            .cell(link.map(|(_, m)| m.as_str()))?
-            .cell(view.line_vehicle(index))?
-            .cell(line.date.or(linked.and_then(|r| r.date)))?
-            .cell(&line.fuel_type)?
-            .cell(line.litres)?
-            .cell(money.billed)?
-            .cell(amount(money.accepted()))?
-            .cell(amount(money.withheld()))?
-            .cell(amount(money.money.unverified))?
-            .text(money.status.as_str())?
-            .joined(codes(view, on), ";")?
-            .joined(reasons(view, on), " | ")?
-            .joined(ids(view, on), ";")?
-            .cell(&line.prov)?
+            .cell(&line.invoice_no)
+            .cell(line.line_no)
+            .cell(&line.vendor)
+            .cell(line.invoice_date)
+            .cell(&line.receipt_no)
+            .cell(linked.and_then(|r| r.receipt_no.as_ref()))
+            .cell(link.map(|(_, m)| m.as_str()))
+            .cell(view.line_vehicle(index))
+            .cell(line.date.or(linked.and_then(|r| r.date)))
+            .cell(&line.fuel_type)
+            .cell(line.litres)
+            .cell(money.billed)
+            .cell(amount(money.accepted()))
+            .cell(amount(money.withheld()))
+            .cell(amount(money.money.unverified))
+            .text(money.status.as_str())
+            .joined(codes(view, on), ";")
+            .joined(reasons(view, on), " | ")
+            .joined(ids(view, on), ";")
+            .cell(&line.prov)
             .end()?;
     }
-    finish(out)
+    out.finish()
 }
 
 /// trips.csv: every trip ticket, documented or not, with its receipts and exceptions — the
 /// register auditors sample trips from.
 pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer(into);
-    out.write_record([
+    let mut out = Out::new(into);
+    out.record([
         "trip_id",
         "vehicle_id",
         "driver",
@@ -246,34 +302,34 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .map(|&r| &data.receipts[r].receipt_no);
         let on = view.exceptions_on(Target::Trip(index));
         Row::start(&mut out, &mut scratch)
-            .cell(&trip.trip_id)?
-            .cell(&trip.vehicle_id)?
-            .cell(&trip.driver)?
-            .cell(trip.date_out)?
-            .cell(trip.date_in)?
-            .cell(trip.odometer_out)?
-            .cell(trip.odometer_in)?
-            .cell(trip.fuel_litres)?
-            .joined(&trip.voucher_nos, ";")?
+            .cell(&trip.trip_id)
+            .cell(&trip.vehicle_id)
+            .cell(&trip.driver)
+            .cell(trip.date_out)
+            .cell(trip.date_in)
+            .cell(trip.odometer_out)
+            .cell(trip.odometer_in)
+            .cell(trip.fuel_litres)
+            .joined(&trip.voucher_nos, ";")
             .text(if view.trip_documented[index] {
                 "yes"
             } else {
                 "no"
-            })?
-            .joined(receipts, ";")?
-            .joined(codes(view, on), ";")?
-            .joined(ids(view, on), ";")?
-            .cell(&trip.prov)?
+            })
+            .joined(receipts, ";")
+            .joined(codes(view, on), ";")
+            .joined(ids(view, on), ";")
+            .cell(&trip.prov)
             .end()?;
     }
-    finish(out)
+    out.finish()
 }
 
 /// receipts.csv: every receipt with its trip, the lines that bill it, and its exceptions.
 pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer(into);
-    out.write_record([
+    let mut out = Out::new(into);
+    out.record([
         "receipt_no",
         "vendor",
         "vehicle_id",
@@ -303,23 +359,23 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
             .max()
             .unwrap_or_default();
         Row::start(&mut out, &mut scratch)
-            .cell(&receipt.receipt_no)?
-            .cell(&receipt.vendor)?
-            .cell(&receipt.vehicle_id)?
-            .cell(receipt.date)?
-            .cell(&receipt.fuel_type)?
-            .cell(receipt.litres)?
-            .cell(receipt.unit_price)?
-            .cell(receipt.amount)?
-            .cell(trip.and_then(|t| t.trip_id.as_ref()))?
-            .joined(billed_on, ";")?
-            .cell(at_risk)?
-            .joined(codes(view, on), ";")?
-            .joined(ids(view, on), ";")?
-            .cell(&receipt.prov)?
+            .cell(&receipt.receipt_no)
+            .cell(&receipt.vendor)
+            .cell(&receipt.vehicle_id)
+            .cell(receipt.date)
+            .cell(&receipt.fuel_type)
+            .cell(receipt.litres)
+            .cell(receipt.unit_price)
+            .cell(receipt.amount)
+            .cell(trip.and_then(|t| t.trip_id.as_ref()))
+            .joined(billed_on, ";")
+            .cell(at_risk)
+            .joined(codes(view, on), ";")
+            .joined(ids(view, on), ";")
+            .cell(&receipt.prov)
             .end()?;
     }
-    finish(out)
+    out.finish()
 }
 
 /// An invoice line named by its invoice and number: `INV-7 line 3` (receipts.csv), or with
@@ -350,8 +406,8 @@ impl CellText for Named<'_> {
 
 pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
-    let mut out = writer(into);
-    out.write_record(["from", "to", "method", "from_source", "to_source"])?;
+    let mut out = Out::new(into);
+    out.record(["from", "to", "method", "from_source", "to_source"])?;
     let mut scratch = Vec::new();
     for (index, link) in view.links.line_receipt.iter().enumerate() {
         let Some((receipt_index, method)) = link else {
@@ -363,11 +419,11 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .cell(LineName(
                 Named("invoice", line.invoice_no.as_ref()),
                 line.line_no,
-            ))?
-            .cell(Named("receipt", receipt.receipt_no.as_ref()))?
-            .text(method.as_str())?
-            .cell(&line.prov)?
-            .cell(&receipt.prov)?
+            ))
+            .cell(Named("receipt", receipt.receipt_no.as_ref()))
+            .text(method.as_str())
+            .cell(&line.prov)
+            .cell(&receipt.prov)
             .end()?;
     }
     for (index, link) in view.links.receipt_trip.iter().enumerate() {
@@ -377,14 +433,14 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         let receipt = &data.receipts[index];
         let trip = &data.trips[*trip_index];
         Row::start(&mut out, &mut scratch)
-            .cell(Named("receipt", receipt.receipt_no.as_ref()))?
-            .cell(Named("trip", trip.trip_id.as_ref()))?
-            .text(method.as_str())?
-            .cell(&receipt.prov)?
-            .cell(&trip.prov)?
+            .cell(Named("receipt", receipt.receipt_no.as_ref()))
+            .cell(Named("trip", trip.trip_id.as_ref()))
+            .text(method.as_str())
+            .cell(&receipt.prov)
+            .cell(&trip.prov)
             .end()?;
     }
-    finish(out)
+    out.finish()
 }
 
 #[cfg(test)]
@@ -406,5 +462,29 @@ mod tests {
         assert_eq!(neutralise("R-123"), "R-123");
         assert_eq!(neutralise("-0.53"), "-0.53", "a credit stays a number");
         assert!(neutralise("-").starts_with('\''));
+    }
+
+    #[test]
+    fn records_are_written_as_the_csv_crate_writes_them() {
+        let records: [&[&str]; 4] = [
+            &["plain", "", "with, comma", "say \"hi\""],
+            &["line\nbreak", "carriage\rreturn", "\"", "Énergies ; café"],
+            &["", "", "", ""],
+            &["'=1+1", " spaced ", "tab\there", "-0.53"],
+        ];
+        let mut ours = Vec::new();
+        let mut out = Out::new(&mut ours);
+        for record in records {
+            out.record(record.iter().copied()).unwrap();
+        }
+        out.finish().unwrap();
+        let mut theirs = csv::Writer::from_writer(Vec::new());
+        for record in records {
+            theirs.write_record(record).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(ours).unwrap(),
+            String::from_utf8(theirs.into_inner().unwrap()).unwrap()
+        );
     }
 }
