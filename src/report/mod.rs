@@ -1,6 +1,7 @@
 //! Stage 4, report: every output is rendered as bytes from one [`ReportView`], and one writer
 //! places them as a folder, atomically.
 
+mod cell;
 mod csv;
 mod html;
 pub mod json;
@@ -58,6 +59,26 @@ const OUTPUTS: [Output; 7] = [
     Output::Csv("receipts.csv", csv::receipts),
 ];
 
+impl Output {
+    fn name(&self) -> &'static str {
+        let (Output::Json(name, _) | Output::Csv(name, _)) = self;
+        name
+    }
+}
+
+/// The order the data files are taken in by the workers: the longest first at a large month
+/// (measured at a million rows a file), so that no long file is left to run alone at the end.
+/// The manifest lists them in the order of [`OUTPUTS`], whichever is taken first.
+const LONGEST_FIRST: [&str; 7] = [
+    "receipts.csv",
+    "matches.csv",
+    "lines.csv",
+    "trips.csv",
+    "exceptions.json",
+    "exceptions.csv",
+    "summary.json",
+];
+
 /// What one worker writes: a data file, or the pages.
 enum Job<'o> {
     Data(&'o Output),
@@ -75,19 +96,23 @@ pub fn write_report(
 ) -> Result<(), ReportError> {
     let staging = write::Staging::new(out)?;
     // The pages are among the longest jobs: taken first, they never run alone at the end.
+    let data = LONGEST_FIRST
+        .iter()
+        .filter_map(|name| OUTPUTS.iter().find(|output| output.name() == *name));
     let jobs: Vec<Job<'_>> = std::iter::once(Job::Pages)
-        .chain(OUTPUTS.iter().map(Job::Data))
+        .chain(data.map(Job::Data))
         .collect();
     let done = crate::parallel::in_order(&jobs, |job| match job {
-        Job::Data(output) => write_output(view, output, &staging).map(|file| vec![file]),
+        // A data file's name is listed from OUTPUTS; the pages' names only they know.
+        Job::Data(output) => write_output(view, output, &staging).map(|()| Vec::new()),
         Job::Pages => write_pages(view, pages, inputs, &staging),
     });
     let mut done = done.into_iter();
     let pages_written = done.next().transpose()?.unwrap_or_default();
-    let mut written = Vec::new();
     for files in done {
-        written.extend(files?);
+        files?;
     }
+    let mut written: Vec<String> = OUTPUTS.iter().map(|o| o.name().to_string()).collect();
     written.extend(pages_written);
     written.push(write::MARKER.to_string());
     let mut manifest = staging.create(Path::new(write::MARKER))?;
@@ -101,13 +126,13 @@ pub fn write_report(
     Ok(staging.place()?)
 }
 
-/// One data file, written row by row; its name once written.
+/// One data file, written row by row.
 fn write_output(
     view: &ReportView<'_>,
     output: &Output,
     staging: &write::Staging,
-) -> Result<String, ReportError> {
-    let (Output::Json(file, _) | Output::Csv(file, _)) = output;
+) -> Result<(), ReportError> {
+    let file = output.name();
     let mut into = staging.create(Path::new(file))?;
     match output {
         Output::Json(file, render) => {
@@ -118,7 +143,7 @@ fn write_output(
         }
     }
     into.finish()?;
-    Ok(file.to_string())
+    Ok(())
 }
 
 /// The dispute letters (HTML and CSV, each in its vendor's language), then index.html, which
@@ -155,4 +180,18 @@ fn write_pages(
     )?;
     written.push("index.html".to_string());
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_is_taken_once() {
+        let mut taken = LONGEST_FIRST.to_vec();
+        taken.sort_unstable();
+        let mut outputs: Vec<&str> = OUTPUTS.iter().map(Output::name).collect();
+        outputs.sort_unstable();
+        assert_eq!(taken, outputs);
+    }
 }

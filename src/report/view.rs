@@ -166,24 +166,39 @@ impl<'a> ReportView<'a> {
         odometers: &'a crate::rules::LeftOut,
     ) -> ReportView<'a> {
         let exceptions = &findings.exceptions;
-        let trip_documented: Vec<bool> = data
-            .trips
-            .iter()
-            .enumerate()
-            .map(|(index, trip)| is_documented(trip, index, data, links, config))
-            .collect();
-        let trips = trip_status(&data.trips, &trip_documented);
         let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
         for (index, exception) in exceptions.iter().enumerate() {
             by_target.entry(exception.target).or_default().push(index);
         }
         let invoices_checked = data.has(crate::model::DocKind::Receipts);
-        let lines = line_views(data, links, exceptions, &by_target, invoices_checked);
-        let (money, money_by_vendor, money_by_invoice) = totals(data, &lines);
-        let receipt_flagged = receipt_flags(data, exceptions, &by_target);
-        let receipts = data
-            .has(crate::model::DocKind::Receipts)
-            .then(|| receipt_money(data, &receipt_flagged));
+        let lang = config.lang.unwrap_or_default();
+        // The trip tickets' side and the money's side read each of a month's millions of
+        // records and share nothing: they are worked out side by side.
+        let (
+            (trip_documented, trips, exception_ids, messages),
+            (lines, totals, receipt_flagged, receipts),
+        ) = crate::parallel::both(
+            || {
+                let trip_documented: Vec<bool> = data
+                    .trips
+                    .iter()
+                    .enumerate()
+                    .map(|(index, trip)| is_documented(trip, index, data, links, config))
+                    .collect();
+                let trips = trip_status(&data.trips, &trip_documented);
+                let messages: Vec<String> =
+                    exceptions.iter().map(|e| e.message.render(lang)).collect();
+                (trip_documented, trips, exception_ids(exceptions), messages)
+            },
+            || {
+                let lines = line_views(data, links, exceptions, &by_target, invoices_checked);
+                let totals = totals(data, &lines);
+                let receipt_flagged = receipt_flags(data, exceptions, &by_target);
+                let receipts = invoices_checked.then(|| receipt_money(data, &receipt_flagged));
+                (lines, totals, receipt_flagged, receipts)
+            },
+        );
+        let (money, money_by_vendor, money_by_invoice) = totals;
         ReportView {
             generated_at,
             files,
@@ -199,11 +214,8 @@ impl<'a> ReportView<'a> {
             receipts,
             receipt_flagged,
             lines,
-            exception_ids: exception_ids(exceptions),
-            messages: exceptions
-                .iter()
-                .map(|e| e.message.render(config.lang.unwrap_or_default()))
-                .collect(),
+            exception_ids,
+            messages,
             exceptions,
             by_target,
             not_run: &findings.not_run,

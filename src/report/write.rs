@@ -132,8 +132,10 @@ pub fn check_target_marked(out: &Path, marker: &str) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// A fresh hidden folder beside the report's target, written file by file, then renamed into
-/// place. Dropped without being placed, it removes itself.
+/// The buffer of a file being written, in bytes: large enough that a large output reaches the
+/// disk in few writes.
+pub const FILE_BUFFER: usize = 1 << 16;
+
 /// A file of the staging folder being written, through a buffer. [`StagedFile::finish`] says
 /// whether its last bytes reached the disk; a file dropped unfinished is incomplete, and so is
 /// the folder, which is then never placed.
@@ -163,6 +165,8 @@ impl Write for StagedFile {
     }
 }
 
+/// A fresh hidden folder beside the report's target, written file by file, then renamed into
+/// place. Dropped without being placed, it removes itself.
 pub struct Staging {
     out: PathBuf,
     parent: PathBuf,
@@ -229,7 +233,7 @@ impl Staging {
             .open(&path)
             .map_err(io(&path))?;
         Ok(StagedFile {
-            buffer: BufWriter::with_capacity(1 << 16, file),
+            buffer: BufWriter::with_capacity(FILE_BUFFER, file),
             path,
         })
     }

@@ -10,9 +10,10 @@ use crate::model::{DocKind, Ident, fold_name, normalise_id};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Serialize)]
 pub struct IndexView<'a> {
@@ -338,7 +339,9 @@ fn at_risk_by_vehicle(view: &ReportView<'_>) -> Vec<(String, Decimal)> {
 fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     let data = view.data;
     let odometers = view.odometers;
-    let mut km: BTreeMap<&str, Decimal> = BTreeMap::new();
+    // Summed per vehicle over every trip and receipt of the run, and only looked up after: a
+    // hash map, not an ordered one (the order is the fleet list's).
+    let mut km: HashMap<&str, Decimal> = HashMap::new();
     for (index, trip) in data.trips.iter().enumerate() {
         if let (Some(v), Some(distance)) = (&trip.vehicle_id, odometers.trip_distance(data, index))
             && distance > Decimal::ZERO
@@ -346,7 +349,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
             *km.entry(v.key()).or_default() += distance;
         }
     }
-    let mut litres: BTreeMap<&str, Decimal> = BTreeMap::new();
+    let mut litres: HashMap<&str, Decimal> = HashMap::new();
     for receipt in &data.receipts {
         if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres)
             && l > Decimal::ZERO
@@ -416,19 +419,21 @@ fn filters_of(view: &ReportView<'_>, names: &BrowserNames<'_>) -> Filters {
     let mut codes = BTreeSet::new();
     let mut severities = BTreeSet::new();
     let mut drivers = BTreeSet::new();
+    // Gathered by borrowed name, then copied once each: not once per exception.
     for e in view.exceptions {
         codes.insert(e.code.as_str());
         severities.insert((std::cmp::Reverse(e.severity), e.severity.as_str()));
-        drivers.extend(e.driver.clone());
+        drivers.extend(e.driver.as_deref());
     }
     let vehicles: BTreeSet<&str> = names.vehicles.iter().flatten().copied().collect();
     let vendors: BTreeSet<&str> = names.vendors.iter().flatten().copied().collect();
+    let owned = |names: BTreeSet<&str>| names.into_iter().map(str::to_string).collect();
     Filters {
         codes: codes.into_iter().collect(),
         severities: severities.into_iter().map(|(_, s)| s).collect(),
-        vehicles: vehicles.into_iter().map(str::to_string).collect(),
-        vendors: vendors.into_iter().map(str::to_string).collect(),
-        drivers: drivers.into_iter().collect(),
+        vehicles: owned(vehicles),
+        vendors: owned(vendors),
+        drivers: owned(drivers),
     }
 }
 

@@ -90,37 +90,35 @@ pub struct EarlierDispute {
 pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
     let run_lang = view.lang();
     let data = view.data;
-    let mut by_vendor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut names: HashMap<String, String> = HashMap::new();
+    // Each vendor's name as first written, and its lines, by borrowed key: every invoice line
+    // is looked at, and none copies its vendor's key or name.
+    let mut by_vendor: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
     for (index, line) in data.invoice_lines.iter().enumerate() {
         let Some(vendor) = &line.vendor else { continue };
-        names
-            .entry(vendor.key().to_string())
-            .or_insert_with(|| vendor.text().to_string());
         by_vendor
-            .entry(vendor.key().to_string())
-            .or_default()
+            .entry(vendor.key())
+            .or_insert_with(|| (vendor.text(), Vec::new()))
+            .1
             .push(index);
     }
     if let Some(history) = view.history {
         for dispute in &history.open_disputes {
-            names
-                .entry(dispute.vendor_key.clone())
-                .or_insert_with(|| dispute.vendor.clone());
-            by_vendor.entry(dispute.vendor_key.clone()).or_default();
+            by_vendor
+                .entry(&dispute.vendor_key)
+                .or_insert_with(|| (&dispute.vendor, Vec::new()));
         }
     }
     let mut slugs: HashMap<String, u32> = HashMap::new();
     by_vendor
         .into_iter()
-        .filter(|(key, lines)| {
+        .filter(|(key, (_, lines))| {
             lines.iter().any(|&l| is_disputed(&view.lines[l]))
                 || view
                     .history
                     .is_some_and(|h| h.open_disputes_of(key).next().is_some())
         })
-        .map(|(key, lines)| {
-            let vendor = names.get(&key).cloned().unwrap_or_default();
+        .map(|(key, (name, lines))| {
+            let vendor = name.to_string();
             let lang = view
                 .config
                 .vendors
@@ -129,7 +127,7 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
                 .unwrap_or(run_lang);
             let slug = unique_slug(&vendor, &mut slugs);
             let mut letter = letter_view(view, &vendor, &slug, &lines, lang);
-            letter.earlier = earlier_disputes(view, &key, lang);
+            letter.earlier = earlier_disputes(view, key, lang);
             Letter {
                 vendor,
                 slug,
@@ -189,7 +187,7 @@ fn letter_view(
     let config = &view.config.letter;
     let date = letter_date(view);
     let deadline = date + chrono::Days::new(u64::from(config.response_days));
-    let mut invoices: BTreeMap<String, (String, Money)> = BTreeMap::new();
+    let mut invoices: BTreeMap<&str, (&str, Money)> = BTreeMap::new();
     let mut total = Money::default();
     let mut disputed = Vec::new();
     for &index in lines {
@@ -198,8 +196,8 @@ fn letter_view(
         let invoice = line.invoice_no.as_ref().map(|i| (i.key(), i.text()));
         let (key, text) = invoice.unwrap_or(("", ""));
         let entry = invoices
-            .entry(key.to_string())
-            .or_insert_with(|| (text.to_string(), Money::default()));
+            .entry(key)
+            .or_insert_with(|| (text, Money::default()));
         entry.1.add(&money.money);
         total.add(&money.money);
         if is_disputed(money) {
@@ -224,7 +222,7 @@ fn letter_view(
         invoices: invoices
             .into_values()
             .map(|(invoice_no, m)| InvoiceRow {
-                invoice_no,
+                invoice_no: invoice_no.to_string(),
                 billed: amount(m.invoiced),
                 accepted: amount(m.supported),
                 withheld: amount(m.at_risk),
