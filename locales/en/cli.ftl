@@ -47,7 +47,7 @@ cli-check-unknown-fuels = unknown fuel words, never compared until mapped in [fu
 ## Progress on a terminal.
 cli-progress-reading = reading { $files } file(s)
 ## $file: the file being read; $rows: rows so far (the first pass settles each column's conventions).
-cli-progress-profiling = { $file }: checking the columns, { $rows } rows
+cli-progress-rereading = { $file }: reading again with the conventions all its rows show, { $rows } rows
 cli-progress-loading = { $file }: { $rows } rows read
 cli-progress-linking = linking invoice lines, receipts and trip tickets
 cli-progress-rules = running the rules

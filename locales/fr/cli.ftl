@@ -47,7 +47,7 @@ cli-check-unknown-fuels = types de carburant inconnus, jamais comparés tant qu'
 ## Progression, dans un terminal.
 cli-progress-reading = lecture de { $files } fichier(s)
 ## $file : le fichier lu ; $rows : les lignes lues jusqu’ici (la première passe fixe les conventions de chaque colonne).
-cli-progress-profiling = { $file } : examen des colonnes, { $rows } lignes
+cli-progress-rereading = { $file } : relecture selon les conventions de toutes ses lignes, { $rows } lignes
 cli-progress-loading = { $file } : { $rows } lignes lues
 cli-progress-linking = rapprochement des lignes de facture, des reçus et des feuilles de route
 cli-progress-rules = application des règles

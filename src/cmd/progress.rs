@@ -52,8 +52,8 @@ impl Progress {
             return;
         };
         let id = match seen.pass {
-            LoadPass::Profiling => "cli-progress-profiling",
             LoadPass::Reading => "cli-progress-loading",
+            LoadPass::Rereading => "cli-progress-rereading",
         };
         let args = Args::new()
             .text("file", seen.source)

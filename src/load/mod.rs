@@ -1,8 +1,10 @@
 //! Stage 1, load: files in, typed records out, every row accounted for.
 //!
-//! A file is read twice, streaming: the first pass settles each column's locale questions from
-//! all its values (see `profile`: which mark is the decimal one, day or month first), the
-//! second turns each row into a typed record. Memory follows the records kept, never the file.
+//! A file is read once, streaming: each row becomes a typed record, read with the conventions
+//! the file's first rows show, while every value votes on each column's locale questions (see
+//! `profile`: which mark is the decimal one, day or month first). When all the votes decide
+//! otherwise than the first rows did, the file is read again with what they decide (see
+//! `load_file`). Memory follows the records kept, never the file.
 
 mod cell;
 mod csv;
@@ -146,11 +148,12 @@ pub struct LoadProgress<'a> {
     pub rows: u64,
 }
 
-/// The two passes over a file (see the module's introduction).
+/// The passes over a file (see `load_file`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoadPass {
-    Profiling,
     Reading,
+    /// Again, with the conventions all its rows decide, which its first rows did not show.
+    Rereading,
 }
 
 /// How often a pass reports its rows: rarely enough to cost nothing next to reading them.
@@ -229,22 +232,21 @@ pub fn inspect_all_watched(
     .collect()
 }
 
-/// Where the second pass puts each record it builds.
+/// Where a pass over a file puts each record it builds.
 trait Sink<D> {
-    /// The file has this many rows (the first pass counted them).
-    fn expect(&mut self, rows: u64);
     fn keep(&mut self, record: D);
+    /// Forgets what the pass kept: the file is read again with other conventions.
+    fn clear(&mut self);
 }
 
 /// Loading keeps every record.
 impl<D> Sink<D> for Vec<D> {
-    /// The records are placed once, not moved as the collection grows.
-    fn expect(&mut self, rows: u64) {
-        self.reserve_exact(usize::try_from(rows).unwrap_or(0));
-    }
-
     fn keep(&mut self, record: D) {
         self.push(record);
+    }
+
+    fn clear(&mut self) {
+        Vec::clear(self);
     }
 }
 
@@ -256,7 +258,9 @@ struct Findings {
 }
 
 impl<D: Document> Sink<D> for Findings {
-    fn expect(&mut self, _rows: u64) {}
+    fn clear(&mut self) {
+        *self = Findings::default();
+    }
 
     fn keep(&mut self, record: D) {
         let row = record.prov().row;
@@ -436,8 +440,11 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
     }
 }
 
-/// Loads one file into its kind's records, in four steps: find the header, profile every
-/// column (first pass), decide the conventions, build the records (second pass).
+/// Loads one file into its kind's records: find the header, read the conventions its first
+/// rows show, then one pass that builds the records with them while every value of the file
+/// votes on them (see `profile`). A file whose rows as a whole decide otherwise (its first rows
+/// wrote `1,234` and a later one `12,5`) is read again with what they decide: what comes out is
+/// always what all the rows decide, and most files are read once.
 fn load_file<D: Document>(
     input: &Input,
     options: &LoadOptions,
@@ -454,33 +461,68 @@ fn load_file<D: Document>(
             rows,
         })
     };
-    let (profile, rows_seen) = profile_columns(&map, fields, candidates, &mut rows, &tell)?;
-    let (delimiter, encoding) = match &rows {
-        Rows::Text(text) => (Some(text.dialect_delimiter), text.encoding_name()),
-        Rows::Sheet(_) => (None, "workbook"),
+    let delimiter = match &rows {
+        Rows::Text(text) => Some(text.dialect_delimiter),
+        Rows::Sheet(_) => None,
     };
-    let readings = profile.decide(Defaults {
+    let defaults = Defaults {
         decimal_mark: options.decimal_mark,
         date_order: options.date_order,
         semicolon_file: delimiter == Some(b';'),
-    });
-    let mut stats = FileStats {
+    };
+    let profiled = ProfiledColumns::of(&map, fields);
+    let mut first_rows = Profile::new(fields.len());
+    for row in candidates.iter().filter(|row| row.row > map.header_row) {
+        profiled.observe(&mut first_rows, &map, row);
+    }
+    let guessed = first_rows.decide(defaults);
+    let mut rows = rows.rewind(input, options.limits)?;
+    let mut profile = Profile::new(fields.len());
+    let read = Reading {
+        map: &map,
+        options,
+        source: &source,
+        tell: &tell,
+    };
+    let mut counts = read.records(
+        &mut rows,
+        &guessed,
+        records,
+        Some((&profiled, &mut profile)),
+        LoadPass::Reading,
+    )?;
+    // The pass has seen every cell: what it found of the encoding is the file's.
+    let encoding = match &rows {
+        Rows::Text(text) => text.encoding_name(),
+        Rows::Sheet(_) => "workbook",
+    };
+    let readings = profile.decide(defaults);
+    if !reads_alike(&guessed, &readings) {
+        records.clear();
+        let mut rows = rows.rewind(input, options.limits)?;
+        counts = read.records(&mut rows, &readings, records, None, LoadPass::Rereading)?;
+    }
+    Ok(FileStats {
         source: source.clone(),
         path: input.path.clone(),
         kind: input.kind,
         header_row: map.header_row,
-        rows_read: 0,
-        rows_loaded: 0,
-        rows_blank: 0,
+        rows_read: counts.read,
+        rows_loaded: counts.loaded,
+        rows_blank: counts.blank,
         mapping: map.mapping(fields),
         unused_columns: map.unused(),
         conventions: conventions(fields, &map, &readings, delimiter, encoding),
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
-    };
-    let rows = rows.rewind(input, options.limits)?;
-    records.expect(rows_seen);
-    read_records(rows, &map, &readings, options, &mut stats, records, &tell)?;
-    Ok(stats)
+    })
+}
+
+/// Whether two sets of readings read every value alike: the same decimal mark and date order
+/// for every column (what decided them does not change a value).
+fn reads_alike(a: &[ColumnReading], b: &[ColumnReading]) -> bool {
+    a.iter()
+        .zip(b)
+        .all(|(a, b)| a.decimal_mark == b.decimal_mark && a.date_order == b.date_order)
 }
 
 /// The header among the first non-blank rows, and those rows (the data among them is profiled
@@ -531,75 +573,85 @@ fn mapped_cell<'r>(map: &ColumnMap, row: &'r RawRow<'_>, field: usize) -> Cell<'
     map.columns[field].map_or(Cell::Empty, |column| row.cell(column))
 }
 
-/// First pass: every value of every mapped column whose reading depends on a locale, to
-/// settle the locale questions per column; and the rows seen, so that the second pass can
-/// place its records at once.
-fn profile_columns(
-    map: &ColumnMap,
+/// The mapped columns whose values' reading depends on a locale (numbers, dates): each of
+/// their values votes on the column's conventions.
+struct ProfiledColumns {
     fields: &'static [FieldSpec],
-    candidates: Vec<RawRow<'static>>,
-    rows: &mut Rows,
-    tell: &dyn Fn(LoadPass, u64),
-) -> Result<(Profile, u64), LoadError> {
-    let mut profile = Profile::new(fields.len());
-    let profiled: Vec<usize> = (0..fields.len())
-        .filter(|&index| map.columns[index].is_some() && Profile::takes(&fields[index]))
-        .collect();
-    let mut observe = |row: &RawRow<'_>| {
-        for &index in &profiled {
-            profile.observe(index, &fields[index], &mapped_cell(map, row, index));
-        }
-    };
-    let mut seen = 0u64;
-    for row in candidates.iter().filter(|row| row.row > map.header_row) {
-        observe(row);
-        seen += 1;
-    }
-    while let Some((row, _)) = rows.next()? {
-        observe(&row);
-        seen += 1;
-        if seen.is_multiple_of(PROGRESS_EVERY) {
-            tell(LoadPass::Profiling, seen);
-        }
-    }
-    tell(LoadPass::Profiling, seen);
-    Ok((profile, seen))
+    indexes: Vec<usize>,
 }
 
-/// Second pass: every row becomes a record or is counted blank.
-fn read_records<D: Document>(
-    mut rows: Rows,
-    map: &ColumnMap,
-    readings: &[ColumnReading],
-    options: &LoadOptions,
-    stats: &mut FileStats,
-    records: &mut impl Sink<D>,
-    tell: &dyn Fn(LoadPass, u64),
-) -> Result<(), LoadError> {
-    let mut file = FileReader::new(&map.columns, readings, options);
-    let mut state = D::FileState::default();
-    while let Some((row, empty_lines)) = rows.next()? {
-        if row.row <= map.header_row {
-            continue;
-        }
-        stats.rows_read += empty_lines + 1;
-        stats.rows_blank += empty_lines;
-        if stats.rows_read.is_multiple_of(PROGRESS_EVERY) {
-            tell(LoadPass::Reading, stats.rows_read);
-        }
-        if row.is_blank() {
-            stats.rows_blank += 1;
-            continue;
-        }
-        stats.rows_loaded += 1;
-        let prov = Provenance {
-            source: stats.source.clone(),
-            row: row.row,
-        };
-        records.keep(D::build(prov, &mut file.row(&row), &mut state));
+impl ProfiledColumns {
+    fn of(map: &ColumnMap, fields: &'static [FieldSpec]) -> ProfiledColumns {
+        let indexes = (0..fields.len())
+            .filter(|&index| map.columns[index].is_some() && Profile::takes(&fields[index]))
+            .collect();
+        ProfiledColumns { fields, indexes }
     }
-    tell(LoadPass::Reading, stats.rows_read);
-    Ok(())
+
+    fn observe(&self, profile: &mut Profile, map: &ColumnMap, row: &RawRow<'_>) {
+        for &index in &self.indexes {
+            profile.observe(index, &self.fields[index], &mapped_cell(map, row, index));
+        }
+    }
+}
+
+/// A file's row accounting: `read = loaded + blank`.
+#[derive(Clone, Copy, Debug, Default)]
+struct RowCounts {
+    read: u64,
+    loaded: u64,
+    blank: u64,
+}
+
+/// What a pass over a file's rows needs besides the rows.
+struct Reading<'a> {
+    map: &'a ColumnMap,
+    options: &'a LoadOptions,
+    source: &'a SourceId,
+    tell: &'a dyn Fn(LoadPass, u64),
+}
+
+impl Reading<'_> {
+    /// Every row after the header becomes a record read with `readings`, or is counted blank;
+    /// with `votes`, every value of the profiled columns also votes on the conventions.
+    fn records<D: Document>(
+        &self,
+        rows: &mut Rows,
+        readings: &[ColumnReading],
+        records: &mut impl Sink<D>,
+        mut votes: Option<(&ProfiledColumns, &mut Profile)>,
+        pass: LoadPass,
+    ) -> Result<RowCounts, LoadError> {
+        let map = self.map;
+        let mut file = FileReader::new(&map.columns, readings, self.options);
+        let mut state = D::FileState::default();
+        let mut counts = RowCounts::default();
+        while let Some((row, empty_lines)) = rows.next()? {
+            if row.row <= map.header_row {
+                continue;
+            }
+            counts.read += empty_lines + 1;
+            counts.blank += empty_lines;
+            if counts.read.is_multiple_of(PROGRESS_EVERY) {
+                (self.tell)(pass, counts.read);
+            }
+            if let Some((columns, profile)) = &mut votes {
+                columns.observe(profile, map, &row);
+            }
+            if row.is_blank() {
+                counts.blank += 1;
+                continue;
+            }
+            counts.loaded += 1;
+            let prov = Provenance {
+                source: self.source.clone(),
+                row: row.row,
+            };
+            records.keep(D::build(prov, &mut file.row(&row), &mut state));
+        }
+        (self.tell)(pass, counts.read);
+        Ok(counts)
+    }
 }
 
 /// The file's conventions as decided, for summary.json.
@@ -660,8 +712,46 @@ fn ambiguous_dates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
     use std::fmt::Write as _;
     use std::sync::Mutex;
+
+    /// A file is read with the conventions its first rows show, and again when its rows as a
+    /// whole decide otherwise: amounts written `1,234` (thousands, or a decimal comma?) and one
+    /// `12,5` far down the file are read as all the rows decide, with a comma, and the row
+    /// accounting is the file's once, not twice.
+    #[test]
+    fn a_file_whose_later_rows_decide_otherwise_is_read_again_as_they_decide() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("receipts.csv");
+        let mut text = String::from("receipt_no,vendor,vehicle_id,date,litres,amount\n");
+        for n in 0..200 {
+            writeln!(text, "R{n},Total,V1,2024-03-01,40,\"1,234\"").unwrap();
+        }
+        writeln!(text, "R-last,Total,V1,2024-03-01,40,\"12,5\"").unwrap();
+        std::fs::write(&path, text).unwrap();
+        let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
+        let passes = Mutex::new(Vec::new());
+        let loaded = load_all_watched(&[input], &LoadOptions::default(), &|p| {
+            passes.lock().unwrap().push(p.pass);
+        })
+        .unwrap();
+        let amounts: BTreeSet<String> = (loaded.dataset.receipts.iter())
+            .map(|r| r.amount.unwrap().to_string())
+            .collect();
+        assert_eq!(amounts, BTreeSet::from(["1.234".into(), "12.5".into()]));
+        assert_eq!(loaded.dataset.receipts.len(), 201);
+        assert_eq!(loaded.files[0].rows_read, 201);
+        assert_eq!(
+            passes.into_inner().unwrap(),
+            [LoadPass::Reading, LoadPass::Rereading]
+        );
+        let mark = loaded.files[0].conventions.decimal_mark.as_ref().unwrap();
+        assert_eq!(
+            (mark.value, mark.by),
+            (DecimalMark::Comma, DecidedBy::Evidence)
+        );
+    }
 
     /// A person watching a long load sees each pass move and end at the file's row count.
     #[test]
@@ -684,8 +774,6 @@ mod tests {
         assert_eq!(
             seen.into_inner().unwrap(),
             vec![
-                (LoadPass::Profiling, PROGRESS_EVERY),
-                (LoadPass::Profiling, rows),
                 (LoadPass::Reading, PROGRESS_EVERY),
                 (LoadPass::Reading, rows),
             ]
