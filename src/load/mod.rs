@@ -374,7 +374,7 @@ enum Rows {
 }
 
 impl Rows {
-    /// Back to the first row, for the second pass.
+    /// Back to the first row, to read the file again.
     fn rewind(self, input: &Input, limits: Limits) -> Result<Rows, LoadError> {
         match self {
             Rows::Text(_) => Ok(Rows::Text(csv::CsvRows::open(&input.path, limits)?)),
