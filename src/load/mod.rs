@@ -307,6 +307,13 @@ struct FileJob<'a> {
     watch: &'a dyn Fn(LoadProgress<'_>),
 }
 
+impl FileJob<'_> {
+    /// Reads the file as `D`s into `records`.
+    fn read<D: Document>(self, records: &mut impl Sink<D>) -> Result<FileStats, LoadError> {
+        load_file::<D>(self.input, self.options, records, self.watch)
+    }
+}
+
 /// A loaded file's records, ready to join their kind's collection in the order files were
 /// given (files load side by side and finish in any order).
 type Records = Box<dyn FnOnce(&mut Dataset) + Send>;
@@ -318,13 +325,8 @@ impl KindJob for LoadJob<'_> {
     type Output = Result<(Records, FileStats), LoadError>;
 
     fn run<D: Document>(self) -> Self::Output {
-        let FileJob {
-            input,
-            options,
-            watch,
-        } = self.0;
         let mut records = Vec::new();
-        let stats = load_file::<D>(input, options, &mut records, watch)?;
+        let stats = self.0.read::<D>(&mut records)?;
         let join: Records = Box::new(move |data| append(D::collection(data), records));
         Ok((join, stats))
     }
@@ -337,13 +339,8 @@ impl KindJob for InspectJob<'_> {
     type Output = Result<Inspected, LoadError>;
 
     fn run<D: Document>(self) -> Self::Output {
-        let FileJob {
-            input,
-            options,
-            watch,
-        } = self.0;
         let mut findings = Findings::default();
-        let stats = load_file::<D>(input, options, &mut findings, watch)?;
+        let stats = self.0.read::<D>(&mut findings)?;
         Ok(Inspected {
             stats,
             problems: findings.problems,

@@ -2,6 +2,8 @@ use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::link::is_non_fuel;
 use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
+use std::collections::hash_map::Entry;
+use std::hash::Hash;
 
 declare_rule! {
     /// The same document twice within one document type: a trip ticket number used twice, a
@@ -31,108 +33,114 @@ impl Rule for DuplicateDocument {
     }
 }
 
-/// Trip ticket numbers used twice, raised on each copy after the first.
-fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
-    let data = ctx.data;
-    let info = &DuplicateDocument::INFO;
-    let mut trips = HashMap::with_capacity(data.trips.len());
-    for (index, trip) in data.trips.iter().enumerate() {
-        let Some(id) = &trip.trip_id else { continue };
-        if let Some(&first) = trips.get(id.key()) {
-            let first: &crate::model::Trip = &data.trips[first];
-            out.push(
-                Exception::on_trip(info, index, trip)
-                    .message(
-                        Message::new("msg-duplicate-trip")
-                            .text("trip", id.to_string())
-                            .text("first", first.prov.to_string()),
-                    )
-                    .evidence("first_source", first.prov.to_string())
-                    .evidence("normalised_id", id.key()),
-            );
-        } else {
-            trips.insert(id.key(), index);
+/// Calls `repeat(index, first)` for each record whose key an earlier record has, with the
+/// first record that had it. Keys are (index, key) pairs in record order; `capacity` is how many
+/// records there are.
+fn each_repeat<K: Hash + Eq>(
+    capacity: usize,
+    keyed: impl Iterator<Item = (usize, K)>,
+    mut repeat: impl FnMut(usize, usize),
+) {
+    let mut first_with: HashMap<K, usize> = HashMap::with_capacity(capacity);
+    for (index, key) in keyed {
+        match first_with.entry(key) {
+            Entry::Occupied(first) => repeat(index, *first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
         }
     }
 }
 
+/// Trip ticket numbers used twice, raised on each copy after the first.
+fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
+    let trips = &ctx.data.trips;
+    let keyed = (trips.iter().enumerate())
+        .filter_map(|(index, trip)| Some((index, trip.trip_id.as_ref()?.key())));
+    each_repeat(trips.len(), keyed, |index, first| {
+        let (trip, first) = (&trips[index], &trips[first]);
+        let Some(id) = &trip.trip_id else { return };
+        out.push(
+            Exception::on_trip(&DuplicateDocument::INFO, index, trip)
+                .message(
+                    Message::new("msg-duplicate-trip")
+                        .text("trip", id.to_string())
+                        .text("first", first.prov.to_string()),
+                )
+                .evidence("first_source", first.prov.to_string())
+                .evidence("normalised_id", id.key()),
+        );
+    });
+}
+
 /// Receipt numbers of one vendor submitted twice, among one kind of product.
 fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
-    let data = ctx.data;
-    let info = &DuplicateDocument::INFO;
-    let keys = &ctx.links.keys;
-    let mut receipts = HashMap::with_capacity(data.receipts.len());
-    for (index, receipt) in data.receipts.iter().enumerate() {
+    let receipts = &ctx.data.receipts;
+    let links = ctx.links;
+    let keyed = (receipts.iter().enumerate())
+        .filter(|(index, receipt)| {
+            receipt.vendor.is_some() && !links.receipt_credits.is_credit(*index)
+        })
+        .filter_map(|(index, receipt)| {
+            let number = receipt.receipt_no.as_ref()?.key();
+            let vendor = links.keys.receipt_vendor[index];
+            Some((index, (vendor, number, is_non_fuel(&receipt.fuel_type))))
+        });
+    each_repeat(receipts.len(), keyed, |index, first| {
+        let (receipt, first) = (&receipts[index], &receipts[first]);
         let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
-            continue;
+            return;
         };
-        if ctx.links.receipt_credits.is_credit(index) {
-            continue;
-        }
-        let vendor_no = keys.receipt_vendor[index];
-        let key = (vendor_no, number.key(), is_non_fuel(&receipt.fuel_type));
-        if let Some(&first) = receipts.get(&key) {
-            let first: &crate::model::Receipt = &data.receipts[first];
-            out.push(
-                Exception::on_receipt(info, index, receipt)
-                    .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
-                    .message(
-                        Message::new("msg-duplicate-receipt")
-                            .text("receipt", number.to_string())
-                            .text("vendor", vendor.to_string())
-                            .text("first", first.prov.to_string()),
-                    )
-                    .evidence("first_source", first.prov.to_string())
-                    .evidence("normalised_id", number.key()),
-            );
-        } else {
-            receipts.insert(key, index);
-        }
-    }
+        out.push(
+            Exception::on_receipt(&DuplicateDocument::INFO, index, receipt)
+                .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                .message(
+                    Message::new("msg-duplicate-receipt")
+                        .text("receipt", number.to_string())
+                        .text("vendor", vendor.to_string())
+                        .text("first", first.prov.to_string()),
+                )
+                .evidence("first_source", first.prov.to_string())
+                .evidence("normalised_id", number.key()),
+        );
+    });
 }
 
 /// Invoice lines of one vendor billed twice (invoice and line number), among one kind of
 /// product.
 fn repeated_lines(ctx: &Context<'_>, out: &mut Vec<Exception>) {
-    let data = ctx.data;
-    let info = &DuplicateDocument::INFO;
-    let keys = &ctx.links.keys;
-    let mut lines = HashMap::with_capacity(data.invoice_lines.len());
-    for (index, line) in data.invoice_lines.iter().enumerate() {
+    let lines = &ctx.data.invoice_lines;
+    let links = ctx.links;
+    let keyed = (lines.iter().enumerate())
+        .filter(|(index, line)| line.vendor.is_some() && !links.line_credits.is_credit(*index))
+        .filter_map(|(index, line)| {
+            let invoice = line.invoice_no.as_ref()?.key();
+            let vendor = links.keys.line_vendor[index];
+            let non_fuel = is_non_fuel(&line.fuel_type);
+            Some((index, (vendor, invoice, line.line_no, non_fuel)))
+        });
+    each_repeat(lines.len(), keyed, |index, first| {
+        let (line, first) = (&lines[index], &lines[first]);
         let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
-            continue;
+            return;
         };
-        if ctx.links.line_credits.is_credit(index) {
-            continue;
-        }
-        let key = (
-            keys.line_vendor[index],
-            invoice.key(),
-            line.line_no,
-            is_non_fuel(&line.fuel_type),
+        out.push(
+            Exception::on_line(&DuplicateDocument::INFO, index, line)
+                .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                .message(
+                    Message::new("msg-duplicate-line")
+                        .text("invoice", invoice.to_string())
+                        .int("line", i64::from(line.line_no))
+                        .text("vendor", vendor.to_string())
+                        .text("first", first.prov.to_string()),
+                )
+                .evidence("first_source", first.prov.to_string())
+                .evidence(
+                    "normalised_id",
+                    format!("{}/{}", invoice.key(), line.line_no),
+                ),
         );
-        if let Some(&first) = lines.get(&key) {
-            let first: &crate::model::InvoiceLine = &data.invoice_lines[first];
-            out.push(
-                Exception::on_line(info, index, line)
-                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
-                    .message(
-                        Message::new("msg-duplicate-line")
-                            .text("invoice", invoice.to_string())
-                            .int("line", i64::from(line.line_no))
-                            .text("vendor", vendor.to_string())
-                            .text("first", first.prov.to_string()),
-                    )
-                    .evidence("first_source", first.prov.to_string())
-                    .evidence(
-                        "normalised_id",
-                        format!("{}/{}", invoice.key(), line.line_no),
-                    ),
-            );
-        } else {
-            lines.insert(key, index);
-        }
-    }
+    });
 }
 
 #[cfg(test)]
