@@ -479,7 +479,12 @@ fn check_letter(report: &Path, vendor: &str, html: &str, csv: &str, lang: Lang) 
             date(lang, &line["fill_date"]),
             line["vehicle_id"].clone(),
             number(lang, &line["litres"]),
-            money(lang, &line["billed"]),
+            // A billed amount that cannot be read is said so, not left blank.
+            if line["billed"].is_empty() {
+                fuelrecon::i18n::text(lang, "letter-amount-unreadable", &Default::default())
+            } else {
+                money(lang, &line["billed"])
+            },
             money(lang, &line["accepted"]),
             money(lang, &line["withheld"]),
         ];

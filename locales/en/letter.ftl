@@ -18,6 +18,8 @@ letter-col-litres = Litres
 letter-col-billed = Billed
 letter-col-accepted = Accepted (to be paid)
 letter-col-withheld = Withheld
+# A line's billed amount that cannot be read, in its cell.
+letter-amount-unreadable = unreadable
 letter-total = Total
 letter-reason = Why:
 letter-to-send = To have it paid, send:

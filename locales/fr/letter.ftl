@@ -18,6 +18,8 @@ letter-col-litres = Litres
 letter-col-billed = Facturé
 letter-col-accepted = Accepté (à régler)
 letter-col-withheld = Retenu
+# A line's billed amount that cannot be read, in its cell.
+letter-amount-unreadable = illisible
 letter-total = Total
 letter-reason = Motif :
 letter-to-send = Pour obtenir le règlement, veuillez nous adresser :
