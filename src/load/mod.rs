@@ -522,8 +522,8 @@ fn reads_alike(a: &[ColumnReading], b: &[ColumnReading]) -> bool {
         .all(|(a, b)| a.decimal_mark == b.decimal_mark && a.date_order == b.date_order)
 }
 
-/// The header among the first non-blank rows, and those rows (the data among them is profiled
-/// with the rest).
+/// The header among the first non-blank rows, and those rows (the data among them shows the
+/// conventions a file is first read with).
 fn find_columns(
     input: &Input,
     options: &LoadOptions,

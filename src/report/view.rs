@@ -194,7 +194,8 @@ impl<'a> ReportView<'a> {
                 let lines = line_views(data, links, exceptions, &by_target, invoices_checked);
                 let totals = totals(data, &lines);
                 let receipt_flagged = receipt_flags(data, exceptions, &by_target);
-                let receipts = invoices_checked.then(|| receipt_money(data, &receipt_flagged));
+                let receipts = (data.has(crate::model::DocKind::Receipts))
+                    .then(|| receipt_money(data, &receipt_flagged));
                 (lines, totals, receipt_flagged, receipts)
             },
         );

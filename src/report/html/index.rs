@@ -308,15 +308,19 @@ fn charts_of(view: &ReportView<'_>) -> Charts {
 /// A vehicle written two ways is one bar, named as first written.
 fn at_risk_by_vehicle(view: &ReportView<'_>) -> Vec<(String, Decimal)> {
     let data = view.data;
-    let at_risk: Vec<(&Option<Ident>, Decimal)> = if data.has(DocKind::Invoices) {
-        (view.lines.iter().enumerate())
-            .map(|(index, line)| (view.links.line_vehicle(data, index), line.withheld()))
-            .collect()
-    } else {
-        (data.receipts.iter().zip(&view.receipt_flagged))
-            .map(|(receipt, flagged)| (&receipt.vehicle_id, *flagged))
-            .collect()
-    };
+    // Each line's (or receipt's) vehicle and amount, met one at a time: a month has millions.
+    let at_risk: Box<dyn Iterator<Item = (&Option<Ident>, Decimal)>> =
+        if data.has(DocKind::Invoices) {
+            Box::new(
+                (view.lines.iter().enumerate())
+                    .map(|(index, line)| (view.line_vehicle(index), line.withheld())),
+            )
+        } else {
+            Box::new(
+                (data.receipts.iter().zip(&view.receipt_flagged))
+                    .map(|(receipt, flagged)| (&receipt.vehicle_id, *flagged)),
+            )
+        };
     let mut by_vehicle: HashMap<&str, (&str, Decimal)> = HashMap::new();
     for (vehicle, at_risk) in at_risk {
         if let Some(vehicle) = vehicle

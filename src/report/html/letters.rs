@@ -429,23 +429,20 @@ fn reason_args<'a>(
         .map(|first| &data.invoice_lines[first]);
     let number =
         |value: Option<Decimal>| value.map_or_else(String::new, |v| i18n::format_number(lang, v));
-    // Amounts in the line's own decimals (56.00 beside a billed 61.00, not 56).
-    let scale = data.invoice_lines[index].amount.map_or(0, |a| a.scale());
-    let money = |value: Option<Decimal>| {
-        value.map_or_else(String::new, |v| {
-            i18n::format_money(lang, at_least_scale(v, scale))
-        })
+    // Money in the decimals of the figures beside it: amounts in the line's amount's (56.00
+    // beside a billed 61.00, not 56), a price in the billed price's (the contract's 1.40 beside
+    // a billed 1.55, not 1.4).
+    let in_decimals_of = |figure: Option<Decimal>| {
+        let scale = figure.map_or(0, |f| f.scale());
+        move |value: Option<Decimal>| {
+            value.map_or_else(String::new, |v| {
+                i18n::format_money(lang, at_least_scale(v, scale))
+            })
+        }
     };
-    // A price in the decimals of the price billed (the contract's 1.40 beside a billed 1.55,
-    // not 1.4).
-    let price_scale = data.invoice_lines[index]
-        .unit_price
-        .map_or(0, |p| p.scale());
-    let price = |value: Option<Decimal>| {
-        value.map_or_else(String::new, |v| {
-            i18n::format_money(lang, at_least_scale(v, price_scale))
-        })
-    };
+    let line = &data.invoice_lines[index];
+    let money = in_decimals_of(line.amount);
+    let price = in_decimals_of(line.unit_price);
     Args::new()
         .text("receipt", receipt_no)
         .text(
