@@ -204,18 +204,14 @@ pub struct Price {
 
 /// What every record has, whatever its kind: where it came from and what could not be read.
 pub trait Record {
-    const KIND: DocKind;
-
     fn prov(&self) -> &Provenance;
 
     fn problems(&self) -> &[FieldProblem];
 }
 
 macro_rules! impl_record {
-    ($($ty:ty => $kind:ident),+ $(,)?) => {
+    ($($ty:ty),+ $(,)?) => {
         $(impl Record for $ty {
-            const KIND: DocKind = DocKind::$kind;
-
             fn prov(&self) -> &Provenance {
                 &self.prov
             }
@@ -227,32 +223,7 @@ macro_rules! impl_record {
     };
 }
 
-impl_record! {
-    Trip => Trips,
-    Receipt => Receipts,
-    InvoiceLine => Invoices,
-    Vehicle => Vehicles,
-    Price => Prices,
-}
-
-/// Every record's kind, provenance and problems, for what looks at all records alike (the
-/// row accounting of `check`, the field-problem rules).
-pub struct RecordRef<'a> {
-    pub kind: DocKind,
-    /// The record's position in its kind's collection.
-    pub index: usize,
-    pub prov: &'a Provenance,
-    pub problems: &'a [FieldProblem],
-}
-
-fn refs<R: Record>(records: &[R]) -> impl Iterator<Item = RecordRef<'_>> {
-    records.iter().enumerate().map(|(index, r)| RecordRef {
-        kind: R::KIND,
-        index,
-        prov: r.prov(),
-        problems: r.problems(),
-    })
-}
+impl_record! { Trip, Receipt, InvoiceLine, Vehicle, Price }
 
 /// Everything one run read: every record of every input, in a canonical order that does not
 /// depend on the order of rows in the files (see [`Dataset::canonicalise`]).
@@ -270,15 +241,6 @@ pub struct Dataset {
 impl Dataset {
     pub fn has(&self, kind: DocKind) -> bool {
         self.given.contains(&kind)
-    }
-
-    /// Every record of every kind, kind by kind in catalogue order.
-    pub fn records(&self) -> impl Iterator<Item = RecordRef<'_>> {
-        refs(&self.trips)
-            .chain(refs(&self.receipts))
-            .chain(refs(&self.invoice_lines))
-            .chain(refs(&self.vehicles))
-            .chain(refs(&self.prices))
     }
 
     /// Sorts every collection by content, so that matching and reports are the same whatever
