@@ -245,12 +245,12 @@ mod tests {
             "the first reversal took all there was"
         );
         assert_eq!(
-            links.line_receipt[0].map(|(r, _)| r),
+            links.line_receipt.get(0).map(|(r, _)| r),
             Some(0),
             "the reversed line still names its receipt"
         );
         assert!(
-            links.receipt_lines[0].is_empty(),
+            links.receipt_lines.of(0).is_empty(),
             "but neither it, reversed in full, nor the credits bill it"
         );
     }

@@ -379,13 +379,13 @@ fn is_documented(
     if !trip.problems.is_empty() {
         return false;
     }
-    let receipts = &links.trip_receipts[index];
+    let receipts = &links.trip_receipts.of(index);
     if crate::rules::requires_receipt(trip, config.rules.require_receipt) && receipts.is_empty() {
         return false;
     }
     receipts
         .iter()
-        .all(|&r| data.receipts[r].problems.is_empty())
+        .all(|r| data.receipts[r].problems.is_empty())
 }
 
 fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
@@ -464,7 +464,7 @@ fn line_views(
         .iter()
         .enumerate()
         .map(|(index, _)| {
-            let receipt = links.line_receipt[index].map(|(r, _)| r);
+            let receipt = links.line_receipt.get(index).map(|(r, _)| r);
             let mut indexes: Vec<usize> = on(Target::InvoiceLine(index)).to_vec();
             if let Some(r) = receipt {
                 indexes.extend_from_slice(on(Target::Receipt(r)));
@@ -744,7 +744,7 @@ mod tests {
             .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
         data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
         let run = linked(data);
-        assert!(run.links.receipt_trip[0].is_some(), "R1 is on T1");
+        assert!(run.links.receipt_trip.get(0).is_some(), "R1 is on T1");
         let exceptions = [
             Exception::on_trip(info("CONSUMPTION_OUTLIER"), 0, &run.data.trips[0]).at_risk(d("80")),
         ];

@@ -289,7 +289,11 @@ fn disputed_line(
     money: &LineView,
     lang: Lang,
 ) -> DisputedLine {
-    let receipt = view.links.line_receipt[index].map(|(r, _)| &view.data.receipts[r]);
+    let receipt = view
+        .links
+        .line_receipt
+        .get(index)
+        .map(|(r, _)| &view.data.receipts[r]);
     let receipt_no = line
         .receipt_no
         .as_ref()
@@ -422,9 +426,16 @@ fn reason_args<'a>(
             None => String::new(),
         }
     };
-    let receipt = view.links.line_receipt[index].map(|(r, _)| &data.receipts[r]);
-    let first = view.links.line_receipt[index]
-        .and_then(|(r, _)| view.links.receipt_lines[r].first().copied())
+    let receipt = view
+        .links
+        .line_receipt
+        .get(index)
+        .map(|(r, _)| &data.receipts[r]);
+    let first = view
+        .links
+        .line_receipt
+        .get(index)
+        .and_then(|(r, _)| view.links.receipt_lines.of(r).first())
         .filter(|&first| first != index)
         .map(|first| &data.invoice_lines[first]);
     let number =
