@@ -242,12 +242,13 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         "source",
     ])?;
     let mut scratch = Vec::new();
-    for (index, (line, money)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
+    for (index, (line, line_view)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
         let link = view.links.line_receipt.get(index);
         let linked = link.map(|(r, _)| &data.receipts[r]);
-        let on = &money.exceptions;
+        let on = &view.line_exceptions(index);
         // Amounts of a line whose billed amount could not be read are left blank.
-        let amount = |value: rust_decimal::Decimal| money.billed.is_some().then_some(value);
+        let money = line_view.money();
+        let amount = |value: rust_decimal::Decimal| line_view.billed.is_some().then_some(value);
         Row::start(&mut out, &mut scratch)
             .cell(&line.invoice_no)
             .cell(line.line_no)
@@ -260,11 +261,11 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .cell(line.date.or(linked.and_then(|r| r.date)))
             .cell(&line.fuel_type)
             .cell(line.litres)
-            .cell(money.billed)
-            .cell(amount(money.accepted()))
-            .cell(amount(money.withheld()))
-            .cell(amount(money.money.unverified))
-            .text(money.status.as_str())
+            .cell(line_view.billed)
+            .cell(amount(money.supported))
+            .cell(amount(money.at_risk))
+            .cell(amount(money.unverified))
+            .text(line_view.status.as_str())
             .joined(codes(view, on), ";")
             .joined(reasons(view, on), " | ")
             .joined(ids(view, on), ";")

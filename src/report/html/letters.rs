@@ -198,8 +198,8 @@ fn letter_view(
         let entry = invoices
             .entry(key)
             .or_insert_with(|| (text, Money::default()));
-        entry.1.add(&money.money);
-        total.add(&money.money);
+        entry.1.add(&money.money());
+        total.add(&money.money());
         if is_disputed(money) {
             disputed.push(disputed_line(view, index, line, money, lang));
         }
@@ -304,7 +304,7 @@ fn disputed_line(
     let mut reasons = Vec::new();
     let mut to_send = Vec::new();
     let mut codes_seen = Vec::new();
-    for &e in &money.exceptions {
+    for e in view.line_exceptions(index) {
         let exception = &view.exceptions[e];
         if exception.amount_at_risk <= Decimal::ZERO || codes_seen.contains(&exception.code) {
             continue;
