@@ -52,7 +52,7 @@ impl Rule for OdometerInconsistent {
         for (vehicle, judged) in ctx.odometers.vehicles() {
             for (position, verdict) in judged.verdicts.iter().enumerate() {
                 let reading = &judged.readings[position];
-                let on_backwards_trip = match reading.source {
+                let on_backwards_trip = match reading.source() {
                     Source::TripOut(t) | Source::TripIn(t) => backwards_trips[t],
                     Source::Receipt(_) => false,
                 };
@@ -78,7 +78,7 @@ impl OdometerInconsistent {
     ) -> Exception {
         let data = ctx.data;
         let reading = &judged.readings[position];
-        let (exception, vehicle_shown) = match reading.source {
+        let (exception, vehicle_shown) = match reading.source() {
             Source::TripOut(t) | Source::TripIn(t) => (
                 Exception::on_trip(&Self::INFO, t, &data.trips[t]),
                 data.trips[t].vehicle_id.as_ref(),
@@ -101,18 +101,18 @@ impl OdometerInconsistent {
             .text("vehicle", vehicle_shown)
             .number("reading", reading.value)
             .date("date", reading.date)
-            .message("where", where_read(ctx, reading.source))
+            .message("where", where_read(ctx, reading.source()))
             .message("unit", unit.clone());
         let mut exception = exception
             .evidence("odometer", reading.value)
-            .evidence("odometer_field", field_of(reading.source))
+            .evidence("odometer_field", field_of(reading.source()))
             .evidence("reading_date", reading.date);
         if let Some((name, other)) = related {
-            let other = &judged.readings[other];
+            let other = judged.at(other);
             message = message
                 .number(name, other.value)
                 .date(date_arg(name), other.date)
-                .message(where_arg(name), where_read(ctx, other.source));
+                .message(where_arg(name), where_read(ctx, other.source()));
             exception = with_neighbour(ctx, exception, name, other);
         }
         match judged.verdicts[position] {
@@ -123,7 +123,7 @@ impl OdometerInconsistent {
                 );
             }
             Verdict::Jump { previous, next } => {
-                let around = |p: usize| &judged.readings[p];
+                let around = |p| judged.at(p);
                 let mut around_message = Message::new(match (previous, next) {
                     (Some(_), Some(_)) => "msg-odometer-around-both",
                     (Some(_), None) => "msg-odometer-around-before",
@@ -247,13 +247,13 @@ fn with_neighbour(
     name: &str,
     other: &Reading,
 ) -> Exception {
-    let prov = match other.source {
+    let prov = match other.source() {
         Source::TripOut(t) | Source::TripIn(t) => &ctx.data.trips[t].prov,
         Source::Receipt(r) => &ctx.data.receipts[r].prov,
     };
     exception
         .evidence(&format!("{name}_odometer"), other.value)
-        .evidence(&format!("{name}_odometer_field"), field_of(other.source))
+        .evidence(&format!("{name}_odometer_field"), field_of(other.source()))
         .evidence(&format!("{name}_date"), other.date)
         .evidence(&format!("{name}_source"), prov.to_string())
 }
