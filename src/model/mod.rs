@@ -5,10 +5,12 @@
 //! raw text of an unreadable or invalid value lives in the record's [`FieldProblem`]s. Rules
 //! compare only values that were read, so a missing value never counts as zero.
 
+mod compact_decimal;
 mod field;
 mod ids;
 mod provenance;
 
+pub use compact_decimal::CompactDecimal;
 pub use field::{FieldProblem, FieldType, ProblemCode};
 pub use ids::{Ident, VendorName, fold_name, normalise_id};
 pub use provenance::{Provenance, SourceId};
