@@ -21,7 +21,7 @@ impl Rule for BilledWithoutReceipt {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
             // A credit, or a line reversed in full, bills nothing (§3.5).
-            if ctx.links.line_receipt[index].is_some()
+            if ctx.links.line_receipt.get(index).is_some()
                 || ctx.links.line_bills_nothing(ctx.data, index)
             {
                 continue;

@@ -132,9 +132,12 @@ fn after_its_invoice(
     window: i64,
 ) -> Option<Exception> {
     let receipt = &ctx.data.receipts[index];
-    let (line, invoiced) = ctx.links.receipt_lines[index]
+    let (line, invoiced) = ctx
+        .links
+        .receipt_lines
+        .of(index)
         .iter()
-        .filter_map(|&l| {
+        .filter_map(|l| {
             let line = &ctx.data.invoice_lines[l];
             line.invoice_date.map(|d| (line, d))
         })

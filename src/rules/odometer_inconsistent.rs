@@ -156,7 +156,7 @@ impl OdometerInconsistent {
             let Some(reading) = receipt.odometer() else {
                 continue;
             };
-            let Some((trip_index, _)) = ctx.links.receipt_trip[index] else {
+            let Some((trip_index, _)) = ctx.links.receipt_trip.get(index) else {
                 continue;
             };
             let trip = &data.trips[trip_index];

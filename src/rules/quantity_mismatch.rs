@@ -18,7 +18,7 @@ impl Rule for QuantityMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            let Some((receipt_index, _)) = ctx.links.line_receipt[index] else {
+            let Some((receipt_index, _)) = ctx.links.line_receipt.get(index) else {
                 continue;
             };
             if ctx.links.line_bills_nothing(ctx.data, index) {

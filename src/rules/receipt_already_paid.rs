@@ -24,7 +24,10 @@ impl Rule for ReceiptAlreadyPaid {
             let Some(vendor) = &line.vendor else { continue };
             // The receipt the line was linked to, else the number it bills: as `accept` keys
             // what it records.
-            let linked = ctx.links.line_receipt[index]
+            let linked = ctx
+                .links
+                .line_receipt
+                .get(index)
                 .and_then(|(r, _)| ctx.data.receipts[r].receipt_no.as_ref());
             let Some(receipt) = linked.or(line.receipt_no.as_ref()) else {
                 continue;

@@ -21,7 +21,7 @@ impl Rule for ReceiptNotBilled {
             if ctx.links.receipt_credits.is_credit(index) {
                 continue;
             }
-            if !ctx.links.receipt_lines[index].is_empty() {
+            if !ctx.links.receipt_lines.of(index).is_empty() {
                 continue;
             }
             out.push(

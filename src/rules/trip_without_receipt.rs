@@ -29,7 +29,7 @@ impl Rule for TripWithoutReceipt {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let policy = ctx.config.rules.require_receipt;
         for (index, trip) in ctx.data.trips.iter().enumerate() {
-            if !requires_receipt(trip, policy) || !ctx.links.trip_receipts[index].is_empty() {
+            if !requires_receipt(trip, policy) || !ctx.links.trip_receipts.of(index).is_empty() {
                 continue;
             }
             let at_risk = match (trip.fuel_litres(), ctx.average_price()) {

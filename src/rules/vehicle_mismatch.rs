@@ -31,7 +31,7 @@ impl Rule for VehicleMismatch {
         let info = &Self::INFO;
         let data = ctx.data;
         for (index, receipt) in data.receipts.iter().enumerate() {
-            let Some((trip_index, method)) = ctx.links.receipt_trip[index] else {
+            let Some((trip_index, method)) = ctx.links.receipt_trip.get(index) else {
                 continue;
             };
             let trip = &data.trips[trip_index];
@@ -54,7 +54,7 @@ impl Rule for VehicleMismatch {
             }
         }
         for (index, line) in data.invoice_lines.iter().enumerate() {
-            let Some((receipt_index, method)) = ctx.links.line_receipt[index] else {
+            let Some((receipt_index, method)) = ctx.links.line_receipt.get(index) else {
                 continue;
             };
             let receipt = &data.receipts[receipt_index];

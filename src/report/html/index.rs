@@ -495,16 +495,16 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
     let links = view.links;
     let (line, receipt, trip) = match target {
         Target::InvoiceLine(l) | Target::Invoice(l) => {
-            let receipt = links.line_receipt[l].map(|(r, _)| r);
-            let trip = receipt.and_then(|r| links.receipt_trip[r].map(|(t, _)| t));
+            let receipt = links.line_receipt.get(l).map(|(r, _)| r);
+            let trip = receipt.and_then(|r| links.receipt_trip.get(r).map(|(t, _)| t));
             (Some(l), receipt, trip)
         }
         Target::Receipt(r) => (
-            links.receipt_lines[r].first().copied(),
+            links.receipt_lines.of(r).first(),
             Some(r),
-            links.receipt_trip[r].map(|(t, _)| t),
+            links.receipt_trip.get(r).map(|(t, _)| t),
         ),
-        Target::Trip(t) => (None, links.trip_receipts[t].first().copied(), Some(t)),
+        Target::Trip(t) => (None, links.trip_receipts.of(t).first(), Some(t)),
         Target::Vehicle(_) | Target::Price(_) | Target::VoucherSeries => (None, None, None),
     };
     let data = view.data;
