@@ -1,15 +1,16 @@
 //! A decimal number held in 8 bytes, for the numbers of the records.
 //!
 //! A `rust_decimal::Decimal` is 16 bytes and an `Option<Decimal>` 20; a record has up to four
-//! of them and a large month has millions of records, so their numbers were half the memory of
-//! a run. The numbers people write on fuel paperwork are small: the loader caps them at a
+//! of them, close to a third of its size, and a large month's millions of records are half the
+//! memory of a run. The numbers people write on fuel paperwork are small: the loader caps them at a
 //! trillion ([`crate::load::values::MAX_NUMBER`]), and a trillion with five decimals still fits
 //! 57 bits of mantissa. [`CompactDecimal`] keeps such a number, with its sign and scale, in one
 //! word whose top bit is always set, so that `Option<CompactDecimal>` is 8 bytes too.
 //!
 //! Every other `Decimal` (a reading with twenty decimals, say) is still kept exactly: it goes
 //! into a process-wide side table and the word holds its index. Such numbers are rare, so the
-//! table stays small; it is never emptied, since a record may be read at any time of a run.
+//! table stays small; it is never emptied, since a record may be read at any time of a run (and
+//! each conversion of a wide number adds an entry: convert once, when the record is built).
 
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
