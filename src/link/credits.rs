@@ -99,8 +99,8 @@ pub(super) fn receipts(data: &Dataset, keys: &Keys) -> Netting {
             vendor,
             number: r.receipt_no.as_ref(),
             date: r.date,
-            amount: r.amount,
-            litres: r.litres,
+            amount: r.amount(),
+            litres: r.litres(),
         })
         .collect())
 }
@@ -114,8 +114,8 @@ pub(super) fn lines(data: &Dataset, keys: &Keys) -> Netting {
             vendor,
             number: l.receipt_no.as_ref(),
             date: l.invoice_date,
-            amount: l.amount,
-            litres: l.litres,
+            amount: l.amount(),
+            litres: l.litres(),
         })
         .collect())
 }

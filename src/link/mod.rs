@@ -87,13 +87,13 @@ impl Links {
     /// What an invoice line bills once credits are netted (SPEC §3.5).
     pub fn line_net_amount(&self, data: &Dataset, line: usize) -> Option<Decimal> {
         self.line_credits
-            .net(line, |l| data.invoice_lines[l].amount)
+            .net(line, |l| data.invoice_lines[l].amount())
     }
 
     /// What a receipt was paid once credits are netted (SPEC §3.5).
     pub fn receipt_net_amount(&self, data: &Dataset, receipt: usize) -> Option<Decimal> {
         self.receipt_credits
-            .net(receipt, |r| data.receipts[r].amount)
+            .net(receipt, |r| data.receipts[r].amount())
     }
 
     /// Whether an invoice line bills nothing: a credit, or a line its credits reverse in full.
@@ -103,7 +103,7 @@ impl Links {
         self.line_credits.is_credit(line)
             || self
                 .line_credits
-                .fully_reversed(line, |l| data.invoice_lines[l].amount)
+                .fully_reversed(line, |l| data.invoice_lines[l].amount())
     }
 
     /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
@@ -254,7 +254,7 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
             links.keys.line_vendor[index],
             links.keys.line_vehicle[index],
             line.date,
-            line.litres,
+            line.litres(),
         ) else {
             continue;
         };
@@ -275,11 +275,11 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
             .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
                 data.receipts[r]
-                    .litres
+                    .litres()
                     .is_some_and(|l| (l - litres).abs() <= tolerance)
             })
             .min_by_key(|&r| {
-                let distance = match (data.receipts[r].amount, line.amount) {
+                let distance = match (data.receipts[r].amount(), line.amount()) {
                     (Some(a), Some(b)) => (a - b).abs(),
                     _ => Decimal::MAX,
                 };
@@ -528,7 +528,7 @@ mod tests {
             let receipt = &data.receipts[receipt];
             (
                 receipt.receipt_no.as_ref().unwrap().to_string(),
-                receipt.litres.unwrap(),
+                receipt.litres().unwrap(),
             )
         };
         assert_eq!(bills(1), ("T1".into(), Decimal::from(40)), "the fill");

@@ -737,7 +737,7 @@ mod tests {
         })
         .unwrap();
         let amounts: BTreeSet<String> = (loaded.dataset.receipts.iter())
-            .map(|r| r.amount.unwrap().to_string())
+            .map(|r| r.amount().unwrap().to_string())
             .collect();
         assert_eq!(amounts, BTreeSet::from(["1.234".into(), "12.5".into()]));
         assert_eq!(loaded.dataset.receipts.len(), 201);

@@ -548,7 +548,7 @@ fn exceptions_of_line(
 /// against it, or 0 for a credit netted against another line. Each credit is counted once,
 /// on the line it reverses, so that lines, invoices and vendors add up to the net invoiced.
 fn net_billed(data: &Dataset, links: &Links, index: usize) -> Option<Decimal> {
-    let amount = data.invoice_lines[index].amount?;
+    let amount = data.invoice_lines[index].amount()?;
     if links.line_credits.nets_against(index).is_some() {
         return Some(Decimal::new(0, amount.scale()));
     }
@@ -608,7 +608,7 @@ fn receipt_flags(
     by_target: &HashMap<Target, Vec<usize>>,
 ) -> Vec<Decimal> {
     let flagged = |(index, receipt): (usize, &crate::model::Receipt)| {
-        let Some(amount) = receipt.amount else {
+        let Some(amount) = receipt.amount() else {
             return Decimal::ZERO;
         };
         let on = by_target
@@ -623,7 +623,7 @@ fn receipt_flags(
 /// capped at its amount).
 fn receipt_money(data: &Dataset, flags: &[Decimal]) -> ReceiptMoney {
     ReceiptMoney {
-        total: data.receipts.iter().filter_map(|r| r.amount).sum(),
+        total: data.receipts.iter().filter_map(|r| r.amount()).sum(),
         flagged: flags.iter().sum(),
     }
 }

@@ -29,7 +29,7 @@ impl Rule for BilledTwice {
                 let line = &lines[index];
                 out.push(
                     Exception::on_line(&Self::INFO, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-billed-twice")
                                 .shown("receipt", &receipt.receipt_no, "msg-no-number")

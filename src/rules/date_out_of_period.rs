@@ -115,7 +115,7 @@ impl Rule for DateOutOfPeriod {
             let Some(date) = line.date else { continue };
             if let Some(message) = expected.outside(|| line_subject(line), date) {
                 let exception = Exception::on_line(info, index, line)
-                    .at_risk(line.amount.unwrap_or_default().max(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or_default().max(Decimal::ZERO))
                     .message(message);
                 out.push(expected.evidence(exception, date));
             }

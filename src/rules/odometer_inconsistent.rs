@@ -31,7 +31,7 @@ impl Rule for OdometerInconsistent {
         // is wrong is then a detail of that one finding.
         let mut backwards_trips = vec![false; data.trips.len()];
         for (index, trip) in data.trips.iter().enumerate() {
-            if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
+            if let (Some(start), Some(end)) = (trip.odometer_out(), trip.odometer_in())
                 && end < start
             {
                 backwards_trips[index] = true;
@@ -153,7 +153,7 @@ impl OdometerInconsistent {
         let data = ctx.data;
         let unit = distance_word(ctx.config.units);
         for (index, receipt) in data.receipts.iter().enumerate() {
-            let Some(reading) = receipt.odometer else {
+            let Some(reading) = receipt.odometer() else {
                 continue;
             };
             let Some((trip_index, _)) = ctx.links.receipt_trip.get(index) else {
@@ -167,7 +167,7 @@ impl OdometerInconsistent {
             ]
             .into_iter()
             .any(|source| ctx.odometers.left_out(source));
-            if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
+            if let (Some(start), Some(end)) = (trip.odometer_out(), trip.odometer_in())
                 && !left_out
                 && start <= end
                 && (reading < start || reading > end)
@@ -319,7 +319,7 @@ mod tests {
         for (n, odometer) in odometers.iter().enumerate() {
             let day = date("2020-03-01") + chrono::Days::new(n as u64);
             let mut r = receipt(&format!("R{n}"), "V1", &day.to_string(), "40", "100");
-            r.odometer = Some(d(odometer));
+            r.odometer = Some(d(odometer).into());
             data.receipts.push(r);
         }
         data
@@ -431,11 +431,11 @@ mod tests {
         t.date_in = Some(date("2020-03-06"));
         data.trips.push(t);
         let mut first = receipt("R1", "V1", "2020-03-05", "20", "100");
-        first.odometer = Some(d("150"));
+        first.odometer = Some(d("150").into());
         let mut second = receipt("R2", "V1", "2020-03-06", "20", "100");
-        second.odometer = Some(d("140"));
+        second.odometer = Some(d("140").into());
         let mut third = receipt("R3", "V1", "2020-03-06", "20", "100");
-        third.odometer = Some(d("250"));
+        third.odometer = Some(d("250").into());
         third.time = chrono::NaiveTime::from_hms_opt(12, 0, 0);
         data.receipts.extend([first, second, third]);
         let found = check(&OdometerInconsistent, data);

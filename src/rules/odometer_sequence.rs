@@ -358,7 +358,7 @@ impl LeftOut {
     /// or above where it starts.
     pub fn trip_distance(&self, data: &Dataset, index: usize) -> Option<Decimal> {
         let trip = &data.trips[index];
-        let (start, end) = (trip.odometer_out?, trip.odometer_in?);
+        let (start, end) = (trip.odometer_out()?, trip.odometer_in()?);
         let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
         (kept && end >= start).then(|| end - start)
     }
@@ -380,13 +380,13 @@ fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Re
         add(
             vehicle,
             trip.date_out,
-            trip.odometer_out,
+            trip.odometer_out(),
             Source::TripOut(index),
         );
         add(
             vehicle,
             trip.date_in.or(trip.date_out),
-            trip.odometer_in,
+            trip.odometer_in(),
             Source::TripIn(index),
         );
     }
@@ -394,7 +394,7 @@ fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Re
         add(
             keys.receipt_vehicle[index],
             receipt.date,
-            receipt.odometer,
+            receipt.odometer(),
             Source::Receipt(index),
         );
     }
@@ -479,7 +479,7 @@ impl Odometers {
 fn placed_by(data: &Dataset, reading: &Reading) -> Decimal {
     if let Source::TripIn(t) = reading.source() {
         let trip = &data.trips[t];
-        if let (Some(out), Some(date_out)) = (trip.odometer_out, trip.date_out)
+        if let (Some(out), Some(date_out)) = (trip.odometer_out(), trip.date_out)
             && reading.value < out
             && reading.date == date_out
         {

@@ -25,7 +25,7 @@ impl Rule for QuantityMismatch {
                 continue;
             }
             let receipt = &ctx.data.receipts[receipt_index];
-            let (Some(billed), Some(delivered)) = (line.litres, receipt.litres) else {
+            let (Some(billed), Some(delivered)) = (line.litres(), receipt.litres()) else {
                 continue;
             };
             let tolerance = ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key()));

@@ -37,7 +37,7 @@ impl Rule for ReceiptAlreadyPaid {
             };
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
-                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                     .message(
                         Message::new("msg-receipt-already-paid")
                             .text("receipt", receipt.text())

@@ -31,7 +31,7 @@ impl Rule for ReceiptNotBilled {
                             .shown("receipt", &receipt.receipt_no, "msg-no-number")
                             .shown("vendor", &receipt.vendor, "msg-no-vendor"),
                     )
-                    .evidence("amount", receipt.amount),
+                    .evidence("amount", receipt.amount()),
             );
         }
     }

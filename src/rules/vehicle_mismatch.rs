@@ -38,7 +38,7 @@ impl Rule for VehicleMismatch {
             if differ(&receipt.vehicle_id, &trip.vehicle_id) {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
-                        .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(receipt.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-vehicle-mismatch-receipt")
                                 .shown_or_blank("receipt", &receipt.receipt_no)
@@ -61,7 +61,7 @@ impl Rule for VehicleMismatch {
             if differ(&line.vehicle_id, &receipt.vehicle_id) {
                 out.push(
                     Exception::on_line(info, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-vehicle-mismatch-line")
                                 .shown_or_blank("invoice", &line.invoice_no)

@@ -355,7 +355,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     }
     let mut litres: HashMap<&str, Decimal> = HashMap::new();
     for receipt in &data.receipts {
-        if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres)
+        if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres())
             && l > Decimal::ZERO
         {
             *litres.entry(v.key()).or_default() += l;
@@ -365,7 +365,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
         .iter()
         .filter_map(|vehicle| {
             let id = vehicle.vehicle_id.as_ref()?;
-            let norm = vehicle.l_per_100km?;
+            let norm = vehicle.l_per_100km()?;
             let km = *km.get(id.key())?;
             let litres = *litres.get(id.key())?;
             let actual = if view.config.units.miles_per_gallon() {
@@ -521,9 +521,9 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("receipt_no", text(&line.receipt_no), FieldKind::Text),
                 field("vehicle_id", text(&line.vehicle_id), FieldKind::Text),
                 field("date", text(&line.date), FieldKind::Date),
-                field("litres", text(&line.litres), FieldKind::Number),
-                field("unit_price", text(&line.unit_price), FieldKind::Money),
-                field("amount", text(&line.amount), FieldKind::Money),
+                field("litres", text(&line.litres()), FieldKind::Number),
+                field("unit_price", text(&line.unit_price()), FieldKind::Money),
+                field("amount", text(&line.amount()), FieldKind::Money),
             ]
             .into_iter()
             .flatten()
@@ -541,9 +541,9 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("vehicle_id", text(&receipt.vehicle_id), FieldKind::Text),
                 field("date", text(&receipt.date), FieldKind::Date),
                 field("fuel_type", text(&receipt.fuel_type), FieldKind::Text),
-                field("litres", text(&receipt.litres), FieldKind::Number),
-                field("amount", text(&receipt.amount), FieldKind::Money),
-                field("odometer", text(&receipt.odometer), FieldKind::Number),
+                field("litres", text(&receipt.litres()), FieldKind::Number),
+                field("amount", text(&receipt.amount()), FieldKind::Money),
+                field("odometer", text(&receipt.odometer()), FieldKind::Number),
             ]
             .into_iter()
             .flatten()
@@ -560,9 +560,13 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("vehicle_id", text(&trip.vehicle_id), FieldKind::Text),
                 field("driver", text(&trip.driver), FieldKind::Text),
                 field("date_out", text(&trip.date_out), FieldKind::Date),
-                field("odometer_out", text(&trip.odometer_out), FieldKind::Number),
-                field("odometer_in", text(&trip.odometer_in), FieldKind::Number),
-                field("fuel_litres", text(&trip.fuel_litres), FieldKind::Number),
+                field(
+                    "odometer_out",
+                    text(&trip.odometer_out()),
+                    FieldKind::Number,
+                ),
+                field("odometer_in", text(&trip.odometer_in()), FieldKind::Number),
+                field("fuel_litres", text(&trip.fuel_litres()), FieldKind::Number),
             ]
             .into_iter()
             .flatten()

@@ -337,7 +337,7 @@ fn disputed_line(
             .as_ref()
             .map(|v| v.text().to_string())
             .unwrap_or_default(),
-        litres: line.litres.map(|l| l.to_string()).unwrap_or_default(),
+        litres: line.litres().map(|l| l.to_string()).unwrap_or_default(),
         billed: money.billed.map(amount).unwrap_or_default(),
         // A line whose amount cannot be read has no figures to accept or withhold.
         accepted: money
@@ -452,8 +452,8 @@ fn reason_args<'a>(
         }
     };
     let line = &data.invoice_lines[index];
-    let money = in_decimals_of(line.amount);
-    let price = in_decimals_of(line.unit_price);
+    let money = in_decimals_of(line.amount());
+    let price = in_decimals_of(line.unit_price());
     Args::new()
         .text("receipt", receipt_no)
         .text(
@@ -467,8 +467,8 @@ fn reason_args<'a>(
             "first_line",
             first.map(|l| l.line_no.to_string()).unwrap_or_default(),
         )
-        .text("receipt_amount", money(receipt.and_then(|r| r.amount)))
-        .text("receipt_litres", number(receipt.and_then(|r| r.litres)))
+        .text("receipt_amount", money(receipt.and_then(|r| r.amount())))
+        .text("receipt_litres", number(receipt.and_then(|r| r.litres())))
         .text("contract_price", price(evidence("contract_price")))
         .text("expected_amount", money(evidence("expected_amount")))
         .text("amount_at_risk", money(Some(exception.amount_at_risk)))
