@@ -248,7 +248,7 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         let on = &view.line_exceptions(index);
         // Amounts of a line whose billed amount could not be read are left blank.
         let money = line_view.money();
-        let amount = |value: rust_decimal::Decimal| line_view.billed.is_some().then_some(value);
+        let amount = |value: rust_decimal::Decimal| line_view.billed().is_some().then_some(value);
         Row::start(&mut out, &mut scratch)
             .cell(&line.invoice_no)
             .cell(line.line_no)
@@ -261,7 +261,7 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .cell(line.date.or(linked.and_then(|r| r.date)))
             .cell(&line.fuel_type)
             .cell(line.litres())
-            .cell(line_view.billed)
+            .cell(line_view.billed())
             .cell(amount(money.supported))
             .cell(amount(money.at_risk))
             .cell(amount(money.unverified))

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::i18n::Lang;
 use crate::link::Links;
 use crate::load::FileStats;
-use crate::model::{Dataset, Trip, fold_name, normalise_id};
+use crate::model::{CompactDecimal, Dataset, Trip, fold_name, normalise_id};
 use crate::rules::{Exception, Findings, NotRun, Target};
 use chrono::Datelike;
 use foldhash::{HashMap, HashMapExt};
@@ -84,31 +84,36 @@ impl LineStatus {
 }
 
 /// One invoice line's money. Held for every line of the month, so only what the rest is
-/// worked out from is kept: the line's [`Money`] follows from what it bills and what of that is
-/// at risk or unverified, and the exceptions that decide it are found when asked
-/// ([`ReportView::line_exceptions`]).
+/// worked out from is kept, in 32 bytes: the line's [`Money`] follows from what it bills and
+/// what of that is at risk or unverified, and the exceptions that decide it are found when
+/// asked ([`ReportView::line_exceptions`]).
 #[derive(Clone, Debug)]
 pub struct LineView {
-    /// The line's amount, when it could be read, net of the credits that reverse it (SPEC
-    /// §3.5); 0 for a credit netted against another line, which carries it.
-    pub billed: Option<Decimal>,
-    at_risk: Decimal,
-    unverified: Decimal,
+    billed: Option<CompactDecimal>,
+    at_risk: CompactDecimal,
+    unverified: CompactDecimal,
     pub status: LineStatus,
 }
 
 impl LineView {
+    /// The line's amount, when it could be read, net of the credits that reverse it (SPEC
+    /// §3.5); 0 for a credit netted against another line, which carries it.
+    pub fn billed(&self) -> Option<Decimal> {
+        self.billed.map(Decimal::from)
+    }
+
     /// The line's money: `supported = invoiced − at_risk − unverified`, all 0 for a line whose
     /// amount cannot be read.
     pub fn money(&self) -> Money {
-        let Some(billed) = self.billed else {
+        let Some(billed) = self.billed() else {
             return Money::default();
         };
+        let (at_risk, unverified) = (self.at_risk.get(), self.unverified.get());
         Money {
             invoiced: billed,
-            supported: billed - self.at_risk - self.unverified,
-            at_risk: self.at_risk,
-            unverified: self.unverified,
+            supported: billed - at_risk - unverified,
+            at_risk,
+            unverified,
         }
     }
 
@@ -119,7 +124,7 @@ impl LineView {
 
     /// What is held back of the line.
     pub fn withheld(&self) -> Decimal {
-        self.at_risk
+        self.at_risk.get()
     }
 }
 
@@ -483,8 +488,8 @@ fn line_views(
             let Some(billed) = net_billed(data, links, index) else {
                 return LineView {
                     billed: None,
-                    at_risk: Decimal::ZERO,
-                    unverified: Decimal::ZERO,
+                    at_risk: Decimal::ZERO.into(),
+                    unverified: Decimal::ZERO.into(),
                     status: LineStatus::Withheld,
                 };
             };
@@ -511,9 +516,9 @@ fn line_views(
                 LineStatus::Supported
             };
             LineView {
-                billed: Some(billed),
-                at_risk,
-                unverified,
+                billed: Some(billed.into()),
+                at_risk: at_risk.into(),
+                unverified: unverified.into(),
                 status,
             }
         })
@@ -813,14 +818,14 @@ mod tests {
         let exceptions = [run.on_line("AMOUNT_MISMATCH", "INV1", 1, "150")];
         let (lines, total, by_vendor) = run.money(&exceptions);
         let first = &lines[run.line("INV1", 1)];
-        assert_eq!(first.billed, Some(d("99.47")));
+        assert_eq!(first.billed(), Some(d("99.47")));
         assert_eq!(
             first.money(),
             money("99.47", "0", "99.47", "0"),
             "at risk is capped at the net"
         );
         let credit = &lines[run.line("INV1", 3)];
-        assert_eq!(credit.billed, Some(d("0.00")));
+        assert_eq!(credit.billed(), Some(d("0.00")));
         assert_eq!(credit.money(), money("0", "0", "0", "0"));
         assert_eq!(
             lines[run.line("INV1", 4)].money(),

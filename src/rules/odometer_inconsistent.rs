@@ -99,18 +99,18 @@ impl OdometerInconsistent {
         };
         let mut message = Message::new(id)
             .text("vehicle", vehicle_shown)
-            .number("reading", reading.value)
+            .number("reading", reading.value())
             .date("date", reading.date)
             .message("where", where_read(ctx, reading.source()))
             .message("unit", unit.clone());
         let mut exception = exception
-            .evidence("odometer", reading.value)
+            .evidence("odometer", reading.value())
             .evidence("odometer_field", field_of(reading.source()))
             .evidence("reading_date", reading.date);
         if let Some((name, other)) = related {
             let other = judged.at(other);
             message = message
-                .number(name, other.value)
+                .number(name, other.value())
                 .date(date_arg(name), other.date)
                 .message(where_arg(name), where_read(ctx, other.source()));
             exception = with_neighbour(ctx, exception, name, other);
@@ -134,7 +134,7 @@ impl OdometerInconsistent {
                 for (name, neighbour) in [("previous", previous), ("next", next)] {
                     if let Some(neighbour) = neighbour.map(around) {
                         around_message = around_message
-                            .number(name, neighbour.value)
+                            .number(name, neighbour.value())
                             .date(date_arg(name), neighbour.date);
                         exception = with_neighbour(ctx, exception, name, neighbour);
                     }
@@ -252,7 +252,7 @@ fn with_neighbour(
         Source::Receipt(r) => &ctx.data.receipts[r].prov,
     };
     exception
-        .evidence(&format!("{name}_odometer"), other.value)
+        .evidence(&format!("{name}_odometer"), other.value())
         .evidence(&format!("{name}_odometer_field"), field_of(other.source()))
         .evidence(&format!("{name}_date"), other.date)
         .evidence(&format!("{name}_source"), prov.to_string())

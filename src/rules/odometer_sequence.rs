@@ -21,7 +21,7 @@
 
 use crate::config::RuleSettings;
 use crate::link::{Keys, VehicleNo};
-use crate::model::Dataset;
+use crate::model::{CompactDecimal, Dataset};
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 use rust_decimal::Decimal;
@@ -38,7 +38,7 @@ pub enum Source {
 }
 
 /// A [`Source`] held in 8 bytes (16 with a `usize`): a month has millions of readings, each
-/// held with its source until the rules have run. Ordered as `Source` is.
+/// held with its value and source until the rules have run. Ordered as `Source` is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum HeldSource {
     TripOut(u32),
@@ -72,7 +72,7 @@ impl From<HeldSource> for Source {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub date: NaiveDate,
-    pub value: Decimal,
+    value: CompactDecimal,
     source: HeldSource,
 }
 
@@ -80,9 +80,14 @@ impl Reading {
     pub fn new(date: NaiveDate, value: Decimal, source: Source) -> Reading {
         Reading {
             date,
-            value,
+            value: value.into(),
             source: source.into(),
         }
+    }
+
+    /// What the odometer read.
+    pub fn value(&self) -> Decimal {
+        self.value.get()
     }
 
     /// Where the reading was written.
@@ -123,7 +128,7 @@ pub enum Verdict {
     },
 }
 
-const _: () = assert!(size_of::<Reading>() <= 28 && size_of::<Verdict>() <= 20);
+const _: () = assert!(size_of::<Reading>() <= 24 && size_of::<Verdict>() <= 20);
 
 /// What [`judge`] needs from the settings.
 pub struct Limits<'a> {
@@ -152,7 +157,7 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
     let mut first_receipt_of: HashMap<Decimal, usize> = HashMap::default();
     let placeholders: Vec<Decimal> = limits.placeholders.iter().map(|p| p.normalize()).collect();
     for (position, reading) in readings.iter().enumerate() {
-        let value = reading.value.normalize();
+        let value = reading.value().normalize();
         if value.is_zero() || placeholders.contains(&value) {
             verdicts[position] = Verdict::Placeholder;
         } else if let Source::Receipt(_) = reading.source() {
@@ -181,13 +186,13 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
                 None => {
                     let (from, to) = (&readings[from], &readings[to]);
                     let days = (to.date - from.date).num_days().max(0) + 1;
-                    to.value - from.value > limits.max_per_day * Decimal::from(days)
+                    to.value() - from.value() > limits.max_per_day * Decimal::from(days)
                 }
             }
     };
     let above = |a: usize, b: usize| match &scaled {
         Some(scaled) => scaled.values[a] > scaled.values[b],
-        None => readings[a].value > readings[b].value,
+        None => readings[a].value() > readings[b].value(),
     };
     // best[i]: the score of the best run ending at candidate i, and the candidate before it.
     let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(candidates.len());
@@ -225,9 +230,9 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
             previous_kept = Some(position);
             continue;
         }
-        let value = readings[position].value;
+        let value = readings[position].value();
         verdicts[position] = match previous_kept {
-            Some(previous) if value < readings[previous].value => Verdict::Backwards {
+            Some(previous) if value < readings[previous].value() => Verdict::Backwards {
                 previous: held(previous),
             },
             _ => Verdict::Jump {
@@ -268,7 +273,7 @@ impl Scaled {
     fn of(readings: &[Reading], max_per_day: Decimal) -> Option<Scaled> {
         let scale = readings
             .iter()
-            .map(|r| r.value.scale())
+            .map(|r| r.value().scale())
             .chain([max_per_day.scale()])
             .max()?;
         if scale > MAX_SCALE {
@@ -284,7 +289,7 @@ impl Scaled {
         Some(Scaled {
             values: readings
                 .iter()
-                .map(|r| at_scale(r.value))
+                .map(|r| at_scale(r.value()))
                 .collect::<Option<_>>()?,
             days: readings
                 .iter()
@@ -480,13 +485,13 @@ fn placed_by(data: &Dataset, reading: &Reading) -> Decimal {
     if let Source::TripIn(t) = reading.source() {
         let trip = &data.trips[t];
         if let (Some(out), Some(date_out)) = (trip.odometer_out(), trip.date_out)
-            && reading.value < out
+            && reading.value() < out
             && reading.date == date_out
         {
             return out;
         }
     }
-    reading.value
+    reading.value()
 }
 
 /// Sorts one vehicle's readings by date, then value, then source, as [`judge`] wants them,
@@ -500,7 +505,7 @@ fn sort_in_sequence(
     let places: Vec<Reading> = readings
         .iter()
         .map(|r| Reading {
-            value: placed_by(r),
+            value: placed_by(r).into(),
             ..*r
         })
         .collect();
@@ -529,7 +534,7 @@ fn sort_in_sequence(
             let mut keyed: Vec<((NaiveDate, Decimal, Source), Reading)> = readings
                 .iter()
                 .zip(&places)
-                .map(|(r, place)| ((r.date, place.value, r.source()), *r))
+                .map(|(r, place)| ((r.date, place.value(), r.source()), *r))
                 .collect();
             keyed.sort_unstable_by_key(|(key, _)| *key);
             for (slot, (_, reading)) in readings.iter_mut().zip(keyed) {

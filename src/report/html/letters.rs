@@ -139,7 +139,7 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
 }
 
 fn is_disputed(line: &LineView) -> bool {
-    line.withheld() > Decimal::ZERO || line.billed.is_none()
+    line.withheld() > Decimal::ZERO || line.billed().is_none()
 }
 
 /// A file name from a vendor's name: lower-case ASCII letters and digits joined by `-`, never
@@ -318,7 +318,7 @@ fn disputed_line(
             to_send.push(remedy);
         }
     }
-    if money.billed.is_none() {
+    if money.billed().is_none() {
         let args = Args::new().text("receipt", receipt_no.as_str());
         reasons.push(i18n::text(lang, "letter-reason-amount-unreadable", &args));
         to_send.push(i18n::text(lang, "letter-remedy-corrected-invoice", &args));
@@ -338,14 +338,14 @@ fn disputed_line(
             .map(|v| v.text().to_string())
             .unwrap_or_default(),
         litres: line.litres().map(|l| l.to_string()).unwrap_or_default(),
-        billed: money.billed.map(amount).unwrap_or_default(),
+        billed: money.billed().map(amount).unwrap_or_default(),
         // A line whose amount cannot be read has no figures to accept or withhold.
         accepted: money
-            .billed
+            .billed()
             .map(|_| amount(money.accepted()))
             .unwrap_or_default(),
         withheld: money
-            .billed
+            .billed()
             .map(|_| amount(money.withheld()))
             .unwrap_or_default(),
         reasons,
