@@ -173,11 +173,9 @@ fn write_pages(
         }
         letter_files.insert(letter.vendor, format!("disputes/{}.html", letter.slug));
     }
-    let index = html::index_page(view, inputs, &letter_files);
-    staging.write(
-        Path::new("index.html"),
-        pages.render_view("index.html", &index)?.as_bytes(),
-    )?;
+    let mut index = staging.create(Path::new("index.html"))?;
+    html::index_page(view, inputs, &letter_files).write_to(pages, &mut index)?;
+    index.finish()?;
     written.push("index.html".to_string());
     Ok(written)
 }
