@@ -10,11 +10,13 @@
 //! reference they cite (`receipt_no`, a receipt or a voucher), which is what a reversal line
 //! repeats.
 
+use super::Groups;
 use super::keys::{Keys, VendorNo};
 use crate::model::{Dataset, Ident};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
+use std::num::NonZeroU32;
 
 /// Which records of one kind are credits, and what each nets against. Indexes are into the
 /// dataset's collection of that kind.
@@ -22,17 +24,23 @@ use rust_decimal::Decimal;
 pub struct Netting {
     /// For each record, whether it is a credit (a negative amount, or negative litres when
     /// it has no amount): never fuel bought, never a document to match.
-    pub is_credit: Vec<bool>,
-    /// For each credit, the record it nets against; `None` for a credit with nothing to net
-    /// against (UNMATCHED_CREDIT) and for every record that is no credit.
-    pub nets_against: Vec<Option<usize>>,
+    is_credit: Vec<bool>,
+    /// For each credit, one more than the record it nets against (see [`Netting::nets_against`]):
+    /// held in four bytes a record, as there is one for each of a month's millions.
+    nets_against: Vec<Option<NonZeroU32>>,
     /// For each record, the credits netted against it, in canonical order.
-    pub credits: Vec<Vec<usize>>,
+    credits: Groups,
 }
 
 impl Netting {
     pub fn is_credit(&self, index: usize) -> bool {
         self.is_credit[index]
+    }
+
+    /// For a credit, the record it nets against; `None` for a credit with nothing to net
+    /// against (UNMATCHED_CREDIT) and for every record that is no credit.
+    pub fn nets_against(&self, index: usize) -> Option<usize> {
+        self.nets_against[index].map(|original| original.get() as usize - 1)
     }
 
     /// A record's amount net of the credits netted against it, given each record's own
@@ -42,10 +50,7 @@ impl Netting {
         index: usize,
         amount_of: impl Fn(usize) -> Option<Decimal>,
     ) -> Option<Decimal> {
-        let credits: Decimal = self.credits[index]
-            .iter()
-            .filter_map(|&c| amount_of(c))
-            .sum();
+        let credits: Decimal = (self.credits.of(index).iter()).filter_map(&amount_of).sum();
         Some(amount_of(index)? + credits)
     }
 
@@ -55,7 +60,8 @@ impl Netting {
         index: usize,
         amount_of: impl Fn(usize) -> Option<Decimal>,
     ) -> bool {
-        !self.credits[index].is_empty() && self.net(index, amount_of).is_some_and(|n| n.is_zero())
+        !self.credits.of(index).is_empty()
+            && self.net(index, amount_of).is_some_and(|n| n.is_zero())
     }
 
     /// The credits that net against nothing.
@@ -93,8 +99,8 @@ pub(super) fn receipts(data: &Dataset, keys: &Keys) -> Netting {
             vendor,
             number: r.receipt_no.as_ref(),
             date: r.date,
-            amount: r.amount,
-            litres: r.litres,
+            amount: r.amount(),
+            litres: r.litres(),
         })
         .collect())
 }
@@ -108,22 +114,22 @@ pub(super) fn lines(data: &Dataset, keys: &Keys) -> Netting {
             vendor,
             number: l.receipt_no.as_ref(),
             date: l.invoice_date,
-            amount: l.amount,
-            litres: l.litres,
+            amount: l.amount(),
+            litres: l.litres(),
         })
         .collect())
 }
 
 fn net(entries: Vec<Entry<'_>>) -> Netting {
     let is_credit: Vec<bool> = entries.iter().map(Entry::is_credit).collect();
-    let mut netting = Netting {
-        nets_against: vec![None; entries.len()],
-        credits: vec![Vec::new(); entries.len()],
-        is_credit,
-    };
+    let mut nets_against = vec![None; entries.len()];
     // Only credits look originals up: with none, no index is built.
-    if !netting.is_credit.contains(&true) {
-        return netting;
+    if !is_credit.contains(&true) {
+        return Netting {
+            is_credit,
+            nets_against,
+            credits: Groups::from_pairs(entries.len(), std::iter::empty()),
+        };
     }
     // What is left of each record to net against, by the field its credits give.
     let mut left: Vec<(Option<Decimal>, Option<Decimal>)> =
@@ -131,7 +137,7 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
     let mut originals: HashMap<(VendorNo, &str), Vec<usize>> =
         HashMap::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
-        if netting.is_credit[index] {
+        if is_credit[index] {
             continue;
         }
         if let (Some(vendor), Some(number)) = (entry.vendor, entry.number) {
@@ -142,7 +148,7 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
         }
     }
     for (index, credit) in entries.iter().enumerate() {
-        if !netting.is_credit[index] {
+        if !is_credit[index] {
             continue;
         }
         let (Some(vendor), Some(number)) = (credit.vendor, credit.number) else {
@@ -166,8 +172,9 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
             .rev()
             .find(|&o| not_later(o) && covers(o));
         if let Some(original) = target {
-            netting.nets_against[index] = Some(original);
-            netting.credits[original].push(index);
+            // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
+            let held = u32::try_from(original + 1).expect("fewer than 2^32 records of a kind");
+            nets_against[index] = NonZeroU32::new(held);
             let (amount, litres) = &mut left[original];
             match credit.amount {
                 Some(credit) => *amount = amount.map(|a| a + credit),
@@ -175,7 +182,14 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
             }
         }
     }
-    netting
+    // Each record's credits in canonical order: the order the credits come in.
+    let netted = (nets_against.iter().enumerate())
+        .filter_map(|(credit, &original)| Some((original?.get() as usize - 1, credit)));
+    Netting {
+        credits: Groups::from_pairs(entries.len(), netted),
+        is_credit,
+        nets_against,
+    }
 }
 
 #[cfg(test)]
@@ -211,11 +225,11 @@ mod tests {
         };
         let netting = &links.receipt_credits;
         assert_eq!(
-            netting.nets_against[at("R1", "2017-03-03")],
+            netting.nets_against(at("R1", "2017-03-03")),
             Some(at("R1", "2017-03-01"))
         );
         assert_eq!(
-            netting.credits[at("R1", "2017-03-01")],
+            (netting.credits.of(at("R1", "2017-03-01")).iter()).collect::<Vec<_>>(),
             vec![at("R1", "2017-03-03")]
         );
         assert!(!netting.is_credit(at("R1", "2017-03-02")));
@@ -238,19 +252,19 @@ mod tests {
         data.canonicalise();
         let links = link(&data, &Config::defaults());
         let netting = &links.line_credits;
-        assert_eq!(netting.nets_against[1], Some(0));
+        assert_eq!(netting.nets_against(1), Some(0));
         assert_eq!(
             netting.unmatched().collect::<Vec<_>>(),
             vec![2],
             "the first reversal took all there was"
         );
         assert_eq!(
-            links.line_receipt[0].map(|(r, _)| r),
+            links.line_receipt.get(0).map(|(r, _)| r),
             Some(0),
             "the reversed line still names its receipt"
         );
         assert!(
-            links.receipt_lines[0].is_empty(),
+            links.receipt_lines.of(0).is_empty(),
             "but neither it, reversed in full, nor the credits bill it"
         );
     }

@@ -8,20 +8,37 @@
 
 use crate::model::{Dataset, Ident, VendorName};
 use foldhash::{HashMap, HashMapExt};
+use std::num::NonZeroU32;
 
-/// A vehicle, by its place among the run's vehicle keys in key order.
+/// A vehicle, by its place among the run's vehicle keys in key order. Held one above its place,
+/// so that a record without a vehicle costs no more room than one with: there is one per
+/// record of a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct VehicleNo(pub u32);
+pub struct VehicleNo(NonZeroU32);
 
-/// A vendor, by its place among the run's folded vendor names in key order.
+/// A vendor, by its place among the run's folded vendor names in key order (held as
+/// [`VehicleNo`] is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct VendorNo(pub u32);
+pub struct VendorNo(NonZeroU32);
 
 impl VehicleNo {
+    fn at(place: u32) -> VehicleNo {
+        VehicleNo(NonZeroU32::MIN.saturating_add(place))
+    }
+
+    /// The vehicle's place among the run's vehicles, from 0.
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
     }
 }
+
+impl VendorNo {
+    fn at(place: u32) -> VendorNo {
+        VendorNo(NonZeroU32::MIN.saturating_add(place))
+    }
+}
+
+const _: () = assert!(size_of::<Option<VehicleNo>>() == 4 && size_of::<Option<VendorNo>>() == 4);
 
 /// The vehicle and vendor numbers of every record; each vector is indexed like the dataset's
 /// collection it names.
@@ -56,8 +73,8 @@ impl Keys {
             vendors.number_all(data.invoice_lines.iter().map(|l| vendor_key(&l.vendor)));
         let vehicle_order = vehicles.key_order();
         let vendor_order = vendors.key_order();
-        let vehicle = |n: Option<u32>| n.map(|n| VehicleNo(vehicle_order[n as usize]));
-        let vendor = |n: Option<u32>| n.map(|n| VendorNo(vendor_order[n as usize]));
+        let vehicle = |n: Option<u32>| n.map(|n| VehicleNo::at(vehicle_order[n as usize]));
+        let vendor = |n: Option<u32>| n.map(|n| VendorNo::at(vendor_order[n as usize]));
         Keys {
             trip_vehicle: trip_vehicle.into_iter().map(vehicle).collect(),
             receipt_vehicle: receipt_vehicle.into_iter().map(vehicle).collect(),
@@ -133,10 +150,10 @@ mod tests {
             .push(receipt("R2", "V1", "2020-03-05", "40", "100"));
         let keys = Keys::of(&data);
         assert_eq!(keys.vehicles, 2);
-        assert_eq!(keys.trip_vehicle, [Some(VehicleNo(1))]);
+        assert_eq!(keys.trip_vehicle, [Some(VehicleNo::at(1))]);
         assert_eq!(
             keys.receipt_vehicle,
-            [Some(VehicleNo(1)), Some(VehicleNo(0))]
+            [Some(VehicleNo::at(1)), Some(VehicleNo::at(0))]
         );
         assert_eq!(keys.receipt_vendor[0], keys.receipt_vendor[1]);
     }

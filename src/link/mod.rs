@@ -12,10 +12,12 @@
 //! not fuel, SPEC §2.2) when there is one, so a car wash rung up under the transaction number
 //! of a fill is neither billed for the fill nor compared with it.
 
+mod column;
 mod credits;
 mod groups;
 mod keys;
 
+pub use column::LinkColumn;
 pub use credits::Netting;
 pub use groups::Groups;
 pub use keys::{Keys, VehicleNo, VendorNo};
@@ -65,11 +67,11 @@ impl fmt::Display for Method {
 #[derive(Debug, Default)]
 pub struct Links {
     /// For each invoice line, the receipt it bills.
-    pub line_receipt: Vec<Option<(usize, Method)>>,
+    pub line_receipt: LinkColumn,
     /// For each receipt, the invoice lines that bill it, in canonical order.
     pub receipt_lines: Groups,
     /// For each receipt, the trip it belongs to.
-    pub receipt_trip: Vec<Option<(usize, Method)>>,
+    pub receipt_trip: LinkColumn,
     /// For each trip, its receipts.
     pub trip_receipts: Groups,
     /// Which receipts are credits, and what each nets against (SPEC §3.5).
@@ -85,13 +87,13 @@ impl Links {
     /// What an invoice line bills once credits are netted (SPEC §3.5).
     pub fn line_net_amount(&self, data: &Dataset, line: usize) -> Option<Decimal> {
         self.line_credits
-            .net(line, |l| data.invoice_lines[l].amount)
+            .net(line, |l| data.invoice_lines[l].amount())
     }
 
     /// What a receipt was paid once credits are netted (SPEC §3.5).
     pub fn receipt_net_amount(&self, data: &Dataset, receipt: usize) -> Option<Decimal> {
         self.receipt_credits
-            .net(receipt, |r| data.receipts[r].amount)
+            .net(receipt, |r| data.receipts[r].amount())
     }
 
     /// Whether an invoice line bills nothing: a credit, or a line its credits reverse in full.
@@ -101,13 +103,13 @@ impl Links {
         self.line_credits.is_credit(line)
             || self
                 .line_credits
-                .fully_reversed(line, |l| data.invoice_lines[l].amount)
+                .fully_reversed(line, |l| data.invoice_lines[l].amount())
     }
 
     /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
     pub fn line_vehicle<'d>(&self, data: &'d Dataset, line: usize) -> &'d Option<Ident> {
         let own = &data.invoice_lines[line].vehicle_id;
-        match (own, self.line_receipt[line]) {
+        match (own, self.line_receipt.get(line)) {
             (None, Some((receipt, _))) => &data.receipts[receipt].vehicle_id,
             _ => own,
         }
@@ -138,10 +140,10 @@ pub fn link(data: &Dataset, config: &Config) -> Links {
 
 /// What the pass from invoice lines to receipts makes: each line's receipt, and each
 /// receipt's lines.
-type LinesToReceipts = (Vec<Option<(usize, Method)>>, Groups);
+type LinesToReceipts = (LinkColumn, Groups);
 
 /// What the pass from receipts to trips makes: each receipt's trip, and each trip's receipts.
-type ReceiptsToTrips = (Vec<Option<(usize, Method)>>, Groups);
+type ReceiptsToTrips = (LinkColumn, Groups);
 
 fn key<T, K: ?Sized>(value: &Option<T>, f: impl Fn(&T) -> &K) -> Option<&K> {
     value.as_ref().map(f)
@@ -178,7 +180,7 @@ fn shifted(date: NaiveDate, days: i64) -> NaiveDate {
 /// Each invoice line's receipt (`line_receipt`) and each receipt's billing lines
 /// (`receipt_lines`).
 fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> LinesToReceipts {
-    let mut line_receipt: Vec<Option<(usize, Method)>> = vec![None; data.invoice_lines.len()];
+    let mut line_receipt = LinkColumn::unlinked(data.invoice_lines.len());
     // Whether a line bills the receipt already: the tolerant match takes only receipts no line
     // bills.
     let mut billed = vec![false; data.receipts.len()];
@@ -239,20 +241,20 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
                 })
         });
         if let Some((receipt, method)) = found {
-            line_receipt[index] = Some((receipt, method));
+            line_receipt.set(index, receipt, method);
             billed[receipt] |= !links.line_bills_nothing(data, index);
         }
     }
     let window = i64::from(config.rules.date_window_days);
     for (index, line) in data.invoice_lines.iter().enumerate() {
-        if line_receipt[index].is_some() || links.line_bills_nothing(data, index) {
+        if line_receipt.is_linked(index) || links.line_bills_nothing(data, index) {
             continue;
         }
         let (Some(vendor), Some(vehicle), Some(date), Some(litres)) = (
             links.keys.line_vendor[index],
             links.keys.line_vehicle[index],
             line.date,
-            line.litres,
+            line.litres(),
         ) else {
             continue;
         };
@@ -273,26 +275,26 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
             .filter(|&r| is_non_fuel(&data.receipts[r].fuel_type) == is_non_fuel(&line.fuel_type))
             .filter(|&r| {
                 data.receipts[r]
-                    .litres
+                    .litres()
                     .is_some_and(|l| (l - litres).abs() <= tolerance)
             })
             .min_by_key(|&r| {
-                let distance = match (data.receipts[r].amount, line.amount) {
+                let distance = match (data.receipts[r].amount(), line.amount()) {
                     (Some(a), Some(b)) => (a - b).abs(),
                     _ => Decimal::MAX,
                 };
                 (distance, r)
             });
         if let Some(receipt) = best {
-            line_receipt[index] = Some((receipt, Method::Fuzzy));
+            line_receipt.set(index, receipt, Method::Fuzzy);
             billed[receipt] = true;
         }
     }
     // A line that bills nothing (a credit netted, a line reversed in full) bills no receipt.
     let bills = (line_receipt.iter().enumerate())
         .filter(|(line, _)| !links.line_bills_nothing(data, *line))
-        .filter_map(|(line, receipt)| Some((receipt.as_ref()?.0, line)));
-    let receipt_lines = Groups::of(data.receipts.len(), bills);
+        .filter_map(|(line, receipt)| Some((receipt?.0, line)));
+    let receipt_lines = Groups::from_pairs(data.receipts.len(), bills);
     (line_receipt, receipt_lines)
 }
 
@@ -321,7 +323,7 @@ struct VehicleTrips {
 
 /// Each receipt's trip (`receipt_trip`) and each trip's receipts (`trip_receipts`).
 fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> ReceiptsToTrips {
-    let mut receipt_trip: Vec<Option<(usize, Method)>> = vec![None; data.receipts.len()];
+    let mut receipt_trip = LinkColumn::unlinked(data.receipts.len());
     let mut by_trip_id: HashMap<&str, usize> = HashMap::with_capacity(data.trips.len());
     let mut by_voucher: HashMap<&str, usize> = HashMap::new();
     let mut by_vehicle: Vec<VehicleTrips> = Vec::new();
@@ -368,12 +370,12 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> Rec
                 .map(|t| (t, Method::VehicleDate))
         };
         if let Some((trip, method)) = by_id.or_else(by_voucher).or_else(by_date) {
-            receipt_trip[index] = Some((trip, method));
+            receipt_trip.set(index, trip, method);
         }
     }
-    let joined = (receipt_trip.iter().enumerate())
-        .filter_map(|(receipt, trip)| Some((trip.as_ref()?.0, receipt)));
-    let trip_receipts = Groups::of(data.trips.len(), joined);
+    let joined =
+        (receipt_trip.iter().enumerate()).filter_map(|(receipt, trip)| Some((trip?.0, receipt)));
+    let trip_receipts = Groups::from_pairs(data.trips.len(), joined);
     (receipt_trip, trip_receipts)
 }
 
@@ -442,7 +444,7 @@ mod tests {
             .iter()
             .position(|l| l.invoice_no == id(invoice) && l.line_no == line_no)
             .expect("the line is in the data");
-        links.line_receipt[index].map(|(r, method)| {
+        links.line_receipt.get(index).map(|(r, method)| {
             (
                 data.receipts[r].receipt_no.as_ref().unwrap().to_string(),
                 method,
@@ -457,7 +459,9 @@ mod tests {
             .iter()
             .position(|r| r.receipt_no == id(receipt_no))
             .expect("the receipt is in the data");
-        links.receipt_trip[index]
+        links
+            .receipt_trip
+            .get(index)
             .map(|(t, method)| (data.trips[t].trip_id.as_ref().unwrap().to_string(), method))
     }
 
@@ -520,11 +524,11 @@ mod tests {
         let (data, links) = linked(data);
         let bills = |line_no: u32| {
             let index = data.invoice_lines.iter().position(|l| l.line_no == line_no);
-            let (receipt, _) = links.line_receipt[index.unwrap()].unwrap();
+            let (receipt, _) = links.line_receipt.get(index.unwrap()).unwrap();
             let receipt = &data.receipts[receipt];
             (
                 receipt.receipt_no.as_ref().unwrap().to_string(),
-                receipt.litres.unwrap(),
+                receipt.litres().unwrap(),
             )
         };
         assert_eq!(bills(1), ("T1".into(), Decimal::from(40)), "the fill");

@@ -9,8 +9,8 @@ use super::schema::{FieldId, InvoiceField, PriceField, ReceiptField, TripField, 
 use super::values::{self, DateTime};
 use super::vocabulary;
 use crate::model::{
-    Dataset, FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price, ProblemCode,
-    Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
+    CompactDecimal, Dataset, FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price,
+    ProblemCode, Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
 };
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -183,8 +183,10 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
         })
     }
 
-    pub fn number(&mut self, field: F) -> Option<Decimal> {
+    /// A number, held compact as the records keep it.
+    pub fn number(&mut self, field: F) -> Option<CompactDecimal> {
         self.parsed(field, |cell, reading, _| number_of(cell, reading))
+            .map(CompactDecimal::from)
     }
 
     pub fn integer(&mut self, field: F) -> Option<u32> {

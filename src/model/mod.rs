@@ -4,11 +4,17 @@
 //! Fields are `Option`: `None` means the value was not read (blank, unreadable or invalid); the
 //! raw text of an unreadable or invalid value lives in the record's [`FieldProblem`]s. Rules
 //! compare only values that were read, so a missing value never counts as zero.
+//!
+//! Numbers are held as [`CompactDecimal`]s, 8 bytes instead of a `Decimal`'s 20 with its
+//! `Option`, and read as `Decimal`s through the record's method of the same name
+//! (`receipt.amount()`).
 
+mod compact_decimal;
 mod field;
 mod ids;
 mod provenance;
 
+pub use compact_decimal::CompactDecimal;
 pub use field::{FieldProblem, FieldType, ProblemCode};
 pub use ids::{Ident, VendorName, fold_name, normalise_id};
 pub use provenance::{Provenance, SourceId};
@@ -130,9 +136,9 @@ pub struct Trip {
     pub driver: Option<Text>,
     pub date_out: Option<NaiveDate>,
     pub date_in: Option<NaiveDate>,
-    pub odometer_out: Option<Decimal>,
-    pub odometer_in: Option<Decimal>,
-    pub fuel_litres: Option<Decimal>,
+    pub odometer_out: Option<CompactDecimal>,
+    pub odometer_in: Option<CompactDecimal>,
+    pub fuel_litres: Option<CompactDecimal>,
     pub voucher_nos: Idents,
     pub destination: Option<Text>,
     pub approved_by: Option<Text>,
@@ -150,12 +156,12 @@ pub struct Receipt {
     pub vendor: Option<VendorName>,
     pub station: Option<Text>,
     pub fuel_type: Option<FuelType>,
-    pub litres: Option<Decimal>,
-    pub unit_price: Option<Decimal>,
-    pub amount: Option<Decimal>,
+    pub litres: Option<CompactDecimal>,
+    pub unit_price: Option<CompactDecimal>,
+    pub amount: Option<CompactDecimal>,
     pub trip_id: Option<Ident>,
     pub voucher_no: Option<Ident>,
-    pub odometer: Option<Decimal>,
+    pub odometer: Option<CompactDecimal>,
     pub legibility: Legibility,
 }
 
@@ -173,10 +179,10 @@ pub struct InvoiceLine {
     pub vehicle_id: Option<Ident>,
     pub date: Option<NaiveDate>,
     pub fuel_type: Option<FuelType>,
-    pub litres: Option<Decimal>,
-    pub unit_price: Option<Decimal>,
-    pub amount: Option<Decimal>,
-    pub invoice_total: Option<Decimal>,
+    pub litres: Option<CompactDecimal>,
+    pub unit_price: Option<CompactDecimal>,
+    pub amount: Option<CompactDecimal>,
+    pub invoice_total: Option<CompactDecimal>,
 }
 
 /// A vehicle of the fleet, with what the rules expect of it.
@@ -185,9 +191,9 @@ pub struct Vehicle {
     pub prov: Provenance,
     pub problems: Problems,
     pub vehicle_id: Option<Ident>,
-    pub tank_litres: Option<Decimal>,
+    pub tank_litres: Option<CompactDecimal>,
     pub fuel_type: Option<FuelType>,
-    pub l_per_100km: Option<Decimal>,
+    pub l_per_100km: Option<CompactDecimal>,
 }
 
 /// A contract price: what a vendor may charge per litre of a fuel type over a period.
@@ -197,9 +203,30 @@ pub struct Price {
     pub problems: Problems,
     pub vendor: Option<VendorName>,
     pub fuel_type: Option<FuelType>,
-    pub unit_price: Option<Decimal>,
+    pub unit_price: Option<CompactDecimal>,
     pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
+}
+
+/// Gives each number of a record a method of its name that reads it as a `Decimal`, the type
+/// every rule computes with.
+macro_rules! decimal_readers {
+    ($($ty:ty { $($field:ident),+ $(,)? })+) => {
+        $(impl $ty {
+            $(#[doc = concat!("The `", stringify!($field), "` read, if it was.")]
+            pub fn $field(&self) -> Option<Decimal> {
+                self.$field.map(Decimal::from)
+            })+
+        })+
+    };
+}
+
+decimal_readers! {
+    Trip { odometer_out, odometer_in, fuel_litres }
+    Receipt { litres, unit_price, amount, odometer }
+    InvoiceLine { litres, unit_price, amount, invoice_total }
+    Vehicle { tank_litres, l_per_100km }
+    Price { unit_price }
 }
 
 /// What every record has, whatever its kind: where it came from and what could not be read.
@@ -399,11 +426,11 @@ fn vendor_key(vendor: &Option<VendorName>) -> Option<&str> {
 type TripOrder<'a> = (
     Option<&'a str>,
     Option<NaiveDate>,
-    Option<Decimal>,
+    Option<CompactDecimal>,
     Option<&'a str>,
     Option<NaiveDate>,
-    Option<Decimal>,
-    Option<Decimal>,
+    Option<CompactDecimal>,
+    Option<CompactDecimal>,
 );
 
 fn trip_order(t: &Trip) -> TripOrder<'_> {
@@ -424,9 +451,9 @@ type ReceiptOrder<'a> = (
     Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
-    Option<Decimal>,
-    Option<Decimal>,
-    Option<Decimal>,
+    Option<CompactDecimal>,
+    Option<CompactDecimal>,
+    Option<CompactDecimal>,
 );
 
 fn receipt_order(r: &Receipt) -> ReceiptOrder<'_> {
@@ -449,8 +476,8 @@ type LineOrder<'a> = (
     u32,
     Option<&'a str>,
     Option<NaiveDate>,
-    Option<Decimal>,
-    Option<Decimal>,
+    Option<CompactDecimal>,
+    Option<CompactDecimal>,
 );
 
 fn line_order(l: &InvoiceLine) -> LineOrder<'_> {
@@ -466,7 +493,7 @@ fn line_order(l: &InvoiceLine) -> LineOrder<'_> {
     )
 }
 
-fn price_order(p: &Price) -> (Option<&str>, Option<NaiveDate>, Option<Decimal>) {
+fn price_order(p: &Price) -> (Option<&str>, Option<NaiveDate>, Option<CompactDecimal>) {
     (vendor_key(&p.vendor), p.valid_from, p.unit_price)
 }
 

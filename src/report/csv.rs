@@ -242,12 +242,13 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
         "source",
     ])?;
     let mut scratch = Vec::new();
-    for (index, (line, money)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
-        let link = view.links.line_receipt[index];
+    for (index, (line, line_view)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
+        let link = view.links.line_receipt.get(index);
         let linked = link.map(|(r, _)| &data.receipts[r]);
-        let on = &money.exceptions;
+        let on = &view.line_exceptions(index);
         // Amounts of a line whose billed amount could not be read are left blank.
-        let amount = |value: rust_decimal::Decimal| money.billed.is_some().then_some(value);
+        let money = line_view.money();
+        let amount = |value: rust_decimal::Decimal| line_view.billed.is_some().then_some(value);
         Row::start(&mut out, &mut scratch)
             .cell(&line.invoice_no)
             .cell(line.line_no)
@@ -259,12 +260,12 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .cell(view.line_vehicle(index))
             .cell(line.date.or(linked.and_then(|r| r.date)))
             .cell(&line.fuel_type)
-            .cell(line.litres)
-            .cell(money.billed)
-            .cell(amount(money.accepted()))
-            .cell(amount(money.withheld()))
-            .cell(amount(money.money.unverified))
-            .text(money.status.as_str())
+            .cell(line.litres())
+            .cell(line_view.billed)
+            .cell(amount(money.supported))
+            .cell(amount(money.at_risk))
+            .cell(amount(money.unverified))
+            .text(line_view.status.as_str())
             .joined(codes(view, on), ";")
             .joined(reasons(view, on), " | ")
             .joined(ids(view, on), ";")
@@ -297,9 +298,12 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     ])?;
     let mut scratch = Vec::new();
     for (index, trip) in data.trips.iter().enumerate() {
-        let receipts = view.links.trip_receipts[index]
+        let receipts = view
+            .links
+            .trip_receipts
+            .of(index)
             .iter()
-            .map(|&r| &data.receipts[r].receipt_no);
+            .map(|r| &data.receipts[r].receipt_no);
         let on = view.exceptions_on(Target::Trip(index));
         Row::start(&mut out, &mut scratch)
             .cell(&trip.trip_id)
@@ -307,9 +311,9 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             .cell(&trip.driver)
             .cell(trip.date_out)
             .cell(trip.date_in)
-            .cell(trip.odometer_out)
-            .cell(trip.odometer_in)
-            .cell(trip.fuel_litres)
+            .cell(trip.odometer_out())
+            .cell(trip.odometer_in())
+            .cell(trip.fuel_litres())
             .joined(&trip.voucher_nos, ";")
             .text(if view.trip_documented[index] {
                 "yes"
@@ -347,8 +351,12 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
     ])?;
     let mut scratch = Vec::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
-        let trip = view.links.receipt_trip[index].map(|(t, _)| &data.trips[t]);
-        let billed_on = view.links.receipt_lines[index].iter().map(|&l| {
+        let trip = view
+            .links
+            .receipt_trip
+            .get(index)
+            .map(|(t, _)| &data.trips[t]);
+        let billed_on = view.links.receipt_lines.of(index).iter().map(|l| {
             let line = &data.invoice_lines[l];
             LineName(&line.invoice_no, line.line_no)
         });
@@ -364,9 +372,9 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
             .cell(&receipt.vehicle_id)
             .cell(receipt.date)
             .cell(&receipt.fuel_type)
-            .cell(receipt.litres)
-            .cell(receipt.unit_price)
-            .cell(receipt.amount)
+            .cell(receipt.litres())
+            .cell(receipt.unit_price())
+            .cell(receipt.amount())
             .cell(trip.and_then(|t| t.trip_id.as_ref()))
             .joined(billed_on, ";")
             .cell(at_risk)
@@ -414,7 +422,7 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             continue;
         };
         let line = &data.invoice_lines[index];
-        let receipt = &data.receipts[*receipt_index];
+        let receipt = &data.receipts[receipt_index];
         Row::start(&mut out, &mut scratch)
             .cell(LineName(
                 Named("invoice", line.invoice_no.as_ref()),
@@ -431,7 +439,7 @@ pub fn matches(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
             continue;
         };
         let receipt = &data.receipts[index];
-        let trip = &data.trips[*trip_index];
+        let trip = &data.trips[trip_index];
         Row::start(&mut out, &mut scratch)
             .cell(Named("receipt", receipt.receipt_no.as_ref()))
             .cell(Named("trip", trip.trip_id.as_ref()))

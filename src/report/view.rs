@@ -83,27 +83,43 @@ impl LineStatus {
     }
 }
 
-/// One invoice line's money and the exceptions that decide it.
+/// One invoice line's money. Held for every line of the month, so only what the rest is
+/// worked out from is kept: the line's [`Money`] follows from what it bills and what of that is
+/// at risk or unverified, and the exceptions that decide it are found when asked
+/// ([`ReportView::line_exceptions`]).
 #[derive(Clone, Debug)]
 pub struct LineView {
     /// The line's amount, when it could be read, net of the credits that reverse it (SPEC
     /// §3.5); 0 for a credit netted against another line, which carries it.
     pub billed: Option<Decimal>,
-    pub money: Money,
+    at_risk: Decimal,
+    unverified: Decimal,
     pub status: LineStatus,
-    /// Exceptions on the line and on the receipt it bills, by index into the exceptions.
-    pub exceptions: Vec<usize>,
 }
 
 impl LineView {
+    /// The line's money: `supported = invoiced − at_risk − unverified`, all 0 for a line whose
+    /// amount cannot be read.
+    pub fn money(&self) -> Money {
+        let Some(billed) = self.billed else {
+            return Money::default();
+        };
+        Money {
+            invoiced: billed,
+            supported: billed - self.at_risk - self.unverified,
+            at_risk: self.at_risk,
+            unverified: self.unverified,
+        }
+    }
+
     /// What may be paid of the line.
     pub fn accepted(&self) -> Decimal {
-        self.money.supported
+        self.money().supported
     }
 
     /// What is held back of the line.
     pub fn withheld(&self) -> Decimal {
-        self.money.at_risk
+        self.at_risk
     }
 }
 
@@ -166,10 +182,7 @@ impl<'a> ReportView<'a> {
         odometers: &'a crate::rules::LeftOut,
     ) -> ReportView<'a> {
         let exceptions = &findings.exceptions;
-        let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
-        for (index, exception) in exceptions.iter().enumerate() {
-            by_target.entry(exception.target).or_default().push(index);
-        }
+        let by_target = by_target(exceptions);
         let invoices_checked = data.has(crate::model::DocKind::Receipts);
         let lang = config.lang.unwrap_or_default();
         // The trip tickets' side and the money's side read each of a month's millions of
@@ -236,6 +249,12 @@ impl<'a> ReportView<'a> {
     /// The exceptions on one record, in report order.
     pub fn exceptions_on(&self, target: Target) -> &[usize] {
         self.by_target.get(&target).map_or(&[], Vec::as_slice)
+    }
+
+    /// The exceptions that decide an invoice line's money: those on the line and on the
+    /// receipt it bills, in the order raised.
+    pub fn line_exceptions(&self, index: usize) -> Vec<usize> {
+        exceptions_of_line(self.links, &self.by_target, index)
     }
 
     /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
@@ -379,13 +398,13 @@ fn is_documented(
     if !trip.problems.is_empty() {
         return false;
     }
-    let receipts = &links.trip_receipts[index];
+    let receipts = &links.trip_receipts.of(index);
     if crate::rules::requires_receipt(trip, config.rules.require_receipt) && receipts.is_empty() {
         return false;
     }
     receipts
         .iter()
-        .all(|&r| data.receipts[r].problems.is_empty())
+        .all(|r| data.receipts[r].problems.is_empty())
 }
 
 fn trip_status(trips: &[Trip], documented: &[bool]) -> TripStatus {
@@ -459,25 +478,17 @@ fn line_views(
     by_target: &HashMap<Target, Vec<usize>>,
     invoices_checked: bool,
 ) -> Vec<LineView> {
-    let on = |target: Target| by_target.get(&target).map_or(&[][..], Vec::as_slice);
-    data.invoice_lines
-        .iter()
-        .enumerate()
-        .map(|(index, _)| {
-            let receipt = links.line_receipt[index].map(|(r, _)| r);
-            let mut indexes: Vec<usize> = on(Target::InvoiceLine(index)).to_vec();
-            if let Some(r) = receipt {
-                indexes.extend_from_slice(on(Target::Receipt(r)));
-            }
-            indexes.sort_unstable();
+    (0..data.invoice_lines.len())
+        .map(|index| {
             let Some(billed) = net_billed(data, links, index) else {
                 return LineView {
                     billed: None,
-                    money: Money::default(),
+                    at_risk: Decimal::ZERO,
+                    unverified: Decimal::ZERO,
                     status: LineStatus::Withheld,
-                    exceptions: indexes,
                 };
             };
+            let indexes = exceptions_of_line(links, by_target, index);
             // Every figure of a line is written with the line's decimals (0.00, not 0).
             let in_scale = |mut amount: Decimal| {
                 if amount.scale() < billed.scale() {
@@ -501,25 +512,44 @@ fn line_views(
             };
             LineView {
                 billed: Some(billed),
-                money: Money {
-                    invoiced: billed,
-                    supported: billed - at_risk - unverified,
-                    at_risk,
-                    unverified,
-                },
+                at_risk,
+                unverified,
                 status,
-                exceptions: indexes,
             }
         })
         .collect()
+}
+
+/// Each target's exceptions, by index, in the order raised.
+fn by_target(exceptions: &[Exception]) -> HashMap<Target, Vec<usize>> {
+    let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
+    for (index, exception) in exceptions.iter().enumerate() {
+        by_target.entry(exception.target).or_default().push(index);
+    }
+    by_target
+}
+
+/// The exceptions on an invoice line and on the receipt it bills, in the order raised.
+fn exceptions_of_line(
+    links: &Links,
+    by_target: &HashMap<Target, Vec<usize>>,
+    index: usize,
+) -> Vec<usize> {
+    let on = |target: Target| by_target.get(&target).map_or(&[][..], Vec::as_slice);
+    let mut indexes: Vec<usize> = on(Target::InvoiceLine(index)).to_vec();
+    if let Some((receipt, _)) = links.line_receipt.get(index) {
+        indexes.extend_from_slice(on(Target::Receipt(receipt)));
+    }
+    indexes.sort_unstable();
+    indexes
 }
 
 /// What a line bills once credits are netted (SPEC §3.5): its amount plus the credits netted
 /// against it, or 0 for a credit netted against another line. Each credit is counted once,
 /// on the line it reverses, so that lines, invoices and vendors add up to the net invoiced.
 fn net_billed(data: &Dataset, links: &Links, index: usize) -> Option<Decimal> {
-    let amount = data.invoice_lines[index].amount?;
-    if links.line_credits.nets_against[index].is_some() {
+    let amount = data.invoice_lines[index].amount()?;
+    if links.line_credits.nets_against(index).is_some() {
         return Some(Decimal::new(0, amount.scale()));
     }
     links.line_net_amount(data, index)
@@ -541,8 +571,9 @@ fn totals(
             .entry(vendor_key)
             .or_insert_with(|| line.vendor.as_ref().map_or(UNKNOWN, |v| v.text()));
         let invoice_key = line.invoice_no.as_ref().map_or(UNKNOWN, |i| i.key());
-        total.add(&view.money);
-        by_vendor.entry(vendor_name).or_default().add(&view.money);
+        let money = view.money();
+        total.add(&money);
+        by_vendor.entry(vendor_name).or_default().add(&money);
         by_invoice
             .entry((vendor_key, invoice_key))
             .or_insert_with(|| InvoiceMoney {
@@ -554,7 +585,7 @@ fn totals(
                 money: Money::default(),
             })
             .money
-            .add(&view.money);
+            .add(&money);
     }
     let by_vendor = by_vendor
         .into_iter()
@@ -577,7 +608,7 @@ fn receipt_flags(
     by_target: &HashMap<Target, Vec<usize>>,
 ) -> Vec<Decimal> {
     let flagged = |(index, receipt): (usize, &crate::model::Receipt)| {
-        let Some(amount) = receipt.amount else {
+        let Some(amount) = receipt.amount() else {
             return Decimal::ZERO;
         };
         let on = by_target
@@ -592,7 +623,7 @@ fn receipt_flags(
 /// capped at its amount).
 fn receipt_money(data: &Dataset, flags: &[Decimal]) -> ReceiptMoney {
     ReceiptMoney {
-        total: data.receipts.iter().filter_map(|r| r.amount).sum(),
+        total: data.receipts.iter().filter_map(|r| r.amount()).sum(),
         flagged: flags.iter().sum(),
     }
 }
@@ -654,14 +685,17 @@ mod tests {
             &self,
             exceptions: &[Exception],
         ) -> (Vec<LineView>, Money, BTreeMap<String, Money>) {
-            let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
-            for (index, exception) in exceptions.iter().enumerate() {
-                by_target.entry(exception.target).or_default().push(index);
-            }
+            let by_target = by_target(exceptions);
             let checked = self.data.has(DocKind::Receipts);
             let lines = line_views(&self.data, &self.links, exceptions, &by_target, checked);
             let (total, by_vendor, _) = totals(&self.data, &lines);
             (lines, total, by_vendor)
+        }
+
+        /// The exceptions that decide a line's money.
+        fn line_exceptions(&self, exceptions: &[Exception], line: usize) -> Vec<usize> {
+            let by_target = by_target(exceptions);
+            exceptions_of_line(&self.links, &by_target, line)
         }
     }
 
@@ -695,11 +729,14 @@ mod tests {
         ];
         let (lines, total, _) = run.money(&exceptions);
         let first = &lines[run.line("INV1", 1)];
-        assert_eq!(first.money, money("100", "70", "30", "0"));
+        assert_eq!(first.money(), money("100", "70", "30", "0"));
         assert_eq!(first.status, LineStatus::Withheld);
-        assert_eq!(first.exceptions.len(), 2);
+        assert_eq!(
+            run.line_exceptions(&exceptions, run.line("INV1", 1)),
+            [0, 1]
+        );
         let second = &lines[run.line("INV1", 2)];
-        assert_eq!(second.money, money("100", "100", "0", "0"));
+        assert_eq!(second.money(), money("100", "100", "0", "0"));
         assert_eq!(second.status, LineStatus::Supported);
         assert_eq!(total, money("200", "170", "30", "0"));
     }
@@ -710,7 +747,7 @@ mod tests {
         let exceptions = [run.on_line("AMOUNT_MISMATCH", "INV1", 1, "150")];
         let (lines, total, _) = run.money(&exceptions);
         assert_eq!(
-            lines[run.line("INV1", 1)].money,
+            lines[run.line("INV1", 1)].money(),
             money("100", "0", "100", "0")
         );
         assert_eq!(total, money("200", "100", "100", "0"));
@@ -725,13 +762,16 @@ mod tests {
         ];
         let (lines, _, by_vendor) = run.money(&exceptions);
         assert_eq!(
-            lines[run.line("INV1", 1)].money,
+            lines[run.line("INV1", 1)].money(),
             money("100", "100", "0", "0"),
             "R2's exception is not on the line billing R1"
         );
         let second = &lines[run.line("INV1", 2)];
-        assert_eq!(second.money, money("100", "60", "40", "0"));
-        assert_eq!(second.exceptions.len(), 2);
+        assert_eq!(second.money(), money("100", "60", "40", "0"));
+        assert_eq!(
+            run.line_exceptions(&exceptions, run.line("INV1", 2)),
+            [0, 1]
+        );
         assert_eq!(by_vendor["Total"], money("200", "160", "40", "0"));
     }
 
@@ -744,12 +784,12 @@ mod tests {
             .push(receipt("R1", "V1", "2020-03-05", "40", "100"));
         data.invoice_lines.push(line("INV1", 1, "R1", "40", "100"));
         let run = linked(data);
-        assert!(run.links.receipt_trip[0].is_some(), "R1 is on T1");
+        assert!(run.links.receipt_trip.get(0).is_some(), "R1 is on T1");
         let exceptions = [
             Exception::on_trip(info("CONSUMPTION_OUTLIER"), 0, &run.data.trips[0]).at_risk(d("80")),
         ];
         let (lines, total, by_vendor) = run.money(&exceptions);
-        assert_eq!(lines[0].money, money("100", "100", "0", "0"));
+        assert_eq!(lines[0].money(), money("100", "100", "0", "0"));
         assert_eq!(lines[0].status, LineStatus::Supported);
         assert_eq!(total, money("100", "100", "0", "0"));
         assert_eq!(by_vendor["Total"], money("100", "100", "0", "0"));
@@ -775,15 +815,15 @@ mod tests {
         let first = &lines[run.line("INV1", 1)];
         assert_eq!(first.billed, Some(d("99.47")));
         assert_eq!(
-            first.money,
+            first.money(),
             money("99.47", "0", "99.47", "0"),
             "at risk is capped at the net"
         );
         let credit = &lines[run.line("INV1", 3)];
         assert_eq!(credit.billed, Some(d("0.00")));
-        assert_eq!(credit.money, money("0", "0", "0", "0"));
+        assert_eq!(credit.money(), money("0", "0", "0", "0"));
         assert_eq!(
-            lines[run.line("INV1", 4)].money,
+            lines[run.line("INV1", 4)].money(),
             money("-0.02", "-0.02", "0", "0")
         );
         assert_eq!(total, money("199.45", "99.98", "99.47", "0"));
@@ -802,10 +842,10 @@ mod tests {
         let exceptions = [run.on_line("ARITHMETIC_ERROR", "INV1", 1, "30")];
         let (lines, total, by_vendor) = run.money(&exceptions);
         let first = &lines[run.line("INV1", 1)];
-        assert_eq!(first.money, money("100", "0", "30", "70"));
+        assert_eq!(first.money(), money("100", "0", "30", "70"));
         assert_eq!(first.status, LineStatus::Unverified);
         let second = &lines[run.line("INV1", 2)];
-        assert_eq!(second.money, money("100", "0", "0", "100"));
+        assert_eq!(second.money(), money("100", "0", "0", "100"));
         assert_eq!(second.status, LineStatus::Unverified);
         assert_eq!(total, money("200", "0", "30", "170"));
         assert_eq!(by_vendor["Total"], total);

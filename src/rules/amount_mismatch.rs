@@ -19,7 +19,7 @@ impl Rule for AmountMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            let Some((receipt_index, _)) = ctx.links.line_receipt[index] else {
+            let Some((receipt_index, _)) = ctx.links.line_receipt.get(index) else {
                 continue;
             };
             let receipt = &ctx.data.receipts[receipt_index];

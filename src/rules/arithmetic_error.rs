@@ -34,11 +34,11 @@ impl Rule for ArithmeticError {
 
     fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         let data = ctx.data;
-        let priced = data.receipts.iter().any(|r| r.unit_price.is_some())
+        let priced = data.receipts.iter().any(|r| r.unit_price().is_some())
             || data
                 .invoice_lines
                 .iter()
-                .any(|l| l.unit_price.is_some() || l.invoice_total.is_some());
+                .any(|l| l.unit_price().is_some() || l.invoice_total().is_some());
         (!priced).then(|| Message::new("not-run-no-unit-prices"))
     }
 
@@ -63,9 +63,9 @@ impl Rule for ArithmeticError {
                 && let Some((expected, amount, tolerance)) = Self::product(
                     ctx,
                     vendor,
-                    receipt.litres,
-                    receipt.unit_price,
-                    receipt.amount,
+                    receipt.litres(),
+                    receipt.unit_price(),
+                    receipt.amount(),
                 )
             {
                 out.push(
@@ -73,13 +73,13 @@ impl Rule for ArithmeticError {
                         .at_risk(ctx.money(amount - expected))
                         .message(sum_message(
                             receipt_subject(receipt),
-                            receipt.litres.unwrap_or_default(),
-                            receipt.unit_price.unwrap_or_default(),
+                            receipt.litres().unwrap_or_default(),
+                            receipt.unit_price().unwrap_or_default(),
                             expected,
                             amount,
                         ))
-                        .evidence("litres", receipt.litres)
-                        .evidence("unit_price", receipt.unit_price)
+                        .evidence("litres", receipt.litres())
+                        .evidence("unit_price", receipt.unit_price())
                         .evidence("expected_amount", expected)
                         .evidence("amount", amount)
                         .evidence("tolerance", tolerance),
@@ -91,20 +91,20 @@ impl Rule for ArithmeticError {
             let vendor = line.vendor.as_ref().map(|v| v.key());
             if !ctx.links.line_credits.is_credit(index)
                 && let Some((expected, amount, tolerance)) =
-                    Self::product(ctx, vendor, line.litres, line.unit_price, line.amount)
+                    Self::product(ctx, vendor, line.litres(), line.unit_price(), line.amount())
             {
                 out.push(
                     Exception::on_line(info, index, line)
                         .at_risk(ctx.money(amount - expected))
                         .message(sum_message(
                             line_subject(line),
-                            line.litres.unwrap_or_default(),
-                            line.unit_price.unwrap_or_default(),
+                            line.litres().unwrap_or_default(),
+                            line.unit_price().unwrap_or_default(),
                             expected,
                             amount,
                         ))
-                        .evidence("litres", line.litres)
-                        .evidence("unit_price", line.unit_price)
+                        .evidence("litres", line.litres())
+                        .evidence("unit_price", line.unit_price())
                         .evidence("expected_amount", expected)
                         .evidence("amount", amount)
                         .evidence("tolerance", tolerance),
@@ -136,10 +136,10 @@ impl ArithmeticError {
             .iter()
             .map(|&i| &ctx.data.invoice_lines[i])
             .collect();
-        let Some(total) = lines.iter().find_map(|l| l.invoice_total) else {
+        let Some(total) = lines.iter().find_map(|l| l.invoice_total()) else {
             return;
         };
-        let amounts: Option<Vec<Decimal>> = lines.iter().map(|l| l.amount).collect();
+        let amounts: Option<Vec<Decimal>> = lines.iter().map(|l| l.amount()).collect();
         let Some(amounts) = amounts else { return };
         let sum: Decimal = amounts.iter().sum();
         let first = lines[0];
@@ -173,7 +173,7 @@ mod tests {
     fn priced(amount: &str) -> Vec<Exception> {
         let mut data = dataset();
         let mut l = line("INV1", 1, "R1", "40", amount);
-        l.unit_price = Some(d("650"));
+        l.unit_price = Some(d("650").into());
         data.invoice_lines.push(l);
         check(&ArithmeticError, data)
     }
@@ -197,7 +197,7 @@ mod tests {
             let mut data = dataset();
             for (n, amount) in [(1, "1000"), (2, "2000")] {
                 let mut l = line("INV1", n, "R1", "1", amount);
-                l.invoice_total = Some(d(total));
+                l.invoice_total = Some(d(total).into());
                 data.invoice_lines.push(l);
             }
             check(&ArithmeticError, data)

@@ -20,16 +20,16 @@ impl Rule for BilledTwice {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let lines = &ctx.data.invoice_lines;
         for (receipt_index, billed) in ctx.links.receipt_lines.iter().enumerate() {
-            let Some((&first, repeats)) = billed.split_first() else {
+            let Some((first, repeats)) = billed.split_first() else {
                 continue;
             };
             let first_line = &lines[first];
             let receipt = &ctx.data.receipts[receipt_index];
-            for &index in repeats {
+            for index in repeats.iter() {
                 let line = &lines[index];
                 out.push(
                     Exception::on_line(&Self::INFO, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-billed-twice")
                                 .shown("receipt", &receipt.receipt_no, "msg-no-number")

@@ -21,7 +21,7 @@ impl Rule for BilledWithoutReceipt {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
             // A credit, or a line reversed in full, bills nothing (§3.5).
-            if ctx.links.line_receipt[index].is_some()
+            if ctx.links.line_receipt.get(index).is_some()
                 || ctx.links.line_bills_nothing(ctx.data, index)
             {
                 continue;
@@ -34,7 +34,7 @@ impl Rule for BilledWithoutReceipt {
             };
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
-                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                     .message(
                         Message::new("msg-billed-without-receipt")
                             .shown("invoice", &line.invoice_no, "msg-no-number")
@@ -48,8 +48,8 @@ impl Rule for BilledWithoutReceipt {
                             .map(ToString::to_string)
                             .unwrap_or_default(),
                     )
-                    .evidence("litres", line.litres)
-                    .evidence("amount", line.amount)
+                    .evidence("litres", line.litres())
+                    .evidence("amount", line.amount())
                     .evidence(
                         "litres_tolerance",
                         ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key())),

@@ -40,7 +40,7 @@ impl Rule for ConsumptionOutlier {
     fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Vehicles])
             .or_else(|| {
-                let rated = ctx.data.vehicles.iter().any(|v| v.l_per_100km.is_some());
+                let rated = ctx.data.vehicles.iter().any(|v| v.l_per_100km().is_some());
                 (!rated).then(|| Message::new("not-run-no-consumption"))
             })
             .or_else(|| ctx.lacks_every(&[DocKind::Trips, DocKind::Receipts]))
@@ -59,9 +59,9 @@ impl Rule for ConsumptionOutlier {
             };
             with_receipts[vehicle.index()] = true;
             let month = months.entry((vehicle, month_of(date))).or_default();
-            month.litres += receipt.litres.unwrap_or_default();
-            if let Some(odometer) = receipt.odometer {
-                let litres = receipt.litres.unwrap_or_default();
+            month.litres += receipt.litres().unwrap_or_default();
+            if let Some(odometer) = receipt.odometer() {
+                let litres = receipt.litres().unwrap_or_default();
                 if ctx.odometers.left_out(Source::Receipt(index)) {
                     month.litres_without_reading += litres;
                 } else {
@@ -77,14 +77,14 @@ impl Rule for ConsumptionOutlier {
             let month = months.entry((vehicle, month_of(date))).or_default();
             month.km += ctx.odometers.trip_distance(data, index).unwrap_or_default();
             if !with_receipts[vehicle.index()] {
-                month.litres += trip.fuel_litres.unwrap_or_default();
+                month.litres += trip.fuel_litres().unwrap_or_default();
             }
         }
         for ((vehicle_no, (year, month_number)), month) in &months {
             let Some((vehicle_index, vehicle)) = ctx.fleet_entry(*vehicle_no) else {
                 continue;
             };
-            let Some(expected) = vehicle.l_per_100km else {
+            let Some(expected) = vehicle.l_per_100km() else {
                 continue;
             };
             let (km, litres) = if with_trips[vehicle_no.index()] {
@@ -210,7 +210,7 @@ mod tests {
     fn month_with(litres: &str) -> Vec<Exception> {
         let mut data = dataset();
         let mut v = vehicle("V1");
-        v.l_per_100km = Some(d("10"));
+        v.l_per_100km = Some(d("10").into());
         data.vehicles.push(v);
         data.trips
             .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
@@ -233,7 +233,7 @@ mod tests {
             let mut data = dataset();
             data.given.retain(|k| *k != crate::model::DocKind::Trips);
             let mut v = vehicle("V1");
-            v.l_per_100km = Some(d("10"));
+            v.l_per_100km = Some(d("10").into());
             data.vehicles.push(v);
             for (n, (odometer, litres)) in [("1000", "60"), ("1500", second_litres), ("2000", "50")]
                 .into_iter()
@@ -246,7 +246,7 @@ mod tests {
                     litres,
                     "1000",
                 );
-                r.odometer = Some(d(odometer));
+                r.odometer = Some(d(odometer).into());
                 data.receipts.push(r);
             }
             check(&ConsumptionOutlier, data)
@@ -268,7 +268,7 @@ mod tests {
         let mut data = dataset();
         data.given.retain(|k| *k != crate::model::DocKind::Trips);
         let mut v = vehicle("V1");
-        v.l_per_100km = Some(d("10"));
+        v.l_per_100km = Some(d("10").into());
         data.vehicles.push(v);
         for (n, odometer) in ["28000", "28200", "333695", "28400", "28500"]
             .into_iter()
@@ -281,7 +281,7 @@ mod tests {
                 "25",
                 "100",
             );
-            r.odometer = Some(d(odometer));
+            r.odometer = Some(d(odometer).into());
             data.receipts.push(r);
         }
         let found = check(&ConsumptionOutlier, data);
@@ -292,7 +292,7 @@ mod tests {
     fn us_month(gallons: &str) -> Vec<Exception> {
         let mut data = dataset();
         let mut v = vehicle("V1");
-        v.l_per_100km = Some(d("20"));
+        v.l_per_100km = Some(d("20").into());
         data.vehicles.push(v);
         data.trips
             .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));

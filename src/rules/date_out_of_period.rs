@@ -115,7 +115,7 @@ impl Rule for DateOutOfPeriod {
             let Some(date) = line.date else { continue };
             if let Some(message) = expected.outside(|| line_subject(line), date) {
                 let exception = Exception::on_line(info, index, line)
-                    .at_risk(line.amount.unwrap_or_default().max(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or_default().max(Decimal::ZERO))
                     .message(message);
                 out.push(expected.evidence(exception, date));
             }
@@ -132,9 +132,12 @@ fn after_its_invoice(
     window: i64,
 ) -> Option<Exception> {
     let receipt = &ctx.data.receipts[index];
-    let (line, invoiced) = ctx.links.receipt_lines[index]
+    let (line, invoiced) = ctx
+        .links
+        .receipt_lines
+        .of(index)
         .iter()
-        .filter_map(|&l| {
+        .filter_map(|l| {
             let line = &ctx.data.invoice_lines[l];
             line.invoice_date.map(|d| (line, d))
         })

@@ -93,7 +93,7 @@ fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
         };
         out.push(
             Exception::on_receipt(&DuplicateDocument::INFO, index, receipt)
-                .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                .at_risk(receipt.amount().unwrap_or(Decimal::ZERO))
                 .message(
                     Message::new("msg-duplicate-receipt")
                         .text("receipt", number.to_string())
@@ -126,7 +126,7 @@ fn repeated_lines(ctx: &Context<'_>, out: &mut Vec<Exception>) {
         };
         out.push(
             Exception::on_line(&DuplicateDocument::INFO, index, line)
-                .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                 .message(
                     Message::new("msg-duplicate-line")
                         .text("invoice", invoice.to_string())

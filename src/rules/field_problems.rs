@@ -88,7 +88,7 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     for (index, receipt) in data.receipts.iter().enumerate() {
         for problem in of_code(&receipt.problems, code) {
             let at_risk = match code {
-                ProblemCode::Unreadable => receipt.amount.unwrap_or_default(),
+                ProblemCode::Unreadable => receipt.amount().unwrap_or_default(),
                 _ => Decimal::ZERO,
             };
             out.push(
@@ -104,7 +104,7 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     for (index, line) in data.invoice_lines.iter().enumerate() {
         for problem in of_code(&line.problems, code) {
             let at_risk = match code {
-                ProblemCode::Missing => line.amount.unwrap_or_default(),
+                ProblemCode::Missing => line.amount().unwrap_or_default(),
                 _ => Decimal::ZERO,
             };
             out.push(

@@ -124,18 +124,18 @@ fn firing_case(code: Code) -> Dataset {
                 problems: Problems::new(),
                 vendor: VendorName::new("Total"),
                 fuel_type: Some(FuelType::Diesel),
-                unit_price: Some(d("650")),
+                unit_price: Some(d("650").into()),
                 valid_from: Some(date("2020-03-01")),
                 valid_to: None,
             });
             let mut l = line("INV1", 1, "R1", "40", "26040");
             l.fuel_type = Some(FuelType::Diesel);
-            l.unit_price = Some(d("651"));
+            l.unit_price = Some(d("651").into());
             data.invoice_lines.push(l);
         }
         Code::ArithmeticError => {
             let mut l = line("INV1", 1, "R1", "40", "26131");
-            l.unit_price = Some(d("650"));
+            l.unit_price = Some(d("650").into());
             data.invoice_lines.push(l);
         }
         Code::ReceiptNotBilled => {
@@ -148,14 +148,14 @@ fn firing_case(code: Code) -> Dataset {
         }
         Code::TankCapacityExceeded => {
             let mut v = vehicle("V1");
-            v.tank_litres = Some(d("80"));
+            v.tank_litres = Some(d("80").into());
             data.vehicles.push(v);
             data.receipts
                 .push(receipt("R1", "V1", "2020-03-05", "84.1", "70000"));
         }
         Code::ConsumptionOutlier => {
             let mut v = vehicle("V1");
-            v.l_per_100km = Some(d("10"));
+            v.l_per_100km = Some(d("10").into());
             data.vehicles.push(v);
             data.trips
                 .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));

@@ -49,7 +49,7 @@ impl Rule for FuelTypeMismatch {
             {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
-                        .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(receipt.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-fuel-type-receipt")
                                 .shown("receipt", &receipt.receipt_no, "msg-no-number")
@@ -67,7 +67,7 @@ impl Rule for FuelTypeMismatch {
             if let Some((bought, expected)) = Self::mismatch(ctx, &line.fuel_type, vehicle) {
                 out.push(
                     Exception::on_line(info, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-fuel-type-line")
                                 .shown("invoice", &line.invoice_no, "msg-no-number")

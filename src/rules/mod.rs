@@ -229,8 +229,8 @@ impl<'a> Context<'a> {
         let amounts = data
             .receipts
             .iter()
-            .map(|r| r.amount)
-            .chain(data.invoice_lines.iter().map(|l| l.amount))
+            .map(|r| r.amount())
+            .chain(data.invoice_lines.iter().map(|l| l.amount()))
             .flatten();
         let money_scale = amounts
             .map(|a| a.normalize().scale())
@@ -251,10 +251,11 @@ impl<'a> Context<'a> {
                 .then(|| amount.checked_div(litres))
                 .flatten()
         };
-        let average_price = average(
-            &mut fuel_receipts(data, links).map(|(_, r)| (r.amount, r.litres)),
-        )
-        .or_else(|| average(&mut fuel_lines(data, links).map(|(_, l)| (l.amount, l.litres))));
+        let average_price =
+            average(&mut fuel_receipts(data, links).map(|(_, r)| (r.amount(), r.litres())))
+                .or_else(|| {
+                    average(&mut fuel_lines(data, links).map(|(_, l)| (l.amount(), l.litres())))
+                });
         Context {
             data,
             links,
@@ -489,11 +490,11 @@ pub fn price_per_litre(
 }
 
 pub fn receipt_price(receipt: &Receipt) -> Option<Decimal> {
-    price_per_litre(receipt.unit_price, receipt.amount, receipt.litres)
+    price_per_litre(receipt.unit_price(), receipt.amount(), receipt.litres())
 }
 
 pub fn line_price(line: &InvoiceLine) -> Option<Decimal> {
-    price_per_litre(line.unit_price, line.amount, line.litres)
+    price_per_litre(line.unit_price(), line.amount(), line.litres())
 }
 
 /// A rule that did not run, and why; the reason is rendered in each output's language.
@@ -720,7 +721,7 @@ mod tests {
         let ctx = Context::new(&data, &links, &config);
         let fuel: Vec<Decimal> = ctx
             .fuel_receipts()
-            .map(|(_, r)| r.amount.unwrap())
+            .map(|(_, r)| r.amount().unwrap())
             .collect();
         assert_eq!(fuel, vec![Decimal::from(100)]);
         assert_eq!(

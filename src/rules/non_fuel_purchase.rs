@@ -34,13 +34,13 @@ impl Rule for NonFuelPurchase {
             }
             out.push(
                 Exception::on_receipt(info, index, receipt)
-                    .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                    .at_risk(receipt.amount().unwrap_or(Decimal::ZERO))
                     .message(message(
                         receipt_subject(receipt),
                         fuel_word(&receipt.fuel_type),
                     ))
                     .evidence("product", product_text(&receipt.fuel_type))
-                    .evidence("amount", receipt.amount),
+                    .evidence("amount", receipt.amount()),
             );
         }
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
@@ -50,10 +50,10 @@ impl Rule for NonFuelPurchase {
             }
             out.push(
                 Exception::on_line(info, index, line)
-                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                     .message(message(line_subject(line), fuel_word(&line.fuel_type)))
                     .evidence("product", product_text(&line.fuel_type))
-                    .evidence("amount", line.amount),
+                    .evidence("amount", line.amount()),
             );
         }
     }

@@ -41,7 +41,7 @@ impl Rule for OdometerGap {
                 && !ctx.odometers.left_out(Source::TripIn(before))
             {
                 let before = &data.trips[before];
-                if let (Some(start), Some(last_end)) = (trip.odometer_out, before.odometer_in)
+                if let (Some(start), Some(last_end)) = (trip.odometer_out(), before.odometer_in())
                     && start - last_end > allowed
                 {
                     out.push(
@@ -65,7 +65,7 @@ impl Rule for OdometerGap {
                     );
                 }
             }
-            if trip.odometer_in.is_some() {
+            if trip.odometer_in().is_some() {
                 *previous = Some(index);
             }
         }

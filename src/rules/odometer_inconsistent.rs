@@ -31,7 +31,7 @@ impl Rule for OdometerInconsistent {
         // is wrong is then a detail of that one finding.
         let mut backwards_trips = vec![false; data.trips.len()];
         for (index, trip) in data.trips.iter().enumerate() {
-            if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
+            if let (Some(start), Some(end)) = (trip.odometer_out(), trip.odometer_in())
                 && end < start
             {
                 backwards_trips[index] = true;
@@ -52,7 +52,7 @@ impl Rule for OdometerInconsistent {
         for (vehicle, judged) in ctx.odometers.vehicles() {
             for (position, verdict) in judged.verdicts.iter().enumerate() {
                 let reading = &judged.readings[position];
-                let on_backwards_trip = match reading.source {
+                let on_backwards_trip = match reading.source() {
                     Source::TripOut(t) | Source::TripIn(t) => backwards_trips[t],
                     Source::Receipt(_) => false,
                 };
@@ -78,7 +78,7 @@ impl OdometerInconsistent {
     ) -> Exception {
         let data = ctx.data;
         let reading = &judged.readings[position];
-        let (exception, vehicle_shown) = match reading.source {
+        let (exception, vehicle_shown) = match reading.source() {
             Source::TripOut(t) | Source::TripIn(t) => (
                 Exception::on_trip(&Self::INFO, t, &data.trips[t]),
                 data.trips[t].vehicle_id.as_ref(),
@@ -101,18 +101,18 @@ impl OdometerInconsistent {
             .text("vehicle", vehicle_shown)
             .number("reading", reading.value)
             .date("date", reading.date)
-            .message("where", where_read(ctx, reading.source))
+            .message("where", where_read(ctx, reading.source()))
             .message("unit", unit.clone());
         let mut exception = exception
             .evidence("odometer", reading.value)
-            .evidence("odometer_field", field_of(reading.source))
+            .evidence("odometer_field", field_of(reading.source()))
             .evidence("reading_date", reading.date);
         if let Some((name, other)) = related {
-            let other = &judged.readings[other];
+            let other = judged.at(other);
             message = message
                 .number(name, other.value)
                 .date(date_arg(name), other.date)
-                .message(where_arg(name), where_read(ctx, other.source));
+                .message(where_arg(name), where_read(ctx, other.source()));
             exception = with_neighbour(ctx, exception, name, other);
         }
         match judged.verdicts[position] {
@@ -123,7 +123,7 @@ impl OdometerInconsistent {
                 );
             }
             Verdict::Jump { previous, next } => {
-                let around = |p: usize| &judged.readings[p];
+                let around = |p| judged.at(p);
                 let mut around_message = Message::new(match (previous, next) {
                     (Some(_), Some(_)) => "msg-odometer-around-both",
                     (Some(_), None) => "msg-odometer-around-before",
@@ -153,10 +153,10 @@ impl OdometerInconsistent {
         let data = ctx.data;
         let unit = distance_word(ctx.config.units);
         for (index, receipt) in data.receipts.iter().enumerate() {
-            let Some(reading) = receipt.odometer else {
+            let Some(reading) = receipt.odometer() else {
                 continue;
             };
-            let Some((trip_index, _)) = ctx.links.receipt_trip[index] else {
+            let Some((trip_index, _)) = ctx.links.receipt_trip.get(index) else {
                 continue;
             };
             let trip = &data.trips[trip_index];
@@ -167,7 +167,7 @@ impl OdometerInconsistent {
             ]
             .into_iter()
             .any(|source| ctx.odometers.left_out(source));
-            if let (Some(start), Some(end)) = (trip.odometer_out, trip.odometer_in)
+            if let (Some(start), Some(end)) = (trip.odometer_out(), trip.odometer_in())
                 && !left_out
                 && start <= end
                 && (reading < start || reading > end)
@@ -247,13 +247,13 @@ fn with_neighbour(
     name: &str,
     other: &Reading,
 ) -> Exception {
-    let prov = match other.source {
+    let prov = match other.source() {
         Source::TripOut(t) | Source::TripIn(t) => &ctx.data.trips[t].prov,
         Source::Receipt(r) => &ctx.data.receipts[r].prov,
     };
     exception
         .evidence(&format!("{name}_odometer"), other.value)
-        .evidence(&format!("{name}_odometer_field"), field_of(other.source))
+        .evidence(&format!("{name}_odometer_field"), field_of(other.source()))
         .evidence(&format!("{name}_date"), other.date)
         .evidence(&format!("{name}_source"), prov.to_string())
 }
@@ -319,7 +319,7 @@ mod tests {
         for (n, odometer) in odometers.iter().enumerate() {
             let day = date("2020-03-01") + chrono::Days::new(n as u64);
             let mut r = receipt(&format!("R{n}"), "V1", &day.to_string(), "40", "100");
-            r.odometer = Some(d(odometer));
+            r.odometer = Some(d(odometer).into());
             data.receipts.push(r);
         }
         data
@@ -431,11 +431,11 @@ mod tests {
         t.date_in = Some(date("2020-03-06"));
         data.trips.push(t);
         let mut first = receipt("R1", "V1", "2020-03-05", "20", "100");
-        first.odometer = Some(d("150"));
+        first.odometer = Some(d("150").into());
         let mut second = receipt("R2", "V1", "2020-03-06", "20", "100");
-        second.odometer = Some(d("140"));
+        second.odometer = Some(d("140").into());
         let mut third = receipt("R3", "V1", "2020-03-06", "20", "100");
-        third.odometer = Some(d("250"));
+        third.odometer = Some(d("250").into());
         third.time = chrono::NaiveTime::from_hms_opt(12, 0, 0);
         data.receipts.extend([first, second, third]);
         let found = check(&OdometerInconsistent, data);

@@ -37,16 +37,72 @@ pub enum Source {
     Receipt(usize),
 }
 
+/// A [`Source`] held in 8 bytes (16 with a `usize`): a month has millions of readings, each
+/// held with its source until the rules have run. Ordered as `Source` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum HeldSource {
+    TripOut(u32),
+    TripIn(u32),
+    Receipt(u32),
+}
+
+impl From<Source> for HeldSource {
+    fn from(source: Source) -> HeldSource {
+        // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
+        let held = |index: usize| u32::try_from(index).expect("fewer than 2^32 records of a kind");
+        match source {
+            Source::TripOut(t) => HeldSource::TripOut(held(t)),
+            Source::TripIn(t) => HeldSource::TripIn(held(t)),
+            Source::Receipt(r) => HeldSource::Receipt(held(r)),
+        }
+    }
+}
+
+impl From<HeldSource> for Source {
+    fn from(held: HeldSource) -> Source {
+        match held {
+            HeldSource::TripOut(t) => Source::TripOut(t as usize),
+            HeldSource::TripIn(t) => Source::TripIn(t as usize),
+            HeldSource::Receipt(r) => Source::Receipt(r as usize),
+        }
+    }
+}
+
 /// One odometer reading of a vehicle.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reading {
     pub date: NaiveDate,
     pub value: Decimal,
-    pub source: Source,
+    source: HeldSource,
+}
+
+impl Reading {
+    pub fn new(date: NaiveDate, value: Decimal, source: Source) -> Reading {
+        Reading {
+            date,
+            value,
+            source: source.into(),
+        }
+    }
+
+    /// Where the reading was written.
+    pub fn source(&self) -> Source {
+        self.source.into()
+    }
+}
+
+/// A position among the readings judged.
+pub type Position = u32;
+
+/// A position as a verdict holds it.
+fn held(position: usize) -> Position {
+    // A vehicle has fewer readings than a kind has records, which cannot reach 2^32.
+    Position::try_from(position).expect("fewer than 2^32 readings of a vehicle")
 }
 
 /// What [`judge`] made of a reading; every verdict but `Kept` leaves it out of the sequence.
-/// Positions are indexes into the readings judged.
+/// Positions are indexes into the readings judged, 32-bit as a vehicle's readings are fewer
+/// than 2^32 and there is a verdict for each of a month's millions of readings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     Kept,
@@ -54,18 +110,20 @@ pub enum Verdict {
     Placeholder,
     /// The same value as the receipt at `first`, on an earlier day.
     Repeated {
-        first: usize,
+        first: Position,
     },
     /// Below the kept reading at `previous`.
     Backwards {
-        previous: usize,
+        previous: Position,
     },
     /// Above the kept readings around it, or a step from them further than can be driven.
     Jump {
-        previous: Option<usize>,
-        next: Option<usize>,
+        previous: Option<Position>,
+        next: Option<Position>,
     },
 }
+
+const _: () = assert!(size_of::<Reading>() <= 28 && size_of::<Verdict>() <= 20);
 
 /// What [`judge`] needs from the settings.
 pub struct Limits<'a> {
@@ -97,10 +155,10 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
         let value = reading.value.normalize();
         if value.is_zero() || placeholders.contains(&value) {
             verdicts[position] = Verdict::Placeholder;
-        } else if let Source::Receipt(_) = reading.source {
+        } else if let Source::Receipt(_) = reading.source() {
             match first_receipt_of.get(&value) {
                 Some(&first) if readings[first].date < reading.date => {
-                    verdicts[position] = Verdict::Repeated { first };
+                    verdicts[position] = Verdict::Repeated { first: held(first) };
                 }
                 Some(_) => {}
                 None => {
@@ -169,12 +227,14 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
         }
         let value = readings[position].value;
         verdicts[position] = match previous_kept {
-            Some(previous) if value < readings[previous].value => Verdict::Backwards { previous },
+            Some(previous) if value < readings[previous].value => Verdict::Backwards {
+                previous: held(previous),
+            },
             _ => Verdict::Jump {
-                previous: previous_kept,
+                previous: previous_kept.map(held),
                 next: (i + 1..candidates.len())
                     .find(|&k| kept[k])
-                    .map(|k| candidates[k]),
+                    .map(|k| held(candidates[k])),
             },
         };
     }
@@ -248,6 +308,13 @@ pub struct Judged {
     pub verdicts: Vec<Verdict>,
 }
 
+impl Judged {
+    /// The reading a verdict names by its position.
+    pub fn at(&self, position: Position) -> &Reading {
+        &self.readings[position as usize]
+    }
+}
+
 /// Every vehicle's judged sequence, computed once per run.
 #[derive(Default)]
 pub struct Odometers {
@@ -291,7 +358,7 @@ impl LeftOut {
     /// or above where it starts.
     pub fn trip_distance(&self, data: &Dataset, index: usize) -> Option<Decimal> {
         let trip = &data.trips[index];
-        let (start, end) = (trip.odometer_out?, trip.odometer_in?);
+        let (start, end) = (trip.odometer_out()?, trip.odometer_in()?);
         let kept = !self.left_out(Source::TripOut(index)) && !self.left_out(Source::TripIn(index));
         (kept && end >= start).then(|| end - start)
     }
@@ -305,14 +372,7 @@ type SequenceKey = (NaiveDate, i128, u8, usize);
 fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Reading)) {
     let mut add = |vehicle: Option<VehicleNo>, date: Option<NaiveDate>, value, source| {
         if let (Some(vehicle), Some(date), Some(value)) = (vehicle, date, value) {
-            visit(
-                vehicle,
-                Reading {
-                    date,
-                    value,
-                    source,
-                },
-            );
+            visit(vehicle, Reading::new(date, value, source));
         }
     };
     for (index, trip) in data.trips.iter().enumerate() {
@@ -320,13 +380,13 @@ fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Re
         add(
             vehicle,
             trip.date_out,
-            trip.odometer_out,
+            trip.odometer_out(),
             Source::TripOut(index),
         );
         add(
             vehicle,
             trip.date_in.or(trip.date_out),
-            trip.odometer_in,
+            trip.odometer_in(),
             Source::TripIn(index),
         );
     }
@@ -334,7 +394,7 @@ fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Re
         add(
             keys.receipt_vehicle[index],
             receipt.date,
-            receipt.odometer,
+            receipt.odometer(),
             Source::Receipt(index),
         );
     }
@@ -370,7 +430,7 @@ impl Odometers {
             let Some(first) = readings.first() else {
                 continue;
             };
-            let vehicle = match first.source {
+            let vehicle = match first.source() {
                 Source::TripOut(t) | Source::TripIn(t) => data.trips[t].vehicle_id.as_ref(),
                 Source::Receipt(r) => data.receipts[r].vehicle_id.as_ref(),
             }
@@ -379,7 +439,7 @@ impl Odometers {
             let verdicts = judge(&readings, &limits);
             for (reading, verdict) in readings.iter().zip(&verdicts) {
                 if *verdict != Verdict::Kept {
-                    *odometers.left_out.flag(reading.source) = true;
+                    *odometers.left_out.flag(reading.source()) = true;
                 }
             }
             odometers
@@ -417,9 +477,9 @@ impl Odometers {
 /// would come before the day's good readings, and make them look out of line instead (SPEC
 /// §3.6: the next good reading is not blamed).
 fn placed_by(data: &Dataset, reading: &Reading) -> Decimal {
-    if let Source::TripIn(t) = reading.source {
+    if let Source::TripIn(t) = reading.source() {
         let trip = &data.trips[t];
-        if let (Some(out), Some(date_out)) = (trip.odometer_out, trip.date_out)
+        if let (Some(out), Some(date_out)) = (trip.odometer_out(), trip.date_out)
             && reading.value < out
             && reading.date == date_out
         {
@@ -455,7 +515,7 @@ fn sort_in_sequence(
                 .iter()
                 .zip(scaled.values)
                 .map(|(r, value)| {
-                    let (kind, index) = source_key(r.source);
+                    let (kind, index) = source_key(r.source());
                     ((r.date, value, kind, index), *r)
                 })
                 .collect();
@@ -469,7 +529,7 @@ fn sort_in_sequence(
             let mut keyed: Vec<((NaiveDate, Decimal, Source), Reading)> = readings
                 .iter()
                 .zip(&places)
-                .map(|(r, place)| ((r.date, place.value, r.source), *r))
+                .map(|(r, place)| ((r.date, place.value, r.source()), *r))
                 .collect();
             keyed.sort_unstable_by_key(|(key, _)| *key);
             for (slot, (_, reading)) in readings.iter_mut().zip(keyed) {
@@ -489,10 +549,9 @@ mod tests {
         values
             .iter()
             .enumerate()
-            .map(|(i, v)| Reading {
-                date: date("2020-03-01") + chrono::Days::new(i as u64),
-                value: d(v),
-                source: Source::Receipt(i),
+            .map(|(i, v)| {
+                let day = date("2020-03-01") + chrono::Days::new(i as u64);
+                Reading::new(day, d(v), Source::Receipt(i))
             })
             .collect()
     }
@@ -597,11 +656,7 @@ mod tests {
             (date("2020-03-03"), "45300", Source::TripOut(1)),
             (date("2020-03-03"), "45500", Source::TripIn(1)),
         ]
-        .map(|(date, value, source)| Reading {
-            date,
-            value: d(value),
-            source,
-        });
+        .map(|(date, value, source)| Reading::new(date, d(value), source));
         assert!(verdicts(&readings).iter().all(|v| *v == Verdict::Kept));
     }
 

@@ -32,8 +32,8 @@ impl<'a> Fill<'a> {
             index,
             receipt,
             number: receipt.receipt_no.as_ref()?,
-            litres: receipt.litres?,
-            amount: receipt.amount?,
+            litres: receipt.litres()?,
+            amount: receipt.amount()?,
             station: receipt.station.as_deref().map(fold_name),
         })
     }
@@ -55,7 +55,7 @@ fn two_fills(ctx: &Context<'_>, a: &Fill<'_>, b: &Fill<'_>) -> bool {
         }
         _ => false,
     };
-    let odometers_apart = match (a_receipt.odometer, b_receipt.odometer) {
+    let odometers_apart = match (a_receipt.odometer(), b_receipt.odometer()) {
         (Some(x), Some(y)) => Some((x - y).abs() > rules.odometer_gap_km),
         _ => None,
     };
@@ -185,7 +185,7 @@ mod tests {
     fn the_issues_two_vendors_at_05_43_and_17_49_are_two_fills() {
         let found = copy(|a, b| {
             (a.time, b.time) = (at(5, 43), at(17, 49));
-            (a.odometer, b.odometer) = (Some(d("28716")), Some(d("28791")));
+            (a.odometer, b.odometer) = (Some(d("28716").into()), Some(d("28791").into()));
             b.vendor = crate::model::VendorName::new("Shell");
         });
         assert!(found.is_empty());
@@ -204,7 +204,7 @@ mod tests {
         // sample's R-5007, a copy of R-5006 retimed from 08:20 to 13:05).
         let retimed = copy(|a, b| {
             (a.time, b.time) = (at(8, 20), at(13, 5));
-            (a.odometer, b.odometer) = (Some(d("30985")), Some(d("30985")));
+            (a.odometer, b.odometer) = (Some(d("30985").into()), Some(d("30985").into()));
         });
         assert_eq!(retimed.len(), 1);
     }
@@ -212,7 +212,9 @@ mod tests {
     #[test]
     fn odometers_more_than_odometer_gap_km_apart_are_two_fills() {
         let apart = |second: &'static str| {
-            copy(move |a, b| (a.odometer, b.odometer) = (Some(d("28716")), Some(d(second))))
+            copy(move |a, b| {
+                (a.odometer, b.odometer) = (Some(d("28716").into()), Some(d(second).into()))
+            })
         };
         assert_eq!(apart("28721").len(), 1);
         assert!(apart("28721.1").is_empty());
@@ -247,7 +249,7 @@ mod tests {
             fill.time = at(6 + n / 25, (n * 13) % 60);
             fill.station = Some(stations[(n % 3) as usize].into());
             if n % 4 == 0 {
-                fill.odometer = Some(Decimal::from(40_000 + n / 2));
+                fill.odometer = Some(Decimal::from(40_000 + n / 2).into());
             }
             data.receipts.push(fill);
         }

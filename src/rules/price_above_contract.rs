@@ -23,7 +23,7 @@ struct Contracts<'a>(HashMap<(&'a str, &'a FuelType), Vec<&'a Price>>);
 impl<'a> Contracts<'a> {
     fn of(prices: &'a [Price]) -> Contracts<'a> {
         let mut contracts: HashMap<_, Vec<&Price>> = HashMap::default();
-        for price in prices.iter().filter(|p| p.unit_price.is_some()) {
+        for price in prices.iter().filter(|p| p.unit_price().is_some()) {
             if let (Some(vendor), Some(fuel)) = (&price.vendor, &price.fuel_type) {
                 contracts
                     .entry((vendor.key(), fuel))
@@ -82,7 +82,7 @@ impl PriceAboveContract {
             return None;
         };
         let contract = contracts.in_force(vendor, fuel, date)?;
-        let contract_price = contract.unit_price?;
+        let contract_price = contract.unit_price()?;
         let tolerance = ctx.price_tolerance(Some(vendor.key()));
         let source = contract.prov.to_string();
         if let Some(price) = charged.unit_price {
@@ -112,7 +112,7 @@ impl Rule for PriceAboveContract {
 
     fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Prices]).or_else(|| {
-            let priced = ctx.data.prices.iter().any(|p| p.unit_price.is_some());
+            let priced = ctx.data.prices.iter().any(|p| p.unit_price().is_some());
             (!priced).then(|| Message::new("not-run-no-contract-price"))
         })
     }
@@ -133,9 +133,9 @@ impl Rule for PriceAboveContract {
                 vendor: receipt.vendor.as_ref(),
                 fuel: Self::fuel_of(ctx, &receipt.fuel_type, &receipt.vehicle_id),
                 date: receipt.date,
-                unit_price: receipt.unit_price,
-                amount: receipt.amount,
-                litres: receipt.litres,
+                unit_price: receipt.unit_price(),
+                amount: receipt.amount(),
+                litres: receipt.litres(),
             };
             if let Some((price, contract, at_risk, source)) =
                 Self::excess(ctx, &contracts, &charged)
@@ -151,7 +151,7 @@ impl Rule for PriceAboveContract {
                         ))
                         .evidence("price_per_litre", price.round_dp(4))
                         .evidence("contract_price", contract)
-                        .evidence("litres", receipt.litres)
+                        .evidence("litres", receipt.litres())
                         .evidence("contract_source", source),
                 );
             }
@@ -161,9 +161,9 @@ impl Rule for PriceAboveContract {
                 vendor: line.vendor.as_ref(),
                 fuel: Self::fuel_of(ctx, &line.fuel_type, ctx.line_vehicle(index)),
                 date: line.date.or(line.invoice_date),
-                unit_price: line.unit_price,
-                amount: line.amount,
-                litres: line.litres,
+                unit_price: line.unit_price(),
+                amount: line.amount(),
+                litres: line.litres(),
             };
             if let Some((price, contract, at_risk, source)) =
                 Self::excess(ctx, &contracts, &charged)
@@ -174,7 +174,7 @@ impl Rule for PriceAboveContract {
                         .message(describe(line_subject(line), price, contract, &charged.fuel))
                         .evidence("price_per_litre", price.round_dp(4))
                         .evidence("contract_price", contract)
-                        .evidence("litres", line.litres)
+                        .evidence("litres", line.litres())
                         .evidence("contract_source", source),
                 );
             }
@@ -196,7 +196,7 @@ mod tests {
             problems: crate::model::Problems::new(),
             vendor: VendorName::new("Total"),
             fuel_type: Some(FuelType::Diesel),
-            unit_price: Some(d(price)),
+            unit_price: Some(d(price).into()),
             valid_from: Some(date("2020-03-01")),
             valid_to: None,
         }
@@ -207,7 +207,7 @@ mod tests {
         data.prices.push(contract("650"));
         let mut l = line("INV1", 1, "R1", "40", "26000");
         l.fuel_type = Some(FuelType::Diesel);
-        l.unit_price = Some(d(unit_price));
+        l.unit_price = Some(d(unit_price).into());
         data.invoice_lines.push(l);
         check(&PriceAboveContract, data)
     }

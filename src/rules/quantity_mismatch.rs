@@ -18,14 +18,14 @@ impl Rule for QuantityMismatch {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, line) in ctx.data.invoice_lines.iter().enumerate() {
-            let Some((receipt_index, _)) = ctx.links.line_receipt[index] else {
+            let Some((receipt_index, _)) = ctx.links.line_receipt.get(index) else {
                 continue;
             };
             if ctx.links.line_bills_nothing(ctx.data, index) {
                 continue;
             }
             let receipt = &ctx.data.receipts[receipt_index];
-            let (Some(billed), Some(delivered)) = (line.litres, receipt.litres) else {
+            let (Some(billed), Some(delivered)) = (line.litres(), receipt.litres()) else {
                 continue;
             };
             let tolerance = ctx.litres_tolerance(line.vendor.as_ref().map(|v| v.key()));

@@ -24,7 +24,10 @@ impl Rule for ReceiptAlreadyPaid {
             let Some(vendor) = &line.vendor else { continue };
             // The receipt the line was linked to, else the number it bills: as `accept` keys
             // what it records.
-            let linked = ctx.links.line_receipt[index]
+            let linked = ctx
+                .links
+                .line_receipt
+                .get(index)
                 .and_then(|(r, _)| ctx.data.receipts[r].receipt_no.as_ref());
             let Some(receipt) = linked.or(line.receipt_no.as_ref()) else {
                 continue;
@@ -34,7 +37,7 @@ impl Rule for ReceiptAlreadyPaid {
             };
             out.push(
                 Exception::on_line(&Self::INFO, index, line)
-                    .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                    .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                     .message(
                         Message::new("msg-receipt-already-paid")
                             .text("receipt", receipt.text())

@@ -21,7 +21,7 @@ impl Rule for ReceiptNotBilled {
             if ctx.links.receipt_credits.is_credit(index) {
                 continue;
             }
-            if !ctx.links.receipt_lines[index].is_empty() {
+            if !ctx.links.receipt_lines.of(index).is_empty() {
                 continue;
             }
             out.push(
@@ -31,7 +31,7 @@ impl Rule for ReceiptNotBilled {
                             .shown("receipt", &receipt.receipt_no, "msg-no-number")
                             .shown("vendor", &receipt.vendor, "msg-no-vendor"),
                     )
-                    .evidence("amount", receipt.amount),
+                    .evidence("amount", receipt.amount()),
             );
         }
     }

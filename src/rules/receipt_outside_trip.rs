@@ -20,7 +20,7 @@ impl Rule for ReceiptOutsideTrip {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let window = i64::from(ctx.config.rules.date_window_days);
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
-            let Some((trip_index, method)) = ctx.links.receipt_trip[index] else {
+            let Some((trip_index, method)) = ctx.links.receipt_trip.get(index) else {
                 continue;
             };
             if !matches!(method, Method::TripId | Method::Voucher) {

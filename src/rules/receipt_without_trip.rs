@@ -22,7 +22,7 @@ impl Rule for ReceiptWithoutTrip {
             if ctx.links.receipt_credits.is_credit(index) {
                 continue;
             }
-            if ctx.links.receipt_trip[index].is_some() {
+            if ctx.links.receipt_trip.get(index).is_some() {
                 continue;
             }
             out.push(

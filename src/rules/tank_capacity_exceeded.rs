@@ -16,7 +16,7 @@ impl Rule for TankCapacityExceeded {
     fn missing_data(&self, ctx: &Context<'_>) -> Option<Message> {
         ctx.lacks(&[DocKind::Receipts, DocKind::Vehicles])
             .or_else(|| {
-                let sized = ctx.data.vehicles.iter().any(|v| v.tank_litres.is_some());
+                let sized = ctx.data.vehicles.iter().any(|v| v.tank_litres().is_some());
                 (!sized).then(|| Message::new("not-run-no-tank"))
             })
     }
@@ -24,10 +24,13 @@ impl Rule for TankCapacityExceeded {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let tolerance = ctx.config.rules.tank_tolerance;
         for (index, receipt) in ctx.fuel_receipts() {
-            let Some(tank) = ctx.vehicle(&receipt.vehicle_id).and_then(|v| v.tank_litres) else {
+            let Some(tank) = ctx
+                .vehicle(&receipt.vehicle_id)
+                .and_then(|v| v.tank_litres())
+            else {
                 continue;
             };
-            let Some(litres) = receipt.litres else {
+            let Some(litres) = receipt.litres() else {
                 continue;
             };
             let Some(limit) = tank.checked_mul(Decimal::ONE + tolerance / Decimal::ONE_HUNDRED)
@@ -68,7 +71,7 @@ mod tests {
     fn fill(litres: &str) -> Vec<Exception> {
         let mut data = dataset();
         let mut v = vehicle("V1");
-        v.tank_litres = Some(d("80"));
+        v.tank_litres = Some(d("80").into());
         data.vehicles.push(v);
         data.receipts
             .push(receipt("R1", "V1", "2020-03-05", litres, "70000"));

@@ -13,7 +13,7 @@ declare_rule! {
 /// Whether a trip needs a receipt to be documented (SPEC §3.3).
 pub fn requires_receipt(trip: &Trip, policy: RequireReceipt) -> bool {
     policy == RequireReceipt::Always
-        || trip.fuel_litres.is_some_and(|l| l > Decimal::ZERO)
+        || trip.fuel_litres().is_some_and(|l| l > Decimal::ZERO)
         || !trip.voucher_nos.is_empty()
 }
 
@@ -29,14 +29,14 @@ impl Rule for TripWithoutReceipt {
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         let policy = ctx.config.rules.require_receipt;
         for (index, trip) in ctx.data.trips.iter().enumerate() {
-            if !requires_receipt(trip, policy) || !ctx.links.trip_receipts[index].is_empty() {
+            if !requires_receipt(trip, policy) || !ctx.links.trip_receipts.of(index).is_empty() {
                 continue;
             }
-            let at_risk = match (trip.fuel_litres, ctx.average_price()) {
+            let at_risk = match (trip.fuel_litres(), ctx.average_price()) {
                 (Some(litres), Some(price)) => ctx.money_of(litres, price),
                 _ => Decimal::ZERO,
             };
-            let fuel = match trip.fuel_litres {
+            let fuel = match trip.fuel_litres() {
                 Some(litres) => Message::new("msg-trip-records-litres").number("litres", litres),
                 None if !trip.voucher_nos.is_empty() => Message::new("msg-trip-records-voucher"),
                 None => Message::new("msg-trip-requires-receipt"),
@@ -57,7 +57,7 @@ impl Rule for TripWithoutReceipt {
                 Exception::on_trip(&Self::INFO, index, trip)
                     .at_risk(at_risk)
                     .message(message)
-                    .evidence("fuel_litres", trip.fuel_litres)
+                    .evidence("fuel_litres", trip.fuel_litres())
                     .evidence("vouchers", vouchers)
                     .evidence("average_price", ctx.average_price().map(|p| p.round_dp(4)))
                     .evidence("date_window_days", ctx.config.rules.date_window_days),

@@ -28,22 +28,22 @@ impl Rule for UnmatchedCredit {
         };
         for index in ctx.links.receipt_credits.unmatched() {
             let receipt = &ctx.data.receipts[index];
-            let amount = receipt.amount.unwrap_or_default();
+            let amount = receipt.amount().unwrap_or_default();
             out.push(
                 Exception::on_receipt(info, index, receipt)
                     .message(message(receipt_subject(receipt), amount, &receipt.vendor))
-                    .evidence("amount", receipt.amount)
-                    .evidence("litres", receipt.litres),
+                    .evidence("amount", receipt.amount())
+                    .evidence("litres", receipt.litres()),
             );
         }
         for index in ctx.links.line_credits.unmatched() {
             let line = &ctx.data.invoice_lines[index];
-            let amount = line.amount.unwrap_or_default();
+            let amount = line.amount().unwrap_or_default();
             out.push(
                 Exception::on_line(info, index, line)
                     .message(message(line_subject(line), amount, &line.vendor))
-                    .evidence("amount", line.amount)
-                    .evidence("litres", line.litres)
+                    .evidence("amount", line.amount())
+                    .evidence("litres", line.litres())
                     .evidence(
                         "reference",
                         line.receipt_no

@@ -31,14 +31,14 @@ impl Rule for VehicleMismatch {
         let info = &Self::INFO;
         let data = ctx.data;
         for (index, receipt) in data.receipts.iter().enumerate() {
-            let Some((trip_index, method)) = ctx.links.receipt_trip[index] else {
+            let Some((trip_index, method)) = ctx.links.receipt_trip.get(index) else {
                 continue;
             };
             let trip = &data.trips[trip_index];
             if differ(&receipt.vehicle_id, &trip.vehicle_id) {
                 out.push(
                     Exception::on_receipt(info, index, receipt)
-                        .at_risk(receipt.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(receipt.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-vehicle-mismatch-receipt")
                                 .shown_or_blank("receipt", &receipt.receipt_no)
@@ -54,14 +54,14 @@ impl Rule for VehicleMismatch {
             }
         }
         for (index, line) in data.invoice_lines.iter().enumerate() {
-            let Some((receipt_index, method)) = ctx.links.line_receipt[index] else {
+            let Some((receipt_index, method)) = ctx.links.line_receipt.get(index) else {
                 continue;
             };
             let receipt = &data.receipts[receipt_index];
             if differ(&line.vehicle_id, &receipt.vehicle_id) {
                 out.push(
                     Exception::on_line(info, index, line)
-                        .at_risk(line.amount.unwrap_or(Decimal::ZERO))
+                        .at_risk(line.amount().unwrap_or(Decimal::ZERO))
                         .message(
                             Message::new("msg-vehicle-mismatch-line")
                                 .shown_or_blank("invoice", &line.invoice_no)

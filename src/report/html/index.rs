@@ -405,7 +405,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
     }
     let mut litres: HashMap<&str, Decimal> = HashMap::new();
     for receipt in &data.receipts {
-        if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres)
+        if let (Some(v), Some(l)) = (&receipt.vehicle_id, receipt.litres())
             && l > Decimal::ZERO
         {
             *litres.entry(v.key()).or_default() += l;
@@ -415,7 +415,7 @@ fn consumption(view: &ReportView<'_>) -> Vec<(String, Decimal, Decimal)> {
         .iter()
         .filter_map(|vehicle| {
             let id = vehicle.vehicle_id.as_ref()?;
-            let norm = vehicle.l_per_100km?;
+            let norm = vehicle.l_per_100km()?;
             let km = *km.get(id.key())?;
             let litres = *litres.get(id.key())?;
             let actual = if view.config.units.miles_per_gallon() {
@@ -571,16 +571,16 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
     let links = view.links;
     let (line, receipt, trip) = match target {
         Target::InvoiceLine(l) | Target::Invoice(l) => {
-            let receipt = links.line_receipt[l].map(|(r, _)| r);
-            let trip = receipt.and_then(|r| links.receipt_trip[r].map(|(t, _)| t));
+            let receipt = links.line_receipt.get(l).map(|(r, _)| r);
+            let trip = receipt.and_then(|r| links.receipt_trip.get(r).map(|(t, _)| t));
             (Some(l), receipt, trip)
         }
         Target::Receipt(r) => (
-            links.receipt_lines[r].first().copied(),
+            links.receipt_lines.of(r).first(),
             Some(r),
-            links.receipt_trip[r].map(|(t, _)| t),
+            links.receipt_trip.get(r).map(|(t, _)| t),
         ),
-        Target::Trip(t) => (None, links.trip_receipts[t].first().copied(), Some(t)),
+        Target::Trip(t) => (None, links.trip_receipts.of(t).first(), Some(t)),
         Target::Vehicle(_) | Target::Price(_) | Target::VoucherSeries => (None, None, None),
     };
     let data = view.data;
@@ -597,9 +597,9 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("receipt_no", text(&line.receipt_no), FieldKind::Text),
                 field("vehicle_id", text(&line.vehicle_id), FieldKind::Text),
                 field("date", text(&line.date), FieldKind::Date),
-                field("litres", text(&line.litres), FieldKind::Number),
-                field("unit_price", text(&line.unit_price), FieldKind::Money),
-                field("amount", text(&line.amount), FieldKind::Money),
+                field("litres", text(&line.litres()), FieldKind::Number),
+                field("unit_price", text(&line.unit_price()), FieldKind::Money),
+                field("amount", text(&line.amount()), FieldKind::Money),
             ]
             .into_iter()
             .flatten()
@@ -617,9 +617,9 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("vehicle_id", text(&receipt.vehicle_id), FieldKind::Text),
                 field("date", text(&receipt.date), FieldKind::Date),
                 field("fuel_type", text(&receipt.fuel_type), FieldKind::Text),
-                field("litres", text(&receipt.litres), FieldKind::Number),
-                field("amount", text(&receipt.amount), FieldKind::Money),
-                field("odometer", text(&receipt.odometer), FieldKind::Number),
+                field("litres", text(&receipt.litres()), FieldKind::Number),
+                field("amount", text(&receipt.amount()), FieldKind::Money),
+                field("odometer", text(&receipt.odometer()), FieldKind::Number),
             ]
             .into_iter()
             .flatten()
@@ -636,9 +636,13 @@ fn trace(view: &ReportView<'_>, target: Target) -> Vec<TraceDoc> {
                 field("vehicle_id", text(&trip.vehicle_id), FieldKind::Text),
                 field("driver", text(&trip.driver), FieldKind::Text),
                 field("date_out", text(&trip.date_out), FieldKind::Date),
-                field("odometer_out", text(&trip.odometer_out), FieldKind::Number),
-                field("odometer_in", text(&trip.odometer_in), FieldKind::Number),
-                field("fuel_litres", text(&trip.fuel_litres), FieldKind::Number),
+                field(
+                    "odometer_out",
+                    text(&trip.odometer_out()),
+                    FieldKind::Number,
+                ),
+                field("odometer_in", text(&trip.odometer_in()), FieldKind::Number),
+                field("fuel_litres", text(&trip.fuel_litres()), FieldKind::Number),
             ]
             .into_iter()
             .flatten()

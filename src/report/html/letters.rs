@@ -198,8 +198,8 @@ fn letter_view(
         let entry = invoices
             .entry(key)
             .or_insert_with(|| (text, Money::default()));
-        entry.1.add(&money.money);
-        total.add(&money.money);
+        entry.1.add(&money.money());
+        total.add(&money.money());
         if is_disputed(money) {
             disputed.push(disputed_line(view, index, line, money, lang));
         }
@@ -289,7 +289,11 @@ fn disputed_line(
     money: &LineView,
     lang: Lang,
 ) -> DisputedLine {
-    let receipt = view.links.line_receipt[index].map(|(r, _)| &view.data.receipts[r]);
+    let receipt = view
+        .links
+        .line_receipt
+        .get(index)
+        .map(|(r, _)| &view.data.receipts[r]);
     let receipt_no = line
         .receipt_no
         .as_ref()
@@ -300,7 +304,7 @@ fn disputed_line(
     let mut reasons = Vec::new();
     let mut to_send = Vec::new();
     let mut codes_seen = Vec::new();
-    for &e in &money.exceptions {
+    for e in view.line_exceptions(index) {
         let exception = &view.exceptions[e];
         if exception.amount_at_risk <= Decimal::ZERO || codes_seen.contains(&exception.code) {
             continue;
@@ -333,7 +337,7 @@ fn disputed_line(
             .as_ref()
             .map(|v| v.text().to_string())
             .unwrap_or_default(),
-        litres: line.litres.map(|l| l.to_string()).unwrap_or_default(),
+        litres: line.litres().map(|l| l.to_string()).unwrap_or_default(),
         billed: money.billed.map(amount).unwrap_or_default(),
         // A line whose amount cannot be read has no figures to accept or withhold.
         accepted: money
@@ -422,9 +426,16 @@ fn reason_args<'a>(
             None => String::new(),
         }
     };
-    let receipt = view.links.line_receipt[index].map(|(r, _)| &data.receipts[r]);
-    let first = view.links.line_receipt[index]
-        .and_then(|(r, _)| view.links.receipt_lines[r].first().copied())
+    let receipt = view
+        .links
+        .line_receipt
+        .get(index)
+        .map(|(r, _)| &data.receipts[r]);
+    let first = view
+        .links
+        .line_receipt
+        .get(index)
+        .and_then(|(r, _)| view.links.receipt_lines.of(r).first())
         .filter(|&first| first != index)
         .map(|first| &data.invoice_lines[first]);
     let number =
@@ -441,8 +452,8 @@ fn reason_args<'a>(
         }
     };
     let line = &data.invoice_lines[index];
-    let money = in_decimals_of(line.amount);
-    let price = in_decimals_of(line.unit_price);
+    let money = in_decimals_of(line.amount());
+    let price = in_decimals_of(line.unit_price());
     Args::new()
         .text("receipt", receipt_no)
         .text(
@@ -456,8 +467,8 @@ fn reason_args<'a>(
             "first_line",
             first.map(|l| l.line_no.to_string()).unwrap_or_default(),
         )
-        .text("receipt_amount", money(receipt.and_then(|r| r.amount)))
-        .text("receipt_litres", number(receipt.and_then(|r| r.litres)))
+        .text("receipt_amount", money(receipt.and_then(|r| r.amount())))
+        .text("receipt_litres", number(receipt.and_then(|r| r.litres())))
         .text("contract_price", price(evidence("contract_price")))
         .text("expected_amount", money(evidence("expected_amount")))
         .text("amount_at_risk", money(Some(exception.amount_at_risk)))
