@@ -125,21 +125,23 @@ impl Pages {
         })
     }
 
-    /// Renders a template from a view: any serializable value whose fields the template reads.
-    pub fn render_view<T: serde::Serialize>(
-        &self,
-        name: &str,
-        view: &T,
-    ) -> Result<String, PagesError> {
-        self.render(name, &Self::context_of(name, view)?)
-    }
-
     /// Template `name` rendered with `context`; the error names the template, the line and
     /// the column.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, PagesError> {
         self.tera
             .render(name, context)
             .map_err(|e| render_error(name, &e))
+    }
+
+    /// Renders a template from a view (any serializable value whose fields the template reads)
+    /// into `into`, as it is made.
+    pub fn render_view_to<T: serde::Serialize>(
+        &self,
+        name: &str,
+        view: &T,
+        into: impl Write,
+    ) -> Result<(), PagesError> {
+        self.render_to(name, &Self::context_of(name, view)?, into)
     }
 
     /// As [`Pages::render`], written into `into` as it is made: a long page is never held whole.

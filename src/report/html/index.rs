@@ -46,8 +46,7 @@ impl IndexPage<'_> {
         let page = Pages::context_of(PAGE, &self.page)?;
         pages.render_block_to(PAGE, BEFORE_ROWS, &page, &mut into)?;
         for row in self.rows.iter() {
-            let row = Pages::context_of(ROW, &RowView { e: &row })?;
-            pages.render_to(ROW, &row, &mut into)?;
+            pages.render_view_to(ROW, &RowView { e: &row }, &mut into)?;
         }
         pages.render_block_to(PAGE, AFTER_ROWS, &page, &mut into)
     }
