@@ -19,6 +19,7 @@
 //!   nothing for a null or empty value.
 //! - `lang`, the language code, in every template's context (`<html lang="{{ lang }}">`).
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -55,6 +56,10 @@ pub enum PagesError {
 
     #[error("template {name}: {message}")]
     Render { name: String, message: String },
+
+    /// The file a page is written into refused it (a full disk): the template is not at fault.
+    #[error("cannot write {name}: {cause}")]
+    Write { name: String, cause: io::Error },
 }
 
 /// The templates, with the catalogue function and the filters bound to one language.
@@ -111,29 +116,117 @@ impl Pages {
         self.lang
     }
 
-    /// Renders a template from a view: any serializable value whose fields the template reads.
-    pub fn render_view<T: serde::Serialize>(
-        &self,
-        name: &str,
-        view: &T,
-    ) -> Result<String, PagesError> {
-        let context = Context::from_serialize(view).map_err(|e| PagesError::Render {
+    /// A view as the context of template `name`: any serializable value whose fields the
+    /// template reads. Built once, it serves each block of a page rendered in pieces.
+    pub fn context_of<T: serde::Serialize>(name: &str, view: &T) -> Result<Context, PagesError> {
+        Context::from_serialize(view).map_err(|e| PagesError::Render {
             name: name.to_string(),
             message: e.to_string(),
-        })?;
-        self.render(name, &context)
+        })
     }
 
     /// Template `name` rendered with `context`; the error names the template, the line and
     /// the column.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, PagesError> {
-        self.tera.render(name, context).map_err(|e| {
-            let (at, message) = describe(&e);
-            PagesError::Render {
-                name: at.unwrap_or_else(|| name.to_string()),
-                message,
-            }
+        self.tera
+            .render(name, context)
+            .map_err(|e| render_error(name, &e))
+    }
+
+    /// Renders a template from a view (any serializable value whose fields the template reads)
+    /// into `into`, as it is made.
+    pub fn render_view_to<T: serde::Serialize>(
+        &self,
+        name: &str,
+        view: &T,
+        into: impl Write,
+    ) -> Result<(), PagesError> {
+        self.render_to(name, &Self::context_of(name, view)?, into)
+    }
+
+    /// As [`Pages::render`], written into `into` as it is made: a long page is never held whole.
+    pub fn render_to(
+        &self,
+        name: &str,
+        context: &Context,
+        into: impl Write,
+    ) -> Result<(), PagesError> {
+        let mut output = Output::new(into);
+        let rendered = self.tera.render_to(name, context, &mut output);
+        output.outcome(name, rendered)
+    }
+
+    /// Block `block` of template `name`, written into `into`: a piece of a page whose caller
+    /// writes the long part between two blocks itself. Tera goes through the whole template to
+    /// find the block, so the text around the blocks is rendered each time, and lost.
+    pub fn render_block_to(
+        &self,
+        name: &str,
+        block: &str,
+        context: &Context,
+        into: impl Write,
+    ) -> Result<(), PagesError> {
+        let mut output = Output::new(into);
+        let rendered = self.tera.render_block_to(name, block, context, &mut output);
+        output.outcome(name, rendered)
+    }
+}
+
+/// A page's error from tera, naming the template at fault (an included partial's own name).
+fn render_error(name: &str, error: &tera::Error) -> PagesError {
+    let (at, message) = describe(error);
+    PagesError::Render {
+        name: at.unwrap_or_else(|| name.to_string()),
+        message,
+    }
+}
+
+/// The file a page is written into, keeping the first error it gives: tera passes on only the
+/// error's kind, and a full disk must not read as a mistake in the template.
+struct Output<W> {
+    into: W,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Output<W> {
+    fn new(into: W) -> Output<W> {
+        Output { into, failed: None }
+    }
+
+    /// The result of rendering template `name` into this output.
+    fn outcome(self, name: &str, rendered: TeraResult<()>) -> Result<(), PagesError> {
+        rendered.map_err(|error| match self.failed {
+            Some(cause) => PagesError::Write {
+                name: name.to_string(),
+                cause,
+            },
+            None => render_error(name, &error),
         })
+    }
+
+    fn keep<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        result.map_err(|error| {
+            let kind = error.kind();
+            self.failed.get_or_insert(error);
+            io::Error::from(kind)
+        })
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let written = self.into.write(bytes);
+        self.keep(written)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let written = self.into.write_all(bytes);
+        self.keep(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let flushed = self.into.flush();
+        self.keep(flushed)
     }
 }
 

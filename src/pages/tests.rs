@@ -169,3 +169,65 @@ fn unknown_messages_and_bad_values_are_render_errors() {
         error("bad_date.html")
     );
 }
+
+#[test]
+fn a_page_written_in_blocks_leaves_out_only_what_lies_between_them() {
+    let page = "{#- a page -#}\n{% block top %}<h1>{{ title }}</h1>\n<ul>\n{% endblock top %}\
+                {% for row in rows %}<li>{{ row }}</li>\n{% endfor %}\
+                {% block bottom %}</ul>\n<p>{{ title }}</p>\n{% endblock bottom %}\n";
+    let dir = folder(&[("page.html", page)]);
+    let pages = Pages::new(Lang::EN, Some(dir.path())).unwrap();
+    let mut context = Context::new();
+    context.insert("title", "<Fuel>");
+    context.insert("rows", &["a"]);
+    let mut written = Vec::new();
+    pages
+        .render_block_to("page.html", "top", &context, &mut written)
+        .unwrap();
+    written.extend_from_slice(b"<li>streamed</li>\n");
+    pages
+        .render_block_to("page.html", "bottom", &context, &mut written)
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        "<h1>&lt;Fuel&gt;</h1>\n<ul>\n<li>streamed</li>\n</ul>\n<p>&lt;Fuel&gt;</p>\n"
+    );
+}
+
+/// A file that takes `room` bytes, then refuses more as a full disk does.
+struct FullDisk {
+    room: usize,
+}
+
+impl std::io::Write for FullDisk {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "No space left on device",
+            ));
+        }
+        let taken = bytes.len().min(self.room);
+        self.room -= taken;
+        Ok(taken)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_page_the_disk_refuses_is_a_write_error_not_the_templates() {
+    let dir = folder(&[("page.html", "<p>{{ t(id=\"report-title\") }}</p>")]);
+    let pages = Pages::new(Lang::EN, Some(dir.path())).unwrap();
+    let error = pages
+        .render_to("page.html", &Context::new(), FullDisk { room: 2 })
+        .err()
+        .unwrap();
+    assert!(matches!(error, PagesError::Write { .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "cannot write page.html: No space left on device"
+    );
+}

@@ -157,27 +157,23 @@ fn write_pages(
     let mut written = Vec::new();
     let mut letter_files = BTreeMap::new();
     for letter in html::letters(view) {
-        let page = pages
-            .for_lang(letter.lang)
-            .render_view("letter.html", &letter.view)?;
+        let page = format!("disputes/{}.html", letter.slug);
+        let mut into = staging.create(Path::new(&page))?;
+        (pages.for_lang(letter.lang)).render_view_to("letter.html", &letter.view, &mut into)?;
+        into.finish()?;
         let csv = html::letter_csv(&letter).map_err(|cause| ReportError::Csv {
             file: "disputes/*.csv",
             cause,
         })?;
-        for (name, bytes) in [
-            (format!("disputes/{}.html", letter.slug), page.into_bytes()),
-            (format!("disputes/{}.csv", letter.slug), csv),
-        ] {
-            staging.write(Path::new(&name), &bytes)?;
-            written.push(name);
-        }
-        letter_files.insert(letter.vendor, format!("disputes/{}.html", letter.slug));
+        let csv_file = format!("disputes/{}.csv", letter.slug);
+        staging.write(Path::new(&csv_file), &csv)?;
+        written.push(page.clone());
+        written.push(csv_file);
+        letter_files.insert(letter.vendor, page);
     }
-    let index = html::index_page(view, inputs, &letter_files);
-    staging.write(
-        Path::new("index.html"),
-        pages.render_view("index.html", &index)?.as_bytes(),
-    )?;
+    let mut index = staging.create(Path::new("index.html"))?;
+    html::index_page(view, inputs, &letter_files).write_to(pages, &mut index)?;
+    index.finish()?;
     written.push("index.html".to_string());
     Ok(written)
 }

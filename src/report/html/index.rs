@@ -2,11 +2,21 @@
 //! bringing receipts back, the charts, the exceptions browser with each exception's trace, and
 //! what the run used. The browser holds the first `html_rows_per_code` exceptions of each code;
 //! the aggregates count them all.
+//!
+//! The browser is most of the page: at a million rows a month, thousands of rows, each with its
+//! trace. So the page is written to its file in three parts, and never held whole: the
+//! template `index.html` is the page with a seam where the rows go, its two blocks
+//! `before_exception_rows` and `after_exception_rows` rendered from [`IndexView`], which holds
+//! everything but the rows; between them each row is made from the report when its turn
+//! comes, and rendered on its own by `partials/exception_row.html`. The rows are the only part
+//! that grows with the month, and one of them is held at a time. An organisation's own
+//! `index.html` keeps the two blocks; its rows are shaped by its own partial.
 
 use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
 use crate::i18n::{self, Args};
 use crate::model::{DocKind, Ident, fold_name, normalise_id};
+use crate::pages::{Pages, PagesError};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
@@ -14,9 +24,37 @@ use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 
+/// The template of the page, and the two blocks the browser's rows are written between.
+const PAGE: &str = "index.html";
+const BEFORE_ROWS: &str = "before_exception_rows";
+const AFTER_ROWS: &str = "after_exception_rows";
+/// The template of one row, which reads it as `e`.
+const ROW: &str = "partials/exception_row.html";
+
+/// index.html, ready to be written: the page's view, and the rows of its browser, each made as
+/// it is written.
+pub struct IndexPage<'a> {
+    page: IndexView<'a>,
+    rows: BrowserRows<'a>,
+}
+
+impl IndexPage<'_> {
+    /// Writes the page into `into`: the page up to the browser's rows, each row, then the rest.
+    pub fn write_to(&self, pages: &Pages, mut into: impl Write) -> Result<(), PagesError> {
+        let page = Pages::context_of(PAGE, &self.page)?;
+        pages.render_block_to(PAGE, BEFORE_ROWS, &page, &mut into)?;
+        for row in self.rows.iter() {
+            pages.render_view_to(ROW, &RowView { e: &row }, &mut into)?;
+        }
+        pages.render_block_to(PAGE, AFTER_ROWS, &page, &mut into)
+    }
+}
+
+/// The page but the browser's rows.
 #[derive(Serialize)]
-pub struct IndexView<'a> {
+struct IndexView<'a> {
     generated_at: &'a str,
     currency: Option<&'a str>,
     headline: Headline,
@@ -26,7 +64,8 @@ pub struct IndexView<'a> {
     by_driver: Table<ShareRow>,
     by_month: Table<ShareRow>,
     charts: Charts,
-    exceptions: Vec<ExceptionRow>,
+    /// How many rows the browser holds: they are written after the view, not held in it.
+    exceptions_shown: usize,
     exceptions_total: usize,
     /// Codes whose exceptions the browser does not all hold.
     cut: Vec<Cut>,
@@ -118,6 +157,12 @@ struct ExceptionRow {
     trace: Vec<TraceDoc>,
 }
 
+/// What `partials/exception_row.html` reads: its row.
+#[derive(Serialize)]
+struct RowView<'r> {
+    e: &'r ExceptionRow,
+}
+
 /// One document of an exception's trace, with its key fields and where it came from.
 #[derive(Serialize)]
 struct TraceDoc {
@@ -154,7 +199,7 @@ pub fn index_page<'a>(
     view: &'a ReportView<'a>,
     inputs: &'a [InputRecord],
     letters: &BTreeMap<String, String>,
-) -> IndexView<'a> {
+) -> IndexPage<'a> {
     let m = &view.money;
     let headline = Headline {
         documented: view.trips.documented,
@@ -184,8 +229,8 @@ pub fn index_page<'a>(
         .collect();
     let invoices = invoice_rows(view);
     let names = BrowserNames::of(view);
-    let (exceptions, cut) = browser_rows(view, &names);
-    IndexView {
+    let (exceptions_shown, cut) = cuts(view);
+    let page = IndexView {
         generated_at: &view.generated_at,
         currency: view.config.currency.as_deref(),
         headline,
@@ -195,7 +240,7 @@ pub fn index_page<'a>(
         by_driver: worst_first(&view.trips.by_driver, view),
         by_month: worst_first(&view.trips.by_month, view),
         charts: charts_of(view),
-        exceptions,
+        exceptions_shown,
         exceptions_total: view.exceptions.len(),
         cut,
         filters: filters_of(view, &names),
@@ -209,6 +254,10 @@ pub fn index_page<'a>(
             .collect(),
         inputs,
         settings: serde_json::to_string_pretty(&view.config.effective).unwrap_or_default(),
+    };
+    IndexPage {
+        page,
+        rows: BrowserRows { view, names },
     }
 }
 
@@ -441,26 +490,58 @@ fn filters_of(view: &ReportView<'_>, names: &BrowserNames<'_>) -> Filters {
     }
 }
 
-/// The browser's rows: the first `html_rows_per_code` of each code, in report order.
-fn browser_rows(view: &ReportView<'_>, names: &BrowserNames<'_>) -> (Vec<ExceptionRow>, Vec<Cut>) {
+/// How many rows the browser holds, and the codes of which it holds only the first
+/// `html_rows_per_code`.
+fn cuts(view: &ReportView<'_>) -> (usize, Vec<Cut>) {
     let limit = view.config.html_rows_per_code;
-    let mut per_code: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
-    let mut rows = Vec::new();
-    for (index, e) in view.exceptions.iter().enumerate() {
-        let counts = per_code.entry(e.code.as_str()).or_default();
-        counts.1 += 1;
-        if counts.0 >= limit {
-            continue;
-        }
-        counts.0 += 1;
+    let mut per_code: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for e in view.exceptions {
+        *per_code.entry(e.code.as_str()).or_default() += 1;
+    }
+    let shown = per_code.values().map(|&total| total.min(limit)).sum();
+    let cut = per_code
+        .into_iter()
+        .filter(|&(_, total)| total > limit)
+        .map(|(code, total)| Cut {
+            code,
+            shown: limit,
+            total,
+        })
+        .collect();
+    (shown, cut)
+}
+
+/// The browser's rows: the first `html_rows_per_code` exceptions of each code, in report order.
+struct BrowserRows<'a> {
+    view: &'a ReportView<'a>,
+    names: BrowserNames<'a>,
+}
+
+impl BrowserRows<'_> {
+    /// Each row made as it is asked for: a month's thousands of rows with their traces are
+    /// never held together.
+    fn iter(&self) -> impl Iterator<Item = ExceptionRow> + '_ {
+        let limit = self.view.config.html_rows_per_code;
+        let mut shown: HashMap<&'static str, usize> = HashMap::new();
+        (self.view.exceptions.iter().enumerate())
+            .filter(move |(_, e)| {
+                let count = shown.entry(e.code.as_str()).or_default();
+                *count += 1;
+                *count <= limit
+            })
+            .map(|(index, e)| self.row(index, e.target))
+    }
+
+    fn row(&self, index: usize, target: Target) -> ExceptionRow {
+        let view = self.view;
         let record = view.exception_record(index);
-        rows.push(ExceptionRow {
+        ExceptionRow {
             id: record.id.to_string(),
             code: record.code,
             severity: record.severity,
             document: record.document,
-            vehicle: names.vehicles[index].unwrap_or_default().to_string(),
-            vendor: names.vendors[index].unwrap_or_default().to_string(),
+            vehicle: self.names.vehicles[index].unwrap_or_default().to_string(),
+            vendor: self.names.vendors[index].unwrap_or_default().to_string(),
             driver: record.driver.unwrap_or_default().to_string(),
             date: record.date.clone().unwrap_or_default(),
             amount: record.amount_at_risk.clone(),
@@ -479,15 +560,9 @@ fn browser_rows(view: &ReportView<'_>, names: &BrowserNames<'_>) -> (Vec<Excepti
                     (k.clone(), value)
                 })
                 .collect(),
-            trace: trace(view, e.target),
-        });
+            trace: trace(view, target),
+        }
     }
-    let cut = per_code
-        .into_iter()
-        .filter(|(_, (shown, total))| shown < total)
-        .map(|(code, (shown, total))| Cut { code, shown, total })
-        .collect();
-    (rows, cut)
 }
 
 /// The documents an exception concerns, along the chain invoice line → receipt → trip.

@@ -86,8 +86,9 @@ pub struct EarlierDispute {
 }
 
 /// The letters of a run, one per vendor with a line withheld or a dispute still open from an
-/// earlier month (with a ledger), in vendor order.
-pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
+/// earlier month (with a ledger), in vendor order; each made when it is asked for, so that one
+/// letter's lines are held at a time.
+pub fn letters<'v>(view: &'v ReportView<'_>) -> impl Iterator<Item = Letter> + 'v {
     let run_lang = view.lang();
     let data = view.data;
     // Each vendor's name as first written, and its lines, by borrowed key: every invoice line
@@ -111,13 +112,13 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
     let mut slugs: HashMap<String, u32> = HashMap::new();
     by_vendor
         .into_iter()
-        .filter(|(key, (_, lines))| {
+        .filter(move |(key, (_, lines))| {
             lines.iter().any(|&l| is_disputed(&view.lines[l]))
                 || view
                     .history
                     .is_some_and(|h| h.open_disputes_of(key).next().is_some())
         })
-        .map(|(key, (name, lines))| {
+        .map(move |(key, (name, lines))| {
             let vendor = name.to_string();
             let lang = view
                 .config
@@ -135,7 +136,6 @@ pub fn letters(view: &ReportView<'_>) -> Vec<Letter> {
                 view: letter,
             }
         })
-        .collect()
 }
 
 fn is_disputed(line: &LineView) -> bool {
