@@ -50,6 +50,17 @@ pub enum PagesError {
     #[error("{}: the template does not compile: {message}", path.display())]
     InvalidOverride { path: PathBuf, message: String },
 
+    #[error(
+        "{}: keep the block `{block}` of the built-in {name}: the page is written in pieces \
+         between its blocks (copy them from templates/{name}.tera)",
+        path.display()
+    )]
+    MissingBlock {
+        path: PathBuf,
+        name: &'static str,
+        block: &'static str,
+    },
+
     /// A bug in fuelrecon's own templates; the tests render every one.
     #[error("built-in template {name} does not compile: {message}")]
     InvalidEmbedded { name: String, message: String },
@@ -87,6 +98,7 @@ impl Pages {
             })?;
         if let Some(folder) = overrides {
             let files = read_overrides(folder)?;
+            keeps_the_blocks(&files)?;
             tera.add_raw_templates(files.iter().map(|f| (&f.name, &f.source)))
                 .map_err(|e| {
                     let (name, message) = describe(&e);
@@ -397,6 +409,43 @@ fn with_causes(mut message: String, error: &tera::Error) -> String {
         cause = inner.source();
     }
     message
+}
+
+/// index.html's two blocks: the page is written as the first, the exceptions browser's rows
+/// one by one, then the second, so that a page growing with the month is never held whole
+/// (see `report::html::index`).
+pub const INDEX_BLOCKS: [&str; 2] = ["before_exception_rows", "after_exception_rows"];
+
+/// The pages written in pieces, each with the blocks it is written between.
+const WRITTEN_IN_PIECES: &[(&str, &[&str])] = &[("index.html", &INDEX_BLOCKS)];
+
+/// An own template of a page written in pieces must keep the page's blocks. Said when the
+/// templates are read, not when the page is written at the end of a run.
+fn keeps_the_blocks(files: &[Override]) -> Result<(), PagesError> {
+    for (name, blocks) in WRITTEN_IN_PIECES {
+        for file in files.iter().filter(|f| f.name == *name) {
+            if let Some(block) = blocks.iter().find(|b| !declares_block(&file.source, b)) {
+                return Err(PagesError::MissingBlock {
+                    path: file.path.clone(),
+                    name,
+                    block,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a template's text opens block `block`: a tag `{% block NAME %}`, spaced or
+/// trimmed (`{%- block NAME -%}`) as tera allows.
+fn declares_block(source: &str, block: &str) -> bool {
+    source.split("{%").skip(1).any(|tag| {
+        let tag = tag.split("%}").next().unwrap_or_default();
+        let mut words = tag
+            .trim_matches(|c: char| c == '-' || c.is_whitespace())
+            .split_whitespace();
+        words.next() == Some("block") && words.next() == Some(block)
+    })
 }
 
 /// One file of an overrides folder.

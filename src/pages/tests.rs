@@ -119,6 +119,27 @@ fn a_broken_override_names_its_file_and_line() {
 }
 
 #[test]
+fn an_own_index_page_without_its_blocks_is_refused_when_read_naming_the_block() {
+    let dir = folder(&[(
+        "index.html",
+        "{% block before_exception_rows %}<table>{% endblock before_exception_rows %}</table>",
+    )]);
+    let error = Pages::new(Lang::EN, Some(dir.path())).err().unwrap();
+    assert!(matches!(error, PagesError::MissingBlock { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&dir.path().join("index.html").display().to_string())
+            && message.contains("`after_exception_rows`"),
+        "{message}"
+    );
+
+    let kept = "{%- block before_exception_rows -%}<table>{%endblock%}\n\
+                {%   block   after_exception_rows %}</table>{% endblock %}";
+    let dir = folder(&[("index.html", kept)]);
+    assert!(Pages::new(Lang::EN, Some(dir.path())).is_ok());
+}
+
+#[test]
 fn a_missing_overrides_folder_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nowhere");

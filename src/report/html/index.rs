@@ -16,7 +16,7 @@ use super::charts::{self, BarChart};
 use super::{Field, FieldKind, amount, field, text};
 use crate::i18n::{self, Args};
 use crate::model::{DocKind, Ident, fold_name, normalise_id};
-use crate::pages::{Pages, PagesError};
+use crate::pages::{self, Pages, PagesError};
 use crate::report::json::InputRecord;
 use crate::report::view::{Documented, ReportView, UNKNOWN};
 use crate::rules::Target;
@@ -28,8 +28,8 @@ use std::io::Write;
 
 /// The template of the page, and the two blocks the browser's rows are written between.
 const PAGE: &str = "index.html";
-const BEFORE_ROWS: &str = "before_exception_rows";
-const AFTER_ROWS: &str = "after_exception_rows";
+const BEFORE_ROWS: &str = pages::INDEX_BLOCKS[0];
+const AFTER_ROWS: &str = pages::INDEX_BLOCKS[1];
 /// The template of one row, which reads it as `e`.
 const ROW: &str = "partials/exception_row.html";
 
