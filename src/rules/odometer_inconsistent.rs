@@ -1,4 +1,4 @@
-use super::odometer_sequence::{Judged, Reading, Source, Verdict};
+use super::odometer_sequence::{Judged, Position, Reading, Source, Verdict};
 use super::units::distance_word;
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::model::DocKind;
@@ -50,16 +50,14 @@ impl Rule for OdometerInconsistent {
             }
         }
         for (vehicle, judged) in ctx.odometers.vehicles() {
-            for (position, verdict) in judged.verdicts.iter().enumerate() {
-                let reading = &judged.readings[position];
-                let on_backwards_trip = match reading.source() {
+            for (position, verdict) in judged.left_out() {
+                let on_backwards_trip = match judged.at(position).source() {
                     Source::TripOut(t) | Source::TripIn(t) => backwards_trips[t],
                     Source::Receipt(_) => false,
                 };
-                if *verdict == Verdict::Kept || on_backwards_trip {
-                    continue;
+                if !on_backwards_trip {
+                    out.push(self.left_out(ctx, vehicle, judged, (position, verdict), &unit));
                 }
-                out.push(self.left_out(ctx, vehicle, judged, position, &unit));
             }
         }
         self.check_receipts_in_trips(ctx, out);
@@ -73,11 +71,11 @@ impl OdometerInconsistent {
         ctx: &Context<'_>,
         vehicle: &str,
         judged: &Judged,
-        position: usize,
+        (position, verdict): (Position, Verdict),
         unit: &Message,
     ) -> Exception {
         let data = ctx.data;
-        let reading = &judged.readings[position];
+        let reading = judged.at(position);
         let (exception, vehicle_shown) = match reading.source() {
             Source::TripOut(t) | Source::TripIn(t) => (
                 Exception::on_trip(&Self::INFO, t, &data.trips[t]),
@@ -89,7 +87,7 @@ impl OdometerInconsistent {
             ),
         };
         let vehicle_shown = vehicle_shown.map_or_else(|| vehicle.to_string(), |v| v.to_string());
-        let (id, related) = match judged.verdicts[position] {
+        let (id, related) = match verdict {
             Verdict::Kept | Verdict::Placeholder => ("msg-odometer-placeholder", None),
             Verdict::Repeated { first } => ("msg-odometer-repeated", Some(("first", first))),
             Verdict::Backwards { previous } => {
@@ -115,7 +113,7 @@ impl OdometerInconsistent {
                 .message(where_arg(name), where_read(ctx, other.source()));
             exception = with_neighbour(ctx, exception, name, other);
         }
-        match judged.verdicts[position] {
+        match verdict {
             Verdict::Placeholder => {
                 exception = exception.evidence(
                     "odometer_placeholders",

@@ -307,16 +307,32 @@ impl Scaled {
     }
 }
 
-/// One vehicle's readings in sequence order, each with its verdict.
+/// One vehicle's readings in sequence order, and the verdicts that leave readings out. Every
+/// other reading is kept: most are, and a verdict held for each of a month's millions of
+/// readings would be most of what the sequences hold.
 pub struct Judged {
     pub readings: Vec<Reading>,
-    pub verdicts: Vec<Verdict>,
+    /// By position, in position order; none is `Kept`.
+    left_out: Vec<(Position, Verdict)>,
 }
 
 impl Judged {
+    fn of(readings: Vec<Reading>, verdicts: &[Verdict]) -> Judged {
+        let left_out = (verdicts.iter().enumerate())
+            .filter(|(_, verdict)| **verdict != Verdict::Kept)
+            .map(|(position, verdict)| (held(position), *verdict))
+            .collect();
+        Judged { readings, left_out }
+    }
+
     /// The reading a verdict names by its position.
     pub fn at(&self, position: Position) -> &Reading {
         &self.readings[position as usize]
+    }
+
+    /// Each reading left out, by position, with its verdict, in sequence order.
+    pub fn left_out(&self) -> impl Iterator<Item = (Position, Verdict)> + '_ {
+        self.left_out.iter().copied()
     }
 }
 
@@ -449,7 +465,7 @@ impl Odometers {
             }
             odometers
                 .vehicles
-                .push((vehicle, Judged { readings, verdicts }));
+                .push((vehicle, Judged::of(readings, &verdicts)));
         }
         odometers
     }
