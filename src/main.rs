@@ -5,6 +5,14 @@ use clap::Parser;
 use fuelrecon::cli::Cli;
 use std::process::ExitCode;
 
+/// mimalloc, not the system's allocator: a large month makes millions of small allocations
+/// across two threads, where it spends about a tenth less CPU, and it gives freed memory back
+/// within milliseconds, so a stage's scratch does not stay in the process's footprint (the 1 M
+/// month's peak: about 995 MiB against 1005–1060 MiB; README, Performance). The v2 line: v3
+/// holds freed memory for a second, and peaks higher.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match fuelrecon::cmd::run(cli) {
