@@ -2,6 +2,8 @@
 # Times fuelrecon against its floor (issue 12), on the same synthetic data in the same run, and
 # prints a table ready for the README's Performance section.
 # Usage: bench/run.sh [ROWS]   (ROWS receipts, trip tickets and invoice lines; default 1 000 000)
+# Each run is made RUNS times (default 3), in turn with the others: the table gives the median
+# wall time and the largest peak memory of each, as one run on a shared machine is noise.
 # Data goes under target/bench-data (kept between runs). For each line: wall time and peak
 # memory of fuelrecon and of the least program doing the same reading (examples/floor.rs,
 # examples/calamine_floor.rs), and their ratio:
@@ -31,11 +33,12 @@ done
 book=$root/invoices-$xlsx_rows.xlsx
 [ -f "$book" ] || "$bin/examples/calamine_floor" --write "$book" "$xlsx_rows"
 
-# measure NAME COMMAND...: runs it (output to the log), sets time_NAME (s) and mem_NAME (MiB).
-# Peak memory is /usr/bin/time's %M; wall time is taken around it to the millisecond, as %e's
-# hundredths are too coarse for the floor of `check`.
+# measure NAME COMMAND...: runs it (output to the log) and appends its wall time (s) and peak
+# memory (MiB) to times_NAME and mems_NAME. Peak memory is /usr/bin/time's %M; wall time is taken
+# around it to the millisecond, as %e's hundredths are too coarse for the floor of `check`.
 measure() {
-  local name=$1 stats start end
+  local name=$1 stats start end kib
+  local times="times_$1" mems="mems_$1"
   shift
   stats=$(mktemp)
   echo "\$ $*" >> "$log"
@@ -48,8 +51,16 @@ measure() {
   end=$EPOCHREALTIME
   read -r _ kib < "$stats"
   rm -f "$stats"
-  printf -v "time_$name" '%s' "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
-  printf -v "mem_$name" '%s' "$((kib / 1024))"
+  printf -v "$times" '%s %s' "${!times:-}" \
+    "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
+  printf -v "$mems" '%s %s' "${!mems:-}" "$((kib / 1024))"
+}
+# settle NAME: time_NAME, the median of its runs' times, and mem_NAME, the largest peak.
+settle() {
+  local times="times_$1" mems="mems_$1"
+  printf -v "time_$1" '%s' "$(tr ' ' '\n' <<< "${!times}" | grep . | sort -n \
+    | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+  printf -v "mem_$1" '%s' "$(tr ' ' '\n' <<< "${!mems}" | grep . | sort -n | tail -1)"
 }
 reconcile() {
   local dir=$1
@@ -61,14 +72,24 @@ reconcile() {
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u '+%F %H:%M UTC')"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 data=$root/$rows
-measure floor "$bin/examples/floor" "$data"
-reconcile "$data" reconcile
-measure parse "$bin/examples/floor" --parse "$data/receipts.csv"
-measure check "$bin/fuelrecon" check --receipts "$data/receipts.csv"
-measure calamine "$bin/examples/calamine_floor" "$book"
-measure xlsx "$bin/fuelrecon" check --invoices "$book"
-reconcile "$root/$tenth" tenth
+for _ in $(seq "${RUNS:-3}"); do
+  measure floor "$bin/examples/floor" "$data"
+  reconcile "$data" reconcile
+  measure parse "$bin/examples/floor" --parse "$data/receipts.csv"
+  measure check "$bin/fuelrecon" check --receipts "$data/receipts.csv"
+  measure calamine "$bin/examples/calamine_floor" "$book"
+  measure xlsx "$bin/fuelrecon" check --invoices "$book"
+  reconcile "$root/$tenth" tenth
+done
+for name in floor reconcile parse check calamine xlsx tenth; do
+  settle "$name"
+done
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
+echo "runs: ${RUNS:-3} of each; the wall times of each, sorted (the table takes the median), and the peaks:"
+for name in floor reconcile parse check calamine xlsx tenth; do
+  times="times_$name" mems="mems_$name"
+  echo "  $name: $(tr ' ' '\n' <<< "${!times}" | grep . | sort -n | tr '\n' ' ')s; peaks:${!mems} MiB"
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.1f×" : "n/a"), a / b }'; }
 mb() { du -b "$1" | awk '{ printf "%.0f MB", $1 / 1e6 }'; }
