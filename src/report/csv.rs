@@ -187,11 +187,11 @@ pub fn exceptions(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()
 }
 
 /// An exception's evidence as one line of JSON, as exceptions.csv gives it.
-struct EvidenceJson<'e>(&'e serde_json::Map<String, serde_json::Value>);
+struct EvidenceJson<'e>(&'e crate::rules::EvidenceMap);
 
 impl CellText for EvidenceJson<'_> {
     fn write_to(&self, out: &mut Vec<u8>) {
-        // A map of JSON values always serialises, and a Vec always takes the bytes.
+        // Named JSON values always serialise, and a Vec always takes the bytes.
         let _ = serde_json::to_writer(out, self.0);
     }
 }

@@ -12,7 +12,7 @@ use chrono::Datelike;
 use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -301,7 +301,7 @@ pub struct ExceptionRecord<'a> {
     pub amount_at_risk: String,
     /// In the report's language.
     pub message: &'a str,
-    pub evidence: &'a Map<String, Value>,
+    pub evidence: &'a crate::rules::EvidenceMap,
     pub source: &'a str,
 }
 
@@ -372,7 +372,7 @@ fn identity_hash(e: &Exception) -> String {
     // Evidence that names what was found, never where (rows move).
     let named: Vec<&str> = ["field", "first_missing", "period"]
         .iter()
-        .filter_map(|key| e.evidence.get(*key).and_then(Value::as_str))
+        .filter_map(|key| e.evidence.get(key).and_then(Value::as_str))
         .collect();
     let identity = [
         e.code.as_str().to_string(),

@@ -1,11 +1,12 @@
 //! One exception: what a rule found, on which document, how much money it puts at risk, and the
 //! evidence an auditor needs to redo the check. Every output renders from these.
 
+use super::evidence::EvidenceMap;
 use super::{Code, Message, RuleInfo, Severity};
 use crate::model::{InvoiceLine, Price, Provenance, Receipt, Trip, Vehicle};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// What an exception concerns: a record by its index in its kind's collection, an invoice, or
 /// a voucher series. The money and documentation headlines follow it; its name is the
@@ -53,7 +54,7 @@ pub struct Exception {
     pub amount_at_risk: Decimal,
     /// What the rule found, as a catalogue message: each output renders it in its language.
     pub message: Message,
-    pub evidence: Map<String, Value>,
+    pub evidence: EvidenceMap,
     /// `file[#sheet]:row`, empty for findings on no single row (a voucher series).
     pub source: String,
 }
@@ -78,7 +79,7 @@ impl Exception {
             date: None,
             amount_at_risk: Decimal::ZERO,
             message: Message::default(),
-            evidence: Map::new(),
+            evidence: EvidenceMap::default(),
             source: prov.map(ToString::to_string).unwrap_or_default(),
         }
     }
@@ -159,7 +160,7 @@ impl Exception {
     /// decimals are written as strings so nothing is rounded.
     pub fn evidence(mut self, key: &str, value: impl Into<Evidence>) -> Exception {
         let value: Evidence = value.into();
-        self.evidence.insert(key.to_string(), value.0);
+        self.evidence.insert(key, value.0);
         self
     }
 }

@@ -325,7 +325,7 @@ fn said(rule: &dyn Rule) -> String {
     for lang in ["en", "fr"] {
         writeln!(text, "[{lang}]").unwrap();
         for e in run(rule, rule.info().code, lang) {
-            let evidence = serde_json::Value::Object(e.evidence.clone());
+            let evidence = serde_json::Value::Object(e.evidence.to_map());
             let message = e
                 .message
                 .render(lang.parse().expect("a language with a catalogue"));

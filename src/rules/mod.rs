@@ -7,6 +7,7 @@
 //! whose data the run has and says why the others did not run.
 
 mod code;
+mod evidence;
 mod exception;
 mod message;
 
@@ -40,6 +41,7 @@ mod vehicle_mismatch;
 mod voucher_sequence_gap;
 
 pub use code::Code;
+pub use evidence::EvidenceMap;
 pub use exception::{Evidence, Exception, Target};
 pub use message::{Message, MessageArg};
 pub use odometer_sequence::{LeftOut, Odometers};

@@ -557,7 +557,7 @@ impl BrowserRows<'_> {
                         serde_json::Value::String(s) => s.clone(),
                         other => other.to_string(),
                     };
-                    (k.clone(), value)
+                    (k.to_string(), value)
                 })
                 .collect(),
             trace: trace(view, target),
