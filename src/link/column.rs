@@ -2,6 +2,7 @@
 //! in eight bytes a record.
 
 use super::Method;
+use crate::model::index32;
 
 /// For each record of one kind, the record of another it links to, and how the link was made.
 /// A month of a large fleet has millions of lines and receipts, and the report keeps their
@@ -25,9 +26,7 @@ impl LinkColumn {
 
     /// Links record `index` to record `to` of the other kind.
     pub(super) fn set(&mut self, index: usize, to: usize, method: Method) {
-        // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
-        let to = u32::try_from(to).expect("fewer than 2^32 records of a kind");
-        self.0[index] = Some((to, method));
+        self.0[index] = Some((index32(to), method));
     }
 
     pub fn is_linked(&self, index: usize) -> bool {

@@ -12,7 +12,7 @@
 
 use super::Groups;
 use super::keys::{Keys, VendorNo};
-use crate::model::{Dataset, Ident};
+use crate::model::{Dataset, Ident, index32};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
@@ -40,7 +40,7 @@ impl Netting {
     /// For a credit, the record it nets against; `None` for a credit with nothing to net
     /// against (UNMATCHED_CREDIT) and for every record that is no credit.
     pub fn nets_against(&self, index: usize) -> Option<usize> {
-        self.nets_against[index].map(|original| original.get() as usize - 1)
+        self.nets_against[index].map(place)
     }
 
     /// A record's amount net of the credits netted against it, given each record's own
@@ -68,6 +68,16 @@ impl Netting {
     pub fn unmatched(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.is_credit.len()).filter(|&i| self.is_credit[i] && self.nets_against[i].is_none())
     }
+}
+
+/// A record's index held one above it, so that `Option` of it takes no more room.
+fn hold(index: usize) -> NonZeroU32 {
+    NonZeroU32::MIN.saturating_add(index32(index))
+}
+
+/// The index [`hold`] holds.
+fn place(held: NonZeroU32) -> usize {
+    held.get() as usize - 1
 }
 
 /// What the pass needs to know of a receipt or an invoice line.
@@ -172,9 +182,7 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
             .rev()
             .find(|&o| not_later(o) && covers(o));
         if let Some(original) = target {
-            // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
-            let held = u32::try_from(original + 1).expect("fewer than 2^32 records of a kind");
-            nets_against[index] = NonZeroU32::new(held);
+            nets_against[index] = Some(hold(original));
             let (amount, litres) = &mut left[original];
             match credit.amount {
                 Some(credit) => *amount = amount.map(|a| a + credit),
@@ -184,7 +192,7 @@ fn net(entries: Vec<Entry<'_>>) -> Netting {
     }
     // Each record's credits in canonical order: the order the credits come in.
     let netted = (nets_against.iter().enumerate())
-        .filter_map(|(credit, &original)| Some((original?.get() as usize - 1, credit)));
+        .filter_map(|(credit, &original)| Some((place(original?), credit)));
     Netting {
         credits: Groups::from_pairs(entries.len(), netted),
         is_credit,

@@ -1,6 +1,8 @@
 //! The links from one record to many (each receipt's billing lines, each trip's receipts), held
 //! flat.
 
+use crate::model::index32;
+
 /// For each record of one kind, the records of another that belong to it, in the order given.
 /// One flat list of 32-bit indexes and where each record's part starts: a month of a large
 /// fleet has millions of receipts and trips, and a vector each would be an allocation each,
@@ -33,9 +35,7 @@ impl Groups {
         let mut members = vec![0; starts[groups] as usize];
         let mut next = starts.clone();
         for (group, member) in pairs {
-            // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
-            members[next[group] as usize] =
-                u32::try_from(member).expect("fewer than 2^32 records of a kind");
+            members[next[group] as usize] = index32(member);
             next[group] += 1;
         }
         Groups { starts, members }

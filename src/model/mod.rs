@@ -25,6 +25,13 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 
+/// A record's index held in 32 bits, for what is kept once per record of a large month (links,
+/// groups, odometer readings): half a `usize`. A kind of record cannot reach 2^32 records, as
+/// each takes well over a hundred bytes and such a month could not be held at all.
+pub fn index32(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 records of a kind")
+}
+
 /// The five kinds of document fuelrecon reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -21,7 +21,7 @@
 
 use crate::config::RuleSettings;
 use crate::link::{Keys, VehicleNo};
-use crate::model::{CompactDecimal, Dataset};
+use crate::model::{CompactDecimal, Dataset, index32};
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 use rust_decimal::Decimal;
@@ -48,12 +48,10 @@ enum HeldSource {
 
 impl From<Source> for HeldSource {
     fn from(source: Source) -> HeldSource {
-        // A kind of record cannot reach 2^32: each takes well over a hundred bytes.
-        let held = |index: usize| u32::try_from(index).expect("fewer than 2^32 records of a kind");
         match source {
-            Source::TripOut(t) => HeldSource::TripOut(held(t)),
-            Source::TripIn(t) => HeldSource::TripIn(held(t)),
-            Source::Receipt(r) => HeldSource::Receipt(held(r)),
+            Source::TripOut(t) => HeldSource::TripOut(index32(t)),
+            Source::TripIn(t) => HeldSource::TripIn(index32(t)),
+            Source::Receipt(r) => HeldSource::Receipt(index32(r)),
         }
     }
 }
@@ -99,10 +97,9 @@ impl Reading {
 /// A position among the readings judged.
 pub type Position = u32;
 
-/// A position as a verdict holds it.
+/// A position as a verdict holds it: a vehicle has fewer readings than a kind has records.
 fn held(position: usize) -> Position {
-    // A vehicle has fewer readings than a kind has records, which cannot reach 2^32.
-    Position::try_from(position).expect("fewer than 2^32 readings of a vehicle")
+    index32(position)
 }
 
 /// What [`judge`] made of a reading; every verdict but `Kept` leaves it out of the sequence.
