@@ -712,6 +712,7 @@ fn ambiguous_dates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ProblemCode;
     use std::collections::BTreeSet;
     use std::fmt::Write as _;
     use std::sync::Mutex;
@@ -750,6 +751,36 @@ mod tests {
         assert_eq!(
             (mark.value, mark.by),
             (DecimalMark::Comma, DecidedBy::Evidence)
+        );
+    }
+
+    /// A trip ticket's destination and approver are not kept, but still read: an unreadable
+    /// one is a problem of the ticket (UNREADABLE_FIELD), as it was when they were kept.
+    #[test]
+    fn a_trip_tickets_unkept_fields_are_still_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("trips.csv");
+        std::fs::write(
+            &path,
+            "trip_id,vehicle_id,driver,date_out,odometer_out,odometer_in,destination,approved_by\n\
+             T1,V1,A. Ba,2024-03-01,100,150,Goma,J. Doe\n\
+             T2,V1,A. Ba,2024-03-02,150,190,illegible,???\n",
+        )
+        .unwrap();
+        let input = Input::parse(DocKind::Trips, path.to_str().unwrap());
+        let loaded = load_all_watched(&[input], &LoadOptions::default(), &|_| {}).unwrap();
+        let problems = |t: usize| -> Vec<(&str, ProblemCode)> {
+            (loaded.dataset.trips[t].problems.iter())
+                .map(|p| (p.field, p.code))
+                .collect()
+        };
+        assert_eq!(problems(0), []);
+        assert_eq!(
+            problems(1),
+            [
+                ("destination", ProblemCode::Unreadable),
+                ("approved_by", ProblemCode::Unreadable)
+            ]
         );
     }
 

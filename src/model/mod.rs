@@ -120,7 +120,7 @@ pub enum Legibility {
     Unreadable,
 }
 
-/// Free text a person wrote (a driver's name, a destination, a station), kept as given. Inline
+/// Free text a person wrote (a driver's name, a station), kept as given. Inline
 /// up to 24 bytes, as most such text is: a month of a large fleet has millions of records, and a
 /// `String` would be one allocation each.
 pub type Text = compact_str::CompactString;
@@ -133,7 +133,9 @@ pub type Problems = thin_vec::ThinVec<FieldProblem>;
 /// keeps it inline.
 pub type Idents = smallvec::SmallVec<[Ident; 1]>;
 
-/// A vehicle trip ticket (feuille de route).
+/// A vehicle trip ticket (feuille de route). Its destination and who approved it are checked
+/// when read (a blank or unreadable cell is a problem of the ticket) but not kept: no rule or
+/// report uses them, and the ticket's source row shows them to whoever looks.
 #[derive(Clone, Debug)]
 pub struct Trip {
     pub prov: Provenance,
@@ -147,8 +149,6 @@ pub struct Trip {
     pub odometer_in: Option<CompactDecimal>,
     pub fuel_litres: Option<CompactDecimal>,
     pub voucher_nos: Idents,
-    pub destination: Option<Text>,
-    pub approved_by: Option<Text>,
 }
 
 /// A fuel station receipt submitted by a driver.

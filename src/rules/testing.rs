@@ -48,8 +48,6 @@ pub fn trip(
         odometer_in: Some(d(odometer.1).into()),
         fuel_litres: litres.map(|l| d(l).into()),
         voucher_nos: Idents::new(),
-        destination: None,
-        approved_by: None,
     }
 }
 
