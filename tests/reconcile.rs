@@ -499,6 +499,22 @@ fn a_receipts_only_run_states_the_receipts_total_and_what_is_flagged() {
     assert!(!run.stdout.contains("invoiced 0"), "{}", run.stdout);
     let summary = dir.json("x/summary.json");
     assert!(summary["receipts"]["total"].as_str().unwrap() != "0");
+    // The register's at_risk column adds up to the flagged total the headline states.
+    let text = dir.read("x/receipts.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let at_risk = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "at_risk");
+    let at_risk = at_risk.expect("receipts.csv has an at_risk column");
+    let column_total: rust_decimal::Decimal = reader
+        .records()
+        .map(|row| decimal(&row.unwrap()[at_risk]))
+        .sum();
+    let flagged = decimal(summary["receipts"]["flagged"].as_str().unwrap());
+    assert!(flagged > rust_decimal::Decimal::ZERO);
+    assert_eq!(column_total, flagged);
 }
 
 fn decimal(text: &str) -> rust_decimal::Decimal {

@@ -329,7 +329,9 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     out.finish()
 }
 
-/// receipts.csv: every receipt with its trip, the lines that bill it, and its exceptions.
+/// receipts.csv: every receipt with its trip, the lines that bill it, and its exceptions, with
+/// what they put at risk as the headline counts it (SPEC §6.1): the largest, capped at the
+/// receipt's amount, so the column adds up to summary.json's flagged total.
 pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = Out::new(into);
@@ -361,11 +363,6 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
             LineName(&line.invoice_no, line.line_no)
         });
         let on = view.exceptions_on(Target::Receipt(index));
-        let at_risk = on
-            .iter()
-            .map(|&i| view.exceptions[i].amount_at_risk)
-            .max()
-            .unwrap_or_default();
         Row::start(&mut out, &mut scratch)
             .cell(&receipt.receipt_no)
             .cell(&receipt.vendor)
@@ -377,7 +374,7 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
             .cell(receipt.amount())
             .cell(trip.and_then(|t| t.trip_id.as_ref()))
             .joined(billed_on, ";")
-            .cell(at_risk)
+            .cell(view.receipt_flagged[index])
             .joined(codes(view, on), ";")
             .joined(ids(view, on), ";")
             .cell(&receipt.prov)

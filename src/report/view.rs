@@ -746,6 +746,23 @@ mod tests {
         assert_eq!(total, money("200", "170", "30", "0"));
     }
 
+    /// What a receipt has flagged (receipts.csv's at_risk, and the headline of a run without
+    /// invoices) is its largest amount at risk capped at its amount, as a line's is.
+    #[test]
+    fn a_receipt_flags_its_largest_amount_at_risk_capped_at_its_amount() {
+        let run = two_billed_lines();
+        let exceptions = [
+            run.on_receipt("TANK_CAPACITY_EXCEEDED", "R1", "30"),
+            run.on_receipt("PRICE_ABOVE_CONTRACT", "R1", "20"),
+            run.on_receipt("POSSIBLE_DUPLICATE", "R2", "100"),
+            run.on_receipt("PRICE_ABOVE_CONTRACT", "R2", "250"),
+        ];
+        let flags = receipt_flags(&run.data, &exceptions, &by_target(&exceptions));
+        assert_eq!(flags[run.receipt("R1")], d("30"));
+        assert_eq!(flags[run.receipt("R2")], d("100"));
+        assert_eq!(receipt_money(&run.data, &flags).flagged, d("130"));
+    }
+
     #[test]
     fn a_line_never_withholds_more_than_it_bills() {
         let run = two_billed_lines();
