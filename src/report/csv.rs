@@ -374,7 +374,7 @@ pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> 
             .cell(receipt.amount())
             .cell(trip.and_then(|t| t.trip_id.as_ref()))
             .joined(billed_on, ";")
-            .cell(view.receipt_flagged[index])
+            .cell(view.receipt_flagged.of(index))
             .joined(codes(view, on), ";")
             .joined(ids(view, on), ";")
             .cell(&receipt.prov)

@@ -61,6 +61,32 @@ pub struct ReceiptMoney {
     pub flagged: Decimal,
 }
 
+/// What exceptions put at risk on each receipt that has anything at risk (SPEC §6.1: its
+/// largest amount at risk, capped at its amount), by receipt: held for those receipts only, as
+/// most of a month's millions have none.
+#[derive(Debug, Default)]
+pub struct ReceiptFlags(Vec<(u32, Decimal)>);
+
+impl ReceiptFlags {
+    /// What the receipt at `index` (in the dataset's order) has flagged; zero for most.
+    pub fn of(&self, index: usize) -> Decimal {
+        let index = crate::model::index32(index);
+        match self.0.binary_search_by_key(&index, |&(receipt, _)| receipt) {
+            Ok(at) => self.0[at].1,
+            Err(_) => Decimal::ZERO,
+        }
+    }
+
+    /// Each receipt with something flagged, in the dataset's order, and what it flagged.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, Decimal)> + '_ {
+        (self.0.iter()).map(|&(receipt, flagged)| (receipt as usize, flagged))
+    }
+
+    fn total(&self) -> Decimal {
+        self.0.iter().map(|&(_, flagged)| flagged).sum()
+    }
+}
+
 /// What finance does with an invoice line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -152,8 +178,8 @@ pub struct ReportView<'a> {
     pub money_by_vendor: BTreeMap<String, Money>,
     pub money_by_invoice: Vec<InvoiceMoney>,
     pub receipts: Option<ReceiptMoney>,
-    /// What exceptions put at risk on each receipt, in the dataset's order.
-    pub receipt_flagged: Vec<Decimal>,
+    /// What exceptions put at risk on each receipt.
+    pub receipt_flagged: ReceiptFlags,
     /// One per invoice line, in the dataset's order.
     pub lines: Vec<LineView>,
     pub exceptions: &'a [Exception],
@@ -606,30 +632,33 @@ fn totals(
 }
 
 /// What exceptions on each receipt put at risk: its largest amount at risk, capped at its
-/// amount (nothing for a receipt whose amount cannot be read), in the dataset's order.
+/// amount (nothing for a receipt whose amount cannot be read).
 fn receipt_flags(
     data: &Dataset,
     exceptions: &[Exception],
     by_target: &HashMap<Target, Vec<usize>>,
-) -> Vec<Decimal> {
+) -> ReceiptFlags {
     let flagged = |(index, receipt): (usize, &crate::model::Receipt)| {
-        let Some(amount) = receipt.amount() else {
-            return Decimal::ZERO;
-        };
-        let on = by_target
-            .get(&Target::Receipt(index))
-            .map_or(&[][..], Vec::as_slice);
-        largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO))
+        let amount = receipt.amount()?;
+        let on = by_target.get(&Target::Receipt(index))?;
+        let flagged = largest_at_risk(exceptions, on).min(amount.max(Decimal::ZERO));
+        (flagged > Decimal::ZERO).then(|| (crate::model::index32(index), flagged))
     };
-    data.receipts.iter().enumerate().map(flagged).collect()
+    ReceiptFlags(
+        data.receipts
+            .iter()
+            .enumerate()
+            .filter_map(flagged)
+            .collect(),
+    )
 }
 
 /// The receipts' total, and what exceptions on them put at risk (each receipt's largest,
 /// capped at its amount).
-fn receipt_money(data: &Dataset, flags: &[Decimal]) -> ReceiptMoney {
+fn receipt_money(data: &Dataset, flags: &ReceiptFlags) -> ReceiptMoney {
     ReceiptMoney {
         total: data.receipts.iter().filter_map(|r| r.amount()).sum(),
-        flagged: flags.iter().sum(),
+        flagged: flags.total(),
     }
 }
 
@@ -758,8 +787,8 @@ mod tests {
             run.on_receipt("PRICE_ABOVE_CONTRACT", "R2", "250"),
         ];
         let flags = receipt_flags(&run.data, &exceptions, &by_target(&exceptions));
-        assert_eq!(flags[run.receipt("R1")], d("30"));
-        assert_eq!(flags[run.receipt("R2")], d("100"));
+        assert_eq!(flags.of(run.receipt("R1")), d("30"));
+        assert_eq!(flags.of(run.receipt("R2")), d("100"));
         assert_eq!(receipt_money(&run.data, &flags).flagged, d("130"));
     }
 

@@ -366,8 +366,8 @@ fn at_risk_by_vehicle(view: &ReportView<'_>) -> Vec<(String, Decimal)> {
             )
         } else {
             Box::new(
-                (data.receipts.iter().zip(&view.receipt_flagged))
-                    .map(|(receipt, flagged)| (&receipt.vehicle_id, *flagged)),
+                (view.receipt_flagged.iter())
+                    .map(|(receipt, flagged)| (&data.receipts[receipt].vehicle_id, flagged)),
             )
         };
     let mut by_vehicle: HashMap<&str, (&str, Decimal)> = HashMap::new();
