@@ -191,35 +191,11 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
         Some(scaled) => scaled.values[a] > scaled.values[b],
         None => readings[a].value() > readings[b].value(),
     };
-    // best[i]: the score of the best run ending at candidate i, and the candidate before it.
-    let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(candidates.len());
-    for (i, &position) in candidates.iter().enumerate() {
-        let mut entry = (KEPT, None);
-        for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
-            let before = candidates[j];
-            if above(before, position) {
-                continue;
-            }
-            let step_cost = if too_far(before, position) {
-                TOO_FAR
-            } else {
-                0
-            };
-            let score = best[j].0 + KEPT - step_cost;
-            // Nearest predecessor first, so a tie keeps the later of two rival readings.
-            if score > entry.0 || (score == entry.0 && entry.1.is_none()) {
-                entry = (score, Some(j));
-            }
-        }
-        best.push(entry);
-    }
-    let mut kept = vec![false; candidates.len()];
-    let last = (0..candidates.len()).rev().max_by_key(|&i| best[i].0);
-    let mut walk = last;
-    while let Some(i) = walk {
-        kept[i] = true;
-        walk = best[i].1;
-    }
+    let kept = best_run(
+        candidates.len(),
+        |a, b| above(candidates[a], candidates[b]),
+        |a, b| too_far(candidates[a], candidates[b]),
+    );
     // Each reading left out is named against the kept readings around it.
     let mut previous_kept: Option<usize> = None;
     for (i, &position) in candidates.iter().enumerate() {
@@ -241,6 +217,57 @@ pub fn judge(readings: &[Reading], limits: &Limits<'_>) -> Vec<Verdict> {
         };
     }
     verdicts
+}
+
+/// Which of `count` readings in sequence order the best run keeps: the run that never goes
+/// backwards (`above(a, b)`: reading a is above reading b) with the highest score, each reading
+/// kept counting [`KEPT`] and each step `too_far` to drive costing [`TOO_FAR`]; a reading looks
+/// back at most [`LOOK_BACK`] readings for the one before it.
+fn best_run(
+    count: usize,
+    above: impl Fn(usize, usize) -> bool,
+    too_far: impl Fn(usize, usize) -> bool,
+) -> Vec<bool> {
+    // best[i]: the score of the best run ending at reading i, and the reading before it.
+    let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(count);
+    // best_up_to[j]: the highest score of a run ending at reading j or before. No reading from
+    // j back can make a run ending at i score more than best_up_to[j] + KEPT, so the look back
+    // stops once that is no more than the run found: a farther reading could at best tie it,
+    // and a tie keeps the nearer one. (Until a reading before is found, the run is i alone,
+    // scoring KEPT, below any such bound.) In a sequence that rises as it should, the look
+    // back stops after one step, not LOOK_BACK.
+    let mut best_up_to: Vec<i64> = Vec::with_capacity(count);
+    for i in 0..count {
+        let mut entry = (KEPT, None);
+        for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
+            if best_up_to[j] + KEPT <= entry.0 {
+                break;
+            }
+            if above(j, i) {
+                continue;
+            }
+            let step_cost = if too_far(j, i) { TOO_FAR } else { 0 };
+            let score = best[j].0 + KEPT - step_cost;
+            // Nearest predecessor first, so a tie keeps the later of two rival readings.
+            if score > entry.0 || (score == entry.0 && entry.1.is_none()) {
+                entry = (score, Some(j));
+            }
+        }
+        best.push(entry);
+        best_up_to.push(
+            best_up_to
+                .last()
+                .map_or(entry.0, |&up_to| up_to.max(entry.0)),
+        );
+    }
+    let mut kept = vec![false; count];
+    let last = (0..count).rev().max_by_key(|&i| best[i].0);
+    let mut walk = last;
+    while let Some(i) = walk {
+        kept[i] = true;
+        walk = best[i].1;
+    }
+    kept
 }
 
 /// The readings of one vehicle as integers at one scale, when every value fits: the judge
@@ -721,5 +748,66 @@ mod tests {
             }
         );
         assert_eq!(left_out(&["10000", "10500", "10450", "10600"]), [1]);
+    }
+
+    /// [`best_run`] as it was before its look back stopped early: every reading back to
+    /// [`LOOK_BACK`] is weighed.
+    fn best_run_weighing_every_reading_back(
+        count: usize,
+        above: impl Fn(usize, usize) -> bool,
+        too_far: impl Fn(usize, usize) -> bool,
+    ) -> Vec<bool> {
+        let mut best: Vec<(i64, Option<usize>)> = Vec::with_capacity(count);
+        for i in 0..count {
+            let mut entry = (KEPT, None);
+            for j in (i.saturating_sub(LOOK_BACK)..i).rev() {
+                if above(j, i) {
+                    continue;
+                }
+                let score = best[j].0 + KEPT - if too_far(j, i) { TOO_FAR } else { 0 };
+                if score > entry.0 || (score == entry.0 && entry.1.is_none()) {
+                    entry = (score, Some(j));
+                }
+            }
+            best.push(entry);
+        }
+        let mut kept = vec![false; count];
+        let mut walk = (0..count).rev().max_by_key(|&i| best[i].0);
+        while let Some(i) = walk {
+            kept[i] = true;
+            walk = best[i].1;
+        }
+        kept
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Cutting the look back short keeps the same run as weighing every reading back, on
+        /// odometers that mostly rise with typos, steps back and forth, and steps too far;
+        /// sequences are longer than LOOK_BACK, and the second kind is disorder throughout.
+        #[test]
+        fn the_best_run_is_the_one_weighing_every_reading_back_keeps(
+            steps in prop::collection::vec((0i64..40, prop::option::weighted(0.15, -300i64..300)), 0..300),
+            disorder in prop::collection::vec(0i64..50, 0..150),
+            far in 20i64..120,
+        ) {
+            let mut odometer = 0;
+            let rising: Vec<i64> = steps
+                .iter()
+                .map(|&(step, typo)| {
+                    odometer += step;
+                    odometer + typo.unwrap_or(0)
+                })
+                .collect();
+            for values in [rising, disorder] {
+                let above = |a: usize, b: usize| values[a] > values[b];
+                let too_far = |a: usize, b: usize| values[b] - values[a] > far;
+                prop_assert_eq!(
+                    best_run(values.len(), above, too_far),
+                    best_run_weighing_every_reading_back(values.len(), above, too_far)
+                );
+            }
+        }
     }
 }
