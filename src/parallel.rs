@@ -39,6 +39,21 @@ pub fn in_order<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> 
         .collect()
 }
 
+/// Runs `work` on every job as [`in_order`] does, taking the heaviest by `weight` first, so
+/// that no long job is left to run alone at the end; the results still come in the order of
+/// `jobs`.
+pub fn heaviest_first<J: Sync, R: Send>(
+    jobs: &[J],
+    weight: impl Fn(&J) -> u64,
+    work: impl Fn(&J) -> R + Sync,
+) -> Vec<R> {
+    let mut taken: Vec<usize> = (0..jobs.len()).collect();
+    taken.sort_by_key(|&index| std::cmp::Reverse(weight(&jobs[index])));
+    let mut results = in_order(&taken, |&index| (index, work(&jobs[index])));
+    results.sort_unstable_by_key(|&(index, _)| index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
 /// Runs `first` and `second` side by side (`second` on a thread of its own) and returns both
 /// results; a panic in either is the caller's.
 pub fn both<A: Send, B: Send>(
@@ -67,6 +82,24 @@ mod tests {
             n * 2
         });
         assert_eq!(results, jobs.iter().map(|n| n * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_heaviest_jobs_are_taken_first_and_results_still_come_in_the_jobs_order() {
+        let jobs = ["light", "heaviest", "middling"];
+        let weight = |job: &&str| match *job {
+            "heaviest" => 30,
+            "middling" => 20,
+            _ => 10,
+        };
+        let taken = Mutex::new(Vec::new());
+        let results = heaviest_first(&jobs, weight, |job| {
+            taken.lock().unwrap().push(*job);
+            job.len()
+        });
+        assert_eq!(results, [5, 8, 8]);
+        // With one worker or several, the heaviest is taken first.
+        assert_eq!(taken.into_inner().unwrap()[0], "heaviest");
     }
 
     #[test]
