@@ -25,6 +25,7 @@ use crate::model::{CompactDecimal, Dataset, index32};
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 use rust_decimal::Decimal;
+use std::sync::{Mutex, PoisonError};
 
 /// Where a reading was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -413,6 +414,27 @@ impl LeftOut {
 /// value when it is exact at a common scale (see [`Scaled`]), and where it was written.
 type SequenceKey = (NaiveDate, i128, u8, usize);
 
+/// One vehicle's readings put in sequence and judged, under the vehicle's key; `None` for a
+/// vehicle with no readings.
+fn judge_vehicle(
+    data: &Dataset,
+    mut readings: Vec<Reading>,
+    limits: &Limits<'_>,
+) -> Option<(String, Judged)> {
+    let vehicle = match readings.first()?.source() {
+        Source::TripOut(t) | Source::TripIn(t) => data.trips[t].vehicle_id.as_ref(),
+        Source::Receipt(r) => data.receipts[r].vehicle_id.as_ref(),
+    }
+    .map_or_else(String::new, |id| id.key().to_string());
+    sort_in_sequence(&mut readings, limits.max_per_day, |r| placed_by(data, r));
+    let verdicts = judge(&readings, limits);
+    Some((vehicle, Judged::of(readings, &verdicts)))
+}
+
+/// How many chunks the vehicles are judged in: enough for the cores to share the work evenly
+/// when one chunk's vehicles have more readings than another's.
+const JUDGED_CHUNKS: usize = 64;
+
 /// Every dated odometer reading with its vehicle, trips' then receipts', in record order.
 fn each_reading(data: &Dataset, keys: &Keys, mut visit: impl FnMut(VehicleNo, Reading)) {
     let mut add = |vehicle: Option<VehicleNo>, date: Option<NaiveDate>, value, source| {
@@ -463,6 +485,21 @@ impl Odometers {
             placeholders: &settings.odometer_placeholders,
             max_per_day: settings.max_km_per_day,
         };
+        // Each vehicle's sequence is judged on its own: vehicles are judged in chunks side by
+        // side on the cores, and gathered back in vehicle order.
+        let per_chunk = by_vehicle.len().div_ceil(JUDGED_CHUNKS).max(1);
+        let mut vehicles = by_vehicle.into_iter().peekable();
+        let mut chunks = Vec::new();
+        while vehicles.peek().is_some() {
+            let chunk: Vec<Vec<Reading>> = vehicles.by_ref().take(per_chunk).collect();
+            chunks.push(Mutex::new(chunk));
+        }
+        let judged = crate::parallel::in_order(&chunks, |chunk| {
+            let chunk = std::mem::take(&mut *chunk.lock().unwrap_or_else(PoisonError::into_inner));
+            (chunk.into_iter())
+                .filter_map(|readings| judge_vehicle(data, readings, &limits))
+                .collect::<Vec<_>>()
+        });
         let mut odometers = Odometers {
             vehicles: Vec::new(),
             left_out: LeftOut {
@@ -471,25 +508,11 @@ impl Odometers {
                 receipt: vec![false; data.receipts.len()],
             },
         };
-        for mut readings in by_vehicle {
-            let Some(first) = readings.first() else {
-                continue;
-            };
-            let vehicle = match first.source() {
-                Source::TripOut(t) | Source::TripIn(t) => data.trips[t].vehicle_id.as_ref(),
-                Source::Receipt(r) => data.receipts[r].vehicle_id.as_ref(),
+        for (vehicle, judged) in judged.into_iter().flatten() {
+            for (position, _) in judged.left_out() {
+                *odometers.left_out.flag(judged.at(position).source()) = true;
             }
-            .map_or_else(String::new, |id| id.key().to_string());
-            sort_in_sequence(&mut readings, limits.max_per_day, |r| placed_by(data, r));
-            let verdicts = judge(&readings, &limits);
-            for (reading, verdict) in readings.iter().zip(&verdicts) {
-                if *verdict != Verdict::Kept {
-                    *odometers.left_out.flag(reading.source()) = true;
-                }
-            }
-            odometers
-                .vehicles
-                .push((vehicle, Judged::of(readings, &verdicts)));
+            odometers.vehicles.push((vehicle, judged));
         }
         odometers
     }
