@@ -519,6 +519,39 @@ fn record_payments_and_disputes(
 mod tests {
     use super::*;
 
+    /// Every field the ledger reads from lines.csv is a column `reconcile` writes there: a
+    /// row whose cells are their columns' names is read back name for name.
+    #[test]
+    fn every_field_read_from_lines_csv_is_a_column_reconcile_writes() {
+        let columns = crate::report::LINES_COLUMNS;
+        let text = format!("{}\n{}\n", columns.join(","), columns.join(","));
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let record: LineRecord = reader.deserialize().next().unwrap().unwrap();
+        let read = [
+            ("invoice_no", &record.invoice_no),
+            ("line_no", &record.line_no),
+            ("vendor", &record.vendor),
+            ("invoice_date", &record.invoice_date),
+            ("receipt_no", &record.receipt_no),
+            ("linked_receipt", &record.linked_receipt),
+            ("vehicle_id", &record.vehicle_id),
+            ("fill_date", &record.fill_date),
+            ("litres", &record.litres),
+            ("billed", &record.billed),
+            ("accepted", &record.accepted),
+            ("withheld", &record.withheld),
+            ("unverified", &record.unverified),
+            ("status", &record.status),
+            ("codes", &record.codes),
+            ("reasons", &record.reasons),
+            ("exception_ids", &record.exception_ids),
+            ("source", &record.source),
+        ];
+        for (field, value) in read {
+            assert_eq!(value, field, "lines.csv has no column {field}");
+        }
+    }
+
     fn input(sha: &str) -> RunInput {
         RunInput {
             path: format!("{sha}.csv"),

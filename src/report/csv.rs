@@ -215,32 +215,71 @@ fn ids<'v>(view: &'v ReportView<'_>, indexes: &'v [usize]) -> impl Iterator<Item
     indexes.iter().map(|&i| view.exception_ids[i].as_str())
 }
 
+/// lines.csv's columns, in order. The ledger (`accept`) and the sampler read the file back by these names.
+pub const LINES_COLUMNS: [&str; 20] = [
+    "invoice_no",
+    "line_no",
+    "vendor",
+    "invoice_date",
+    "receipt_no",
+    "linked_receipt",
+    "link_method",
+    "vehicle_id",
+    "fill_date",
+    "fuel_type",
+    "litres",
+    "billed",
+    "accepted",
+    "withheld",
+    "unverified",
+    "status",
+    "codes",
+    "reasons",
+    "exception_ids",
+    "source",
+];
+
+/// trips.csv's columns, in order. The sampler reads the file back by these names.
+pub const TRIPS_COLUMNS: [&str; 14] = [
+    "trip_id",
+    "vehicle_id",
+    "driver",
+    "date_out",
+    "date_in",
+    "odometer_out",
+    "odometer_in",
+    "fuel_litres",
+    "voucher_no",
+    "documented",
+    "receipts",
+    "codes",
+    "exception_ids",
+    "source",
+];
+
+/// receipts.csv's columns, in order. The sampler reads the file back by these names.
+pub const RECEIPTS_COLUMNS: [&str; 14] = [
+    "receipt_no",
+    "vendor",
+    "vehicle_id",
+    "date",
+    "fuel_type",
+    "litres",
+    "unit_price",
+    "amount",
+    "trip_id",
+    "billed_on",
+    "at_risk",
+    "codes",
+    "exception_ids",
+    "source",
+];
+
 /// lines.csv: every invoice line with what to pay of it and why (SPEC §6).
 pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = Out::new(into);
-    out.record([
-        "invoice_no",
-        "line_no",
-        "vendor",
-        "invoice_date",
-        "receipt_no",
-        "linked_receipt",
-        "link_method",
-        "vehicle_id",
-        "fill_date",
-        "fuel_type",
-        "litres",
-        "billed",
-        "accepted",
-        "withheld",
-        "unverified",
-        "status",
-        "codes",
-        "reasons",
-        "exception_ids",
-        "source",
-    ])?;
+    out.record(LINES_COLUMNS)?;
     let mut scratch = Vec::new();
     for (index, (line, line_view)) in data.invoice_lines.iter().zip(&view.lines).enumerate() {
         let link = view.links.line_receipt.get(index);
@@ -280,22 +319,7 @@ pub fn lines(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
 pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = Out::new(into);
-    out.record([
-        "trip_id",
-        "vehicle_id",
-        "driver",
-        "date_out",
-        "date_in",
-        "odometer_out",
-        "odometer_in",
-        "fuel_litres",
-        "voucher_no",
-        "documented",
-        "receipts",
-        "codes",
-        "exception_ids",
-        "source",
-    ])?;
+    out.record(TRIPS_COLUMNS)?;
     let mut scratch = Vec::new();
     for (index, trip) in data.trips.iter().enumerate() {
         let receipts = view
@@ -335,22 +359,7 @@ pub fn trips(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
 pub fn receipts(view: &ReportView<'_>, into: &mut dyn Write) -> csv::Result<()> {
     let data = view.data;
     let mut out = Out::new(into);
-    out.record([
-        "receipt_no",
-        "vendor",
-        "vehicle_id",
-        "date",
-        "fuel_type",
-        "litres",
-        "unit_price",
-        "amount",
-        "trip_id",
-        "billed_on",
-        "at_risk",
-        "codes",
-        "exception_ids",
-        "source",
-    ])?;
+    out.record(RECEIPTS_COLUMNS)?;
     let mut scratch = Vec::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
         let trip = view

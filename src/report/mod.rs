@@ -8,7 +8,7 @@ pub mod json;
 mod view;
 pub mod write;
 
-pub use csv::neutralise;
+pub use csv::{LINES_COLUMNS, RECEIPTS_COLUMNS, TRIPS_COLUMNS, neutralise};
 pub use view::{Documented, ExceptionRecord, LineStatus, Money, ReportView};
 pub use write::WriteError;
 

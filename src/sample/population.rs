@@ -7,6 +7,7 @@
 //! a seed picks the same items from the same report on any machine.
 
 use crate::model::{fold_name, normalise_id};
+use crate::report;
 use crate::rules::Severity;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,8 @@ pub enum Document {
 /// an auditor needs to find and check the document.
 pub struct Table {
     pub file: &'static str,
+    /// The columns `reconcile` writes in the file: every name read from it is one of them.
+    columns: &'static [&'static str],
     /// The columns that identify a row, compared normalised.
     identity: &'static [&'static str],
     value: &'static str,
@@ -113,6 +116,7 @@ impl Document {
         match self {
             Document::Trip => &Table {
                 file: "trips.csv",
+                columns: &report::TRIPS_COLUMNS,
                 identity: &["trip_id"],
                 value: "fuel_litres",
                 key_fields: &[
@@ -129,6 +133,7 @@ impl Document {
             },
             Document::Receipt => &Table {
                 file: "receipts.csv",
+                columns: &report::RECEIPTS_COLUMNS,
                 identity: &["receipt_no"],
                 value: "amount",
                 key_fields: &[
@@ -145,6 +150,7 @@ impl Document {
             },
             Document::InvoiceLine => &Table {
                 file: "lines.csv",
+                columns: &report::LINES_COLUMNS,
                 identity: &["invoice_no", "line_no"],
                 value: "billed",
                 key_fields: &[
@@ -247,6 +253,7 @@ pub struct Report {
 /// One report CSV in memory, indexed by identity.
 struct Rows {
     path: PathBuf,
+    table: &'static Table,
     header: Vec<String>,
     records: Vec<csv::StringRecord>,
     by_identity: HashMap<String, Vec<usize>>,
@@ -270,7 +277,7 @@ fn read_text(path: &Path) -> Result<String, PopulationError> {
 }
 
 impl Rows {
-    fn read(path: &Path, table: &Table) -> Result<Rows, PopulationError> {
+    fn read(path: &Path, table: &'static Table) -> Result<Rows, PopulationError> {
         let csv_error = |cause| PopulationError::Csv {
             path: path.to_path_buf(),
             cause,
@@ -298,6 +305,7 @@ impl Rows {
             .map_err(csv_error)?;
         let mut rows = Rows {
             path: path.to_path_buf(),
+            table,
             header,
             records,
             by_identity: HashMap::new(),
@@ -309,7 +317,13 @@ impl Rows {
         Ok(rows)
     }
 
+    /// A row's cell in a column `reconcile` writes; empty when the file lacks the column.
     fn get(&self, index: usize, column: &str) -> &str {
+        debug_assert!(
+            self.table.columns.contains(&column),
+            "{column} is no column of {}",
+            self.table.file
+        );
         self.header
             .iter()
             .position(|h| h == column)
@@ -595,7 +609,11 @@ impl Report {
         let receipts = self.tables.get(&Document::Receipt);
         let trips = self.tables.get(&Document::Trip);
         let lines = self.tables.get(&Document::InvoiceLine);
-        let vendor = rows.get(index, "vendor");
+        // A trip ticket names no vendor: its receipts may be any vendor's.
+        let vendor = match document {
+            Document::Trip => "",
+            Document::Receipt | Document::InvoiceLine => rows.get(index, "vendor"),
+        };
         let push_receipt = |linked: &mut Vec<Linked>, receipt_no: &str| {
             let Some(receipts) = receipts else { return };
             for &r in receipts.find(&[receipt_no]) {
