@@ -58,31 +58,49 @@ pub struct Keys {
 
 impl Keys {
     pub fn of(data: &Dataset) -> Keys {
-        let mut vehicles = Numbering::with_capacity(data.trips.len() / 8 + 16);
-        let trip_vehicle = vehicles.number_all(data.trips.iter().map(|t| id_key(&t.vehicle_id)));
-        let receipt_vehicle =
-            vehicles.number_all(data.receipts.iter().map(|r| id_key(&r.vehicle_id)));
-        let line_vehicle =
-            vehicles.number_all(data.invoice_lines.iter().map(|l| id_key(&l.vehicle_id)));
-        let fleet_vehicle =
-            vehicles.number_all(data.vehicles.iter().map(|v| id_key(&v.vehicle_id)));
-        let mut vendors = Numbering::with_capacity(64);
-        let receipt_vendor =
-            vendors.number_all(data.receipts.iter().map(|r| vendor_key(&r.vendor)));
-        let line_vendor =
-            vendors.number_all(data.invoice_lines.iter().map(|l| vendor_key(&l.vendor)));
-        let vehicle_order = vehicles.key_order();
-        let vendor_order = vendors.key_order();
-        let vehicle = |n: Option<u32>| n.map(|n| VehicleNo::at(vehicle_order[n as usize]));
-        let vendor = |n: Option<u32>| n.map(|n| VendorNo::at(vendor_order[n as usize]));
+        // Vehicles and vendors are numbered apart, so side by side: a month has millions of
+        // each to look up.
+        let (vehicles, vendors) = crate::parallel::both(
+            || {
+                let mut vehicles = Numbering::with_capacity(data.trips.len() / 8 + 16);
+                let numbers = [
+                    vehicles.number_all(data.trips.iter().map(|t| id_key(&t.vehicle_id))),
+                    vehicles.number_all(data.receipts.iter().map(|r| id_key(&r.vehicle_id))),
+                    vehicles.number_all(data.invoice_lines.iter().map(|l| id_key(&l.vehicle_id))),
+                    vehicles.number_all(data.vehicles.iter().map(|v| id_key(&v.vehicle_id))),
+                ];
+                let order = vehicles.key_order();
+                let numbers = numbers.map(|numbers| {
+                    (numbers.into_iter())
+                        .map(|n| n.map(|n| VehicleNo::at(order[n as usize])))
+                        .collect::<Vec<_>>()
+                });
+                (numbers, order.len())
+            },
+            || {
+                let mut vendors = Numbering::with_capacity(64);
+                let numbers = [
+                    vendors.number_all(data.receipts.iter().map(|r| vendor_key(&r.vendor))),
+                    vendors.number_all(data.invoice_lines.iter().map(|l| vendor_key(&l.vendor))),
+                ];
+                let order = vendors.key_order();
+                numbers.map(|numbers| {
+                    (numbers.into_iter())
+                        .map(|n| n.map(|n| VendorNo::at(order[n as usize])))
+                        .collect::<Vec<_>>()
+                })
+            },
+        );
+        let ([trip_vehicle, receipt_vehicle, line_vehicle, fleet_vehicle], vehicles) = vehicles;
+        let [receipt_vendor, line_vendor] = vendors;
         Keys {
-            trip_vehicle: trip_vehicle.into_iter().map(vehicle).collect(),
-            receipt_vehicle: receipt_vehicle.into_iter().map(vehicle).collect(),
-            line_vehicle: line_vehicle.into_iter().map(vehicle).collect(),
-            fleet_vehicle: fleet_vehicle.into_iter().map(vehicle).collect(),
-            receipt_vendor: receipt_vendor.into_iter().map(vendor).collect(),
-            line_vendor: line_vendor.into_iter().map(vendor).collect(),
-            vehicles: vehicle_order.len(),
+            vehicles,
+            trip_vehicle,
+            receipt_vehicle,
+            line_vehicle,
+            fleet_vehicle,
+            receipt_vendor,
+            line_vendor,
         }
     }
 }
@@ -100,6 +118,9 @@ fn vendor_key(vendor: &Option<VendorName>) -> Option<&str> {
 struct Numbering<'a> {
     numbers: HashMap<&'a str, u32>,
     keys: Vec<&'a str>,
+    /// The last key numbered, and its number: trip tickets in canonical order come vehicle by
+    /// vehicle, so most keys are the one before and need no lookup.
+    last: Option<(&'a str, u32)>,
 }
 
 impl<'a> Numbering<'a> {
@@ -107,6 +128,7 @@ impl<'a> Numbering<'a> {
         Numbering {
             numbers: HashMap::with_capacity(capacity),
             keys: Vec::with_capacity(capacity),
+            last: None,
         }
     }
 
@@ -115,11 +137,18 @@ impl<'a> Numbering<'a> {
     }
 
     fn number(&mut self, key: &'a str) -> u32 {
+        if let Some((last, number)) = self.last
+            && last == key
+        {
+            return number;
+        }
         let next = self.keys.len() as u32;
-        *self.numbers.entry(key).or_insert_with(|| {
+        let number = *self.numbers.entry(key).or_insert_with(|| {
             self.keys.push(key);
             next
-        })
+        });
+        self.last = Some((key, number));
+        number
     }
 
     /// For each number given in first-seen order, its number in key order.
