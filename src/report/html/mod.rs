@@ -8,7 +8,7 @@ mod index;
 mod letters;
 
 pub use index::index_page;
-pub use letters::{letter_csv, letters};
+pub use letters::letters;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
