@@ -16,7 +16,7 @@
 
 use super::amount;
 use crate::i18n::{self, Args, Lang};
-use crate::model::{InvoiceLine, fold_name};
+use crate::model::{Ident, InvoiceLine, fold_name};
 use crate::pages::{self, Pages, PagesError};
 use crate::report::view::{LineView, Money, ReportView};
 use crate::rules::{Code, Exception};
@@ -137,26 +137,24 @@ impl LetterRows<'_> {
     /// Each invoice's row, in invoice number order: the money of its lines, and its number as
     /// its first line writes it.
     fn invoices(&self) -> impl Iterator<Item = InvoiceRow> + '_ {
-        let key = |index: usize| self.invoice_no(index).map_or("", |i| i.key());
+        let lines = &self.view.data.invoice_lines;
         self.by_invoice
-            .chunk_by(move |&a, &b| key(a) == key(b))
-            .map(|lines| {
+            .chunk_by(|&a, &b| invoice_key(lines, a) == invoice_key(lines, b))
+            .map(|invoice| {
                 let mut money = Money::default();
-                for &index in lines {
+                for &index in invoice {
                     money.add(&self.view.lines[index].money());
                 }
-                let invoice_no = lines.first().and_then(|&first| self.invoice_no(first));
+                let invoice_no = invoice
+                    .first()
+                    .and_then(|&first| lines[first].invoice_no.as_ref());
                 InvoiceRow {
-                    invoice_no: invoice_no.map_or("", |i| i.text()).to_string(),
+                    invoice_no: invoice_no.map_or("", Ident::text).to_string(),
                     billed: amount(money.invoiced),
                     accepted: amount(money.supported),
                     withheld: amount(money.at_risk),
                 }
             })
-    }
-
-    fn invoice_no(&self, index: usize) -> Option<&crate::model::Ident> {
-        self.view.data.invoice_lines[index].invoice_no.as_ref()
     }
 
     /// Each disputed line, with its reasons in the letter's language, in the order read.
@@ -328,18 +326,18 @@ fn letter_rows<'a>(view: &'a ReportView<'a>, mut lines: Vec<usize>, lang: Lang) 
         .collect();
     // Stable: an invoice's lines stay in the order read, and its first line names it.
     let data = view.data;
-    lines.sort_by_key(|&index| {
-        data.invoice_lines[index]
-            .invoice_no
-            .as_ref()
-            .map_or("", |i| i.key())
-    });
+    lines.sort_by_key(|&index| invoice_key(&data.invoice_lines, index));
     LetterRows {
         view,
         lang,
         by_invoice: lines,
         disputed,
     }
+}
+
+/// The invoice a line is on, as invoices are told apart (its number's key; empty for none).
+fn invoice_key(lines: &[InvoiceLine], index: usize) -> &str {
+    lines[index].invoice_no.as_ref().map_or("", Ident::key)
 }
 
 fn letter_view(
