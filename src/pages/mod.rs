@@ -416,8 +416,20 @@ fn with_causes(mut message: String, error: &tera::Error) -> String {
 /// (see `report::html::index`).
 pub const INDEX_BLOCKS: [&str; 2] = ["before_exception_rows", "after_exception_rows"];
 
+/// A dispute letter's three blocks: the letter is written as the first, each invoice's row,
+/// the second, each disputed line, then the third, so that a large vendor's letter is never
+/// held whole (see `report::html::letters`).
+pub const LETTER_BLOCKS: [&str; 3] = [
+    "before_invoice_rows",
+    "before_disputed_lines",
+    "after_disputed_lines",
+];
+
 /// The pages written in pieces, each with the blocks it is written between.
-const WRITTEN_IN_PIECES: &[(&str, &[&str])] = &[("index.html", &INDEX_BLOCKS)];
+const WRITTEN_IN_PIECES: &[(&str, &[&str])] = &[
+    ("index.html", &INDEX_BLOCKS),
+    ("letter.html", &LETTER_BLOCKS),
+];
 
 /// An own template of a page written in pieces must keep the page's blocks. Said when the
 /// templates are read, not when the page is written at the end of a run.

@@ -103,7 +103,10 @@ fn a_broken_override_names_its_file_and_line() {
     );
     assert!(!message.contains('\n'), "one line: {message}");
 
-    let dir = folder(&[("letter.html", "<p>\n{{ letterhead() }}</p>")]);
+    let letterhead = "{% block before_invoice_rows %}<p>\n{{ letterhead() }}</p>{% endblock %}\
+                      {% block before_disputed_lines %}{% endblock %}\
+                      {% block after_disputed_lines %}{% endblock %}";
+    let dir = folder(&[("letter.html", letterhead)]);
     let message = Pages::new(Lang::EN, Some(dir.path()))
         .err()
         .unwrap()
@@ -136,6 +139,38 @@ fn an_own_index_page_without_its_blocks_is_refused_when_read_naming_the_block() 
     let kept = "{%- block before_exception_rows -%}<table>{%endblock%}\n\
                 {%   block   after_exception_rows %}</table>{% endblock %}";
     let dir = folder(&[("index.html", kept)]);
+    assert!(Pages::new(Lang::EN, Some(dir.path())).is_ok());
+}
+
+#[test]
+fn an_own_letter_without_its_blocks_is_refused_when_read_naming_the_block() {
+    // A letterhead copied from an older letter.html: the whole page, its lines in a loop.
+    let whole =
+        "<h1>Letterhead</h1>{% for line in lines %}<p>{{ line.invoice_no }}</p>{% endfor %}";
+    let dir = folder(&[("letter.html", whole)]);
+    let error = Pages::new(Lang::EN, Some(dir.path())).err().unwrap();
+    assert!(matches!(error, PagesError::MissingBlock { .. }), "{error}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&dir.path().join("letter.html").display().to_string())
+            && message.contains("`before_invoice_rows`")
+            && message.contains("templates/letter.html.tera"),
+        "{message}"
+    );
+
+    let two_of_three = "{% block before_invoice_rows %}<table>{% endblock %}\n\
+                        {% block after_disputed_lines %}</table>{% endblock %}";
+    let dir = folder(&[("letter.html", two_of_three)]);
+    let message = Pages::new(Lang::EN, Some(dir.path()))
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("`before_disputed_lines`"), "{message}");
+
+    let kept = "{%- block before_invoice_rows -%}<table>{%endblock%}\n\
+                {% block before_disputed_lines %}</table><table>{% endblock %}\n\
+                {%   block   after_disputed_lines %}</table>{% endblock %}";
+    let dir = folder(&[("letter.html", kept)]);
     assert!(Pages::new(Lang::EN, Some(dir.path())).is_ok());
 }
 

@@ -146,8 +146,8 @@ fn write_output(
     Ok(())
 }
 
-/// The dispute letters (HTML and CSV, each in its vendor's language), then index.html, which
-/// links to them.
+/// The dispute letters (HTML and CSV, each in its vendor's language, each written row by row
+/// as index.html is), then index.html, which links to them.
 fn write_pages(
     view: &ReportView<'_>,
     pages: &Pages,
@@ -159,14 +159,17 @@ fn write_pages(
     for letter in html::letters(view) {
         let page = format!("disputes/{}.html", letter.slug);
         let mut into = staging.create(Path::new(&page))?;
-        (pages.for_lang(letter.lang)).render_view_to("letter.html", &letter.view, &mut into)?;
+        letter.write_html(&pages.for_lang(letter.lang), &mut into)?;
         into.finish()?;
-        let csv = html::letter_csv(&letter).map_err(|cause| ReportError::Csv {
-            file: "disputes/*.csv",
-            cause,
-        })?;
         let csv_file = format!("disputes/{}.csv", letter.slug);
-        staging.write(Path::new(&csv_file), &csv)?;
+        let mut into = staging.create(Path::new(&csv_file))?;
+        letter
+            .write_csv(&mut into)
+            .map_err(|cause| ReportError::Csv {
+                file: "disputes/*.csv",
+                cause,
+            })?;
+        into.finish()?;
         written.push(page.clone());
         written.push(csv_file);
         letter_files.insert(letter.vendor, page);

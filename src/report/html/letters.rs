@@ -2,28 +2,111 @@
 //! language. A letter holds only what concerns that vendor's own invoices — never another
 //! vendor's lines, never drivers, trip tickets, consumption or odometers — and says for each
 //! disputed line why, in plain words, and what the vendor must send to have it paid.
+//!
+//! A large vendor's letter is most of a month: at a million lines, tens of thousands of
+//! invoices and disputed lines, each line with its reasons. So a letter is written to its files
+//! in pieces, as index.html is, and never held whole: the template `letter.html` is the page
+//! with a seam where the invoices' rows go and another where the disputed lines go, its three
+//! blocks ([`LETTER_BLOCKS`](crate::pages::LETTER_BLOCKS)) rendered from [`LetterView`], which
+//! holds everything but the rows; between them each invoice's row and each disputed line is
+//! made from the report when its turn comes, and rendered on its own by
+//! `partials/letter_invoice_row.html` and `partials/letter_line.html`. The letter's CSV is
+//! written line by line the same way. What a letter holds is its vendor's line numbers; the
+//! rows, the only part that grows with the vendor, are held one at a time.
 
 use super::amount;
 use crate::i18n::{self, Args, Lang};
-use crate::model::{InvoiceLine, fold_name};
+use crate::model::{Ident, InvoiceLine, fold_name};
+use crate::pages::{self, Pages, PagesError};
 use crate::report::view::{LineView, Money, ReportView};
 use crate::rules::{Code, Exception};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 
-/// One vendor's letter: where it goes and what it says.
-pub struct Letter {
+/// The template of a letter, and the three blocks its rows are written between.
+const PAGE: &str = "letter.html";
+const BEFORE_INVOICE_ROWS: &str = pages::LETTER_BLOCKS[0];
+const BEFORE_DISPUTED_LINES: &str = pages::LETTER_BLOCKS[1];
+const AFTER_DISPUTED_LINES: &str = pages::LETTER_BLOCKS[2];
+/// The template of one invoice's row, which reads it as `row`.
+const INVOICE_ROW: &str = "partials/letter_invoice_row.html";
+/// The template of one disputed line, which reads it as `line`.
+const DISPUTED_LINE: &str = "partials/letter_line.html";
+
+/// One vendor's letter: where it goes, what it says but its rows, and the vendor's lines its
+/// rows are made from as they are written.
+pub struct Letter<'a> {
     pub vendor: String,
     /// The file name without extension: a safe slug of the vendor's name, unique in the run.
     pub slug: String,
     pub lang: Lang,
-    pub view: LetterView,
+    page: LetterView,
+    rows: LetterRows<'a>,
 }
 
+impl Letter<'_> {
+    /// Writes the letter's page into `into`: the page up to the invoices' rows, each invoice's
+    /// row, the page up to the disputed lines, each line, then the rest.
+    pub fn write_html(&self, pages: &Pages, mut into: impl Write) -> Result<(), PagesError> {
+        let page = Pages::context_of(PAGE, &self.page)?;
+        pages.render_block_to(PAGE, BEFORE_INVOICE_ROWS, &page, &mut into)?;
+        for row in self.rows.invoices() {
+            pages.render_view_to(INVOICE_ROW, &InvoiceRowView { row: &row }, &mut into)?;
+        }
+        pages.render_block_to(PAGE, BEFORE_DISPUTED_LINES, &page, &mut into)?;
+        for line in self.rows.disputed() {
+            pages.render_view_to(DISPUTED_LINE, &DisputedLineView { line: &line }, &mut into)?;
+        }
+        pages.render_block_to(PAGE, AFTER_DISPUTED_LINES, &page, &mut into)
+    }
+
+    /// Writes the letter's disputed lines into `into` as CSV, for the vendor's accounts system,
+    /// each line made again as it is written.
+    pub fn write_csv(&self, into: impl Write) -> csv::Result<()> {
+        let mut out = csv::WriterBuilder::new().from_writer(into);
+        out.write_record([
+            "invoice_no",
+            "line_no",
+            "receipt_no",
+            "fill_date",
+            "vehicle_id",
+            "litres",
+            "billed",
+            "accepted",
+            "withheld",
+            "reason",
+            "to_send",
+        ])?;
+        for line in self.rows.disputed() {
+            let cells = [
+                line.invoice_no,
+                line.line_no.to_string(),
+                line.receipt_no,
+                line.fill_date,
+                line.vehicle,
+                line.litres,
+                line.billed,
+                line.accepted,
+                line.withheld,
+                line.reasons.join(" "),
+                line.to_send.join(" "),
+            ];
+            out.write_record(
+                cells
+                    .iter()
+                    .map(|c| crate::report::csv::neutralise(c).into_owned()),
+            )?;
+        }
+        Ok(out.flush()?)
+    }
+}
+
+/// A letter but its rows.
 #[derive(Serialize)]
-pub struct LetterView {
+struct LetterView {
     organisation: String,
     address: Vec<String>,
     contact: String,
@@ -33,11 +116,54 @@ pub struct LetterView {
     response_days: u32,
     vendor: String,
     currency: Option<String>,
-    invoices: Vec<InvoiceRow>,
     total: Totals,
-    lines: Vec<DisputedLine>,
-    /// Disputes still open from earlier months, oldest first.
+    /// How many lines are disputed: they are written after the view, not held in it.
+    disputed_lines: usize,
+    /// Disputes still open from earlier months, oldest first: a ledger's few, held here.
     earlier: Vec<EarlierDispute>,
+}
+
+/// What a letter's rows are made from: the vendor's lines, by index into the report's.
+struct LetterRows<'a> {
+    view: &'a ReportView<'a>,
+    lang: Lang,
+    /// Every line of the vendor, by invoice number (its key), then in the order read.
+    by_invoice: Vec<usize>,
+    /// The vendor's disputed lines, in the order read.
+    disputed: Vec<usize>,
+}
+
+impl LetterRows<'_> {
+    /// Each invoice's row, in invoice number order: the money of its lines, and its number as
+    /// its first line writes it.
+    fn invoices(&self) -> impl Iterator<Item = InvoiceRow> + '_ {
+        let lines = &self.view.data.invoice_lines;
+        self.by_invoice
+            .chunk_by(|&a, &b| invoice_key(lines, a) == invoice_key(lines, b))
+            .map(|invoice| {
+                let mut money = Money::default();
+                for &index in invoice {
+                    money.add(&self.view.lines[index].money());
+                }
+                let invoice_no = invoice
+                    .first()
+                    .and_then(|&first| lines[first].invoice_no.as_ref());
+                InvoiceRow {
+                    invoice_no: invoice_no.map_or("", Ident::text).to_string(),
+                    billed: amount(money.invoiced),
+                    accepted: amount(money.supported),
+                    withheld: amount(money.at_risk),
+                }
+            })
+    }
+
+    /// Each disputed line, with its reasons in the letter's language, in the order read.
+    fn disputed(&self) -> impl Iterator<Item = DisputedLine> + '_ {
+        self.disputed.iter().map(|&index| {
+            let line = &self.view.data.invoice_lines[index];
+            disputed_line(self.view, index, line, &self.view.lines[index], self.lang)
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -46,6 +172,12 @@ struct InvoiceRow {
     billed: String,
     accepted: String,
     withheld: String,
+}
+
+/// What `partials/letter_invoice_row.html` reads: its row.
+#[derive(Serialize)]
+struct InvoiceRowView<'r> {
+    row: &'r InvoiceRow,
 }
 
 #[derive(Serialize)]
@@ -57,23 +189,29 @@ struct Totals {
 
 /// A line the vendor is not paid in full, with its reasons and what to send.
 #[derive(Serialize)]
-pub struct DisputedLine {
-    pub invoice_no: String,
-    pub line_no: u32,
-    pub receipt_no: String,
-    pub fill_date: String,
-    pub vehicle: String,
-    pub litres: String,
-    pub billed: String,
-    pub accepted: String,
-    pub withheld: String,
-    pub reasons: Vec<String>,
-    pub to_send: Vec<String>,
+struct DisputedLine {
+    invoice_no: String,
+    line_no: u32,
+    receipt_no: String,
+    fill_date: String,
+    vehicle: String,
+    litres: String,
+    billed: String,
+    accepted: String,
+    withheld: String,
+    reasons: Vec<String>,
+    to_send: Vec<String>,
+}
+
+/// What `partials/letter_line.html` reads: its line.
+#[derive(Serialize)]
+struct DisputedLineView<'r> {
+    line: &'r DisputedLine,
 }
 
 /// A dispute of an earlier month still open, as the vendor's letter recalls it.
 #[derive(Serialize)]
-pub struct EarlierDispute {
+struct EarlierDispute {
     label: String,
     invoice_no: String,
     line_no: i64,
@@ -86,9 +224,9 @@ pub struct EarlierDispute {
 }
 
 /// The letters of a run, one per vendor with a line withheld or a dispute still open from an
-/// earlier month (with a ledger), in vendor order; each made when it is asked for, so that one
-/// letter's lines are held at a time.
-pub fn letters<'v>(view: &'v ReportView<'_>) -> impl Iterator<Item = Letter> + 'v {
+/// earlier month (with a ledger), in vendor order; each made when it is asked for, and its rows
+/// only as it is written.
+pub fn letters<'a>(view: &'a ReportView<'a>) -> impl Iterator<Item = Letter<'a>> + 'a {
     let run_lang = view.lang();
     let data = view.data;
     // Each vendor's name as first written, and its lines, by borrowed key: every invoice line
@@ -127,13 +265,15 @@ pub fn letters<'v>(view: &'v ReportView<'_>) -> impl Iterator<Item = Letter> + '
                 .and_then(|o| o.lang)
                 .unwrap_or(run_lang);
             let slug = unique_slug(&vendor, &mut slugs);
-            let mut letter = letter_view(view, &vendor, &slug, &lines, lang);
-            letter.earlier = earlier_disputes(view, key, lang);
+            let rows = letter_rows(view, lines, lang);
+            let mut page = letter_view(view, &vendor, &slug, &rows);
+            page.earlier = earlier_disputes(view, key, lang);
             Letter {
                 vendor,
                 slug,
                 lang,
-                view: letter,
+                page,
+                rows,
             }
         })
 }
@@ -177,32 +317,41 @@ fn unique_slug(vendor: &str, seen: &mut HashMap<String, u32>) -> String {
     slug
 }
 
+/// The rows of a letter to the vendor of `lines` (indexes in the order read).
+fn letter_rows<'a>(view: &'a ReportView<'a>, mut lines: Vec<usize>, lang: Lang) -> LetterRows<'a> {
+    let disputed = lines
+        .iter()
+        .copied()
+        .filter(|&index| is_disputed(&view.lines[index]))
+        .collect();
+    // Stable: an invoice's lines stay in the order read, and its first line names it.
+    let data = view.data;
+    lines.sort_by_key(|&index| invoice_key(&data.invoice_lines, index));
+    LetterRows {
+        view,
+        lang,
+        by_invoice: lines,
+        disputed,
+    }
+}
+
+/// The invoice a line is on, as invoices are told apart (its number's key; empty for none).
+fn invoice_key(lines: &[InvoiceLine], index: usize) -> &str {
+    lines[index].invoice_no.as_ref().map_or("", Ident::key)
+}
+
 fn letter_view(
     view: &ReportView<'_>,
     vendor: &str,
     slug: &str,
-    lines: &[usize],
-    lang: Lang,
+    rows: &LetterRows<'_>,
 ) -> LetterView {
     let config = &view.config.letter;
     let date = letter_date(view);
     let deadline = date + chrono::Days::new(u64::from(config.response_days));
-    let mut invoices: BTreeMap<&str, (&str, Money)> = BTreeMap::new();
     let mut total = Money::default();
-    let mut disputed = Vec::new();
-    for &index in lines {
-        let line = &view.data.invoice_lines[index];
-        let money = &view.lines[index];
-        let invoice = line.invoice_no.as_ref().map(|i| (i.key(), i.text()));
-        let (key, text) = invoice.unwrap_or(("", ""));
-        let entry = invoices
-            .entry(key)
-            .or_insert_with(|| (text, Money::default()));
-        entry.1.add(&money.money());
-        total.add(&money.money());
-        if is_disputed(money) {
-            disputed.push(disputed_line(view, index, line, money, lang));
-        }
+    for &index in &rows.by_invoice {
+        total.add(&view.lines[index].money());
     }
     LetterView {
         organisation: config.organisation.clone(),
@@ -219,21 +368,12 @@ fn letter_view(
         response_days: config.response_days,
         vendor: vendor.to_string(),
         currency: view.config.currency.clone(),
-        invoices: invoices
-            .into_values()
-            .map(|(invoice_no, m)| InvoiceRow {
-                invoice_no: invoice_no.to_string(),
-                billed: amount(m.invoiced),
-                accepted: amount(m.supported),
-                withheld: amount(m.at_risk),
-            })
-            .collect(),
         total: Totals {
             billed: amount(total.invoiced),
             accepted: amount(total.supported),
             withheld: amount(total.at_risk),
         },
-        lines: disputed,
+        disputed_lines: rows.disputed.len(),
         earlier: Vec::new(),
     }
 }
@@ -482,46 +622,6 @@ fn at_least_scale(mut value: Decimal, scale: u32) -> Decimal {
         value.rescale(scale);
     }
     value
-}
-
-/// The letter's lines as CSV, for the vendor's accounts system.
-pub fn letter_csv(letter: &Letter) -> csv::Result<Vec<u8>> {
-    let mut out = csv::WriterBuilder::new().from_writer(Vec::new());
-    out.write_record([
-        "invoice_no",
-        "line_no",
-        "receipt_no",
-        "fill_date",
-        "vehicle_id",
-        "litres",
-        "billed",
-        "accepted",
-        "withheld",
-        "reason",
-        "to_send",
-    ])?;
-    for line in &letter.view.lines {
-        let cells = [
-            line.invoice_no.clone(),
-            line.line_no.to_string(),
-            line.receipt_no.clone(),
-            line.fill_date.clone(),
-            line.vehicle.clone(),
-            line.litres.clone(),
-            line.billed.clone(),
-            line.accepted.clone(),
-            line.withheld.clone(),
-            line.reasons.join(" "),
-            line.to_send.join(" "),
-        ];
-        out.write_record(
-            cells
-                .iter()
-                .map(|c| crate::report::csv::neutralise(c).into_owned()),
-        )?;
-    }
-    out.into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))
 }
 
 #[cfg(test)]

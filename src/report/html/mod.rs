@@ -1,14 +1,16 @@
 //! The pages of a report (SPEC §6.2–6.3): index.html for finance and auditors, and one dispute
 //! letter per vendor with money withheld, as HTML and CSV. Each page is a view built here from
 //! the one [`ReportView`] and rendered by a template of `templates/` in its reader's language;
-//! every figure is the view's own, so a page always equals summary.json.
+//! every figure is the view's own, so a page always equals summary.json. The pages that grow
+//! with the month, index.html and the letters, are written in pieces, their rows made one at a
+//! time between the blocks of their templates (see each module).
 
 mod charts;
 mod index;
 mod letters;
 
 pub use index::index_page;
-pub use letters::{letter_csv, letters};
+pub use letters::letters;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
