@@ -1,6 +1,7 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, Severity, declare_rule};
 use super::{line_subject, receipt_subject};
 use chrono::NaiveDate;
+use foldhash::HashMap;
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -86,7 +87,7 @@ impl Rule for DateOutOfPeriod {
             .flatten();
         let expected = match ctx.config.period {
             Some(period) => Expected::Period(period, window),
-            None => match own_span(dates.collect()) {
+            None => match own_span(dates) {
                 Some((from, to)) => Expected::Span(from, to),
                 None => return,
             },
@@ -164,21 +165,36 @@ fn after_its_invoice(
 /// The span of a run's own dates: from their 1st to their 99th percentile (interpolated
 /// between neighbours, so a lone stray far from the rest falls outside even in a small
 /// file), widened by [`SPAN_MARGIN_DAYS`] on each side. None without dates.
-fn own_span(mut dates: Vec<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
-    dates.sort_unstable();
-    let first = *dates.first()?;
-    let days: Vec<f64> = dates
-        .iter()
-        .map(|d| (*d - first).num_days() as f64)
-        .collect();
-    let percentile = |p: f64| {
-        let position = p * (days.len() - 1) as f64;
+///
+/// The dates are counted by day, not held: a month's millions of dates fall on a few hundred
+/// days, and a percentile is the date at a rank, found by walking the days in order.
+fn own_span(dates: impl Iterator<Item = NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+    let mut per_day: HashMap<NaiveDate, usize> = HashMap::default();
+    for date in dates {
+        *per_day.entry(date).or_default() += 1;
+    }
+    let mut days: Vec<(NaiveDate, usize)> = per_day.into_iter().collect();
+    days.sort_unstable();
+    let first = days.first()?.0;
+    let count: usize = days.iter().map(|&(_, n)| n).sum();
+    // The date at a rank (from 0) among all the dates in order, in days after the first.
+    let at_rank = |rank: usize| {
+        let mut before = 0;
+        let (date, _) = days.iter().find(|&&(_, n)| {
+            before += n;
+            rank < before
+        })?;
+        Some((*date - first).num_days() as f64)
+    };
+    let percentile = |p: f64| -> Option<f64> {
+        let position = p * (count - 1) as f64;
         let below = position.floor() as usize;
         let above = position.ceil() as usize;
-        days[below] + (days[above] - days[below]) * (position - below as f64)
+        let (low, high) = (at_rank(below)?, at_rank(above)?);
+        Some(low + (high - low) * (position - below as f64))
     };
-    let from = percentile(0.01).floor() as i64 - SPAN_MARGIN_DAYS;
-    let to = percentile(0.99).ceil() as i64 + SPAN_MARGIN_DAYS;
+    let from = percentile(0.01)?.floor() as i64 - SPAN_MARGIN_DAYS;
+    let to = percentile(0.99)?.ceil() as i64 + SPAN_MARGIN_DAYS;
     let at = |offset: i64| first.checked_add_signed(chrono::Duration::days(offset));
     Some((at(from)?, at(to)?))
 }
@@ -275,5 +291,42 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].receipt_no.as_deref(), Some("R3"));
         assert!(matches!(found[0].target, crate::rules::Target::Receipt(_)));
+    }
+
+    /// [`own_span`] as it was, with every date held and sorted: the oracle of the counting one.
+    fn own_span_of_sorted(mut dates: Vec<NaiveDate>) -> Option<(NaiveDate, NaiveDate)> {
+        dates.sort_unstable();
+        let first = *dates.first()?;
+        let days: Vec<f64> = (dates.iter())
+            .map(|d| (*d - first).num_days() as f64)
+            .collect();
+        let percentile = |p: f64| {
+            let position = p * (days.len() - 1) as f64;
+            let below = position.floor() as usize;
+            let above = position.ceil() as usize;
+            days[below] + (days[above] - days[below]) * (position - below as f64)
+        };
+        let from = percentile(0.01).floor() as i64 - SPAN_MARGIN_DAYS;
+        let to = percentile(0.99).ceil() as i64 + SPAN_MARGIN_DAYS;
+        let at = |offset: i64| first.checked_add_signed(chrono::Duration::days(offset));
+        Some((at(from)?, at(to)?))
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Counting the dates by day finds the span sorting them all did: months of fills with
+        /// strays years away, and runs of a few dates where the percentiles fall between two.
+        #[test]
+        fn the_span_of_dates_counted_by_day_is_that_of_the_dates_sorted(
+            days in prop::collection::vec(0i64..120, 0..400),
+            strays in prop::collection::vec(-4000i64..4000, 0..4),
+        ) {
+            let start = date("2024-03-01");
+            let dates: Vec<NaiveDate> = (days.iter().chain(&strays))
+                .map(|&d| start + chrono::Duration::days(d))
+                .collect();
+            prop_assert_eq!(own_span(dates.iter().copied()), own_span_of_sorted(dates));
+        }
     }
 }
