@@ -15,6 +15,7 @@
 mod column;
 mod credits;
 mod groups;
+pub mod index;
 mod keys;
 
 pub use column::LinkColumn;
@@ -23,9 +24,10 @@ pub use groups::Groups;
 pub use keys::{Keys, VehicleNo, VendorNo};
 
 use crate::config::Config;
-use crate::model::{Dataset, FuelType, Ident, Trip};
+use crate::model::{Dataset, FuelType, Ident, Receipt, Trip, index32};
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
+use index::FirstByKey;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -185,10 +187,23 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
     // bills.
     let mut billed = vec![false; data.receipts.len()];
     let keys = &links.keys;
-    // Keyed by vendor, number and whether the product is not fuel.
-    let capacity = data.receipts.len();
-    let mut by_number: HashMap<(VendorNo, &str, bool), usize> = HashMap::with_capacity(capacity);
-    let mut by_voucher: HashMap<(VendorNo, &str, bool), usize> = HashMap::new();
+    // Receipts keyed by vendor, number (or voucher) and whether the product is not fuel.
+    let receipt_key = |r: u32, id: fn(&Receipt) -> &Option<Ident>| {
+        let receipt = &data.receipts[r as usize];
+        let id = key(id(receipt), Ident::key);
+        (
+            keys.receipt_vendor[r as usize],
+            id,
+            is_non_fuel(&receipt.fuel_type),
+        )
+    };
+    let number_of = |r: u32| receipt_key(r, |receipt| &receipt.receipt_no);
+    let voucher_of = |r: u32| receipt_key(r, |receipt| &receipt.voucher_no);
+    let vouchers = (data.receipts.iter())
+        .filter(|r| r.voucher_no.is_some())
+        .count();
+    let mut by_number = FirstByKey::with_capacity(data.receipts.len());
+    let mut by_voucher = FirstByKey::with_capacity(vouchers);
     // Each vendor and vehicle's receipts, in canonical order: by date, undated first.
     let mut by_vehicle: HashMap<(VendorNo, VehicleNo), Vec<usize>> = HashMap::new();
     for (index, receipt) in data.receipts.iter().enumerate() {
@@ -198,14 +213,12 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
         if links.receipt_credits.is_credit(index) {
             continue;
         }
-        let non_fuel = is_non_fuel(&receipt.fuel_type);
-        if let Some(number) = key(&receipt.receipt_no, |r| r.key()) {
-            by_number.entry((vendor, number, non_fuel)).or_insert(index);
+        let place = index32(index);
+        if receipt.receipt_no.is_some() {
+            by_number.first_or_insert(number_of(place), place, number_of);
         }
-        if let Some(voucher) = key(&receipt.voucher_no, |v| v.key()) {
-            by_voucher
-                .entry((vendor, voucher, non_fuel))
-                .or_insert(index);
+        if receipt.voucher_no.is_some() {
+            by_voucher.first_or_insert(voucher_of(place), place, voucher_of);
         }
         if let Some(vehicle) = keys.receipt_vehicle[index] {
             by_vehicle.entry((vendor, vehicle)).or_default().push(index);
@@ -231,16 +244,18 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
         // of the line's own kind of product first, else of the other kind.
         let own_kind = is_non_fuel(&line.fuel_type);
         let found = [own_kind, !own_kind].into_iter().find_map(|non_fuel| {
-            by_number
-                .get(&(vendor, number, non_fuel))
-                .map(|&r| (r, Method::ReceiptNo))
-                .or_else(|| {
-                    by_voucher
-                        .get(&(vendor, number, non_fuel))
-                        .map(|&r| (r, Method::Voucher))
-                })
+            let key = (Some(vendor), Some(number), non_fuel);
+            (by_number
+                .get(key, number_of)
+                .map(|r| (r, Method::ReceiptNo)))
+            .or_else(|| {
+                by_voucher
+                    .get(key, voucher_of)
+                    .map(|r| (r, Method::Voucher))
+            })
         });
         if let Some((receipt, method)) = found {
+            let receipt = receipt as usize;
             line_receipt.set(index, receipt, method);
             billed[receipt] |= !links.line_bills_nothing(data, index);
         }
@@ -324,16 +339,25 @@ struct VehicleTrips {
 /// Each receipt's trip (`receipt_trip`) and each trip's receipts (`trip_receipts`).
 fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> ReceiptsToTrips {
     let mut receipt_trip = LinkColumn::unlinked(data.receipts.len());
-    let mut by_trip_id: HashMap<&str, usize> = HashMap::with_capacity(data.trips.len());
-    let mut by_voucher: HashMap<&str, usize> = HashMap::new();
+    // Trips by id, and by each voucher (a trip and the voucher's place among its own).
+    let id_of = |t: u32| key(&data.trips[t as usize].trip_id, Ident::key);
+    let voucher_of = |(t, v): (u32, u32)| {
+        let vouchers = &data.trips[t as usize].voucher_nos;
+        vouchers.get(v as usize).map(Ident::key)
+    };
+    let vouchers = data.trips.iter().map(|t| t.voucher_nos.len()).sum();
+    let mut by_trip_id = FirstByKey::with_capacity(data.trips.len());
+    let mut by_voucher = FirstByKey::with_capacity(vouchers);
     let mut by_vehicle: Vec<VehicleTrips> = Vec::new();
     by_vehicle.resize_with(links.keys.vehicles, VehicleTrips::default);
     for (index, trip) in data.trips.iter().enumerate() {
-        if let Some(id) = key(&trip.trip_id, |t| t.key()) {
-            by_trip_id.entry(id).or_insert(index);
+        let place = index32(index);
+        if trip.trip_id.is_some() {
+            by_trip_id.first_or_insert(id_of(place), place, id_of);
         }
-        for voucher in &trip.voucher_nos {
-            by_voucher.entry(voucher.key()).or_insert(index);
+        for voucher in 0..trip.voucher_nos.len() {
+            let entry = (place, index32(voucher));
+            by_voucher.first_or_insert(voucher_of(entry), entry, voucher_of);
         }
         let (Some(vehicle), Some(start)) = (links.keys.trip_vehicle[index], trip.date_out) else {
             continue;
@@ -355,13 +379,13 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> Rec
         if links.receipt_credits.is_credit(index) {
             continue;
         }
-        let by_id = key(&receipt.trip_id, |t| t.key())
-            .and_then(|id| by_trip_id.get(id))
-            .map(|&t| (t, Method::TripId));
+        let by_id = key(&receipt.trip_id, Ident::key)
+            .and_then(|id| by_trip_id.get(Some(id), id_of))
+            .map(|t| (t as usize, Method::TripId));
         let by_voucher = || {
-            key(&receipt.voucher_no, |v| v.key())
-                .and_then(|v| by_voucher.get(v))
-                .map(|&t| (t, Method::Voucher))
+            key(&receipt.voucher_no, Ident::key)
+                .and_then(|v| by_voucher.get(Some(v), voucher_of))
+                .map(|(t, _)| (t as usize, Method::Voucher))
         };
         let by_date = || {
             let vehicle = links.keys.receipt_vehicle[index]?;
