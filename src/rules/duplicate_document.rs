@@ -1,8 +1,8 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
+use crate::link::index::FirstByKey;
 use crate::link::is_non_fuel;
-use foldhash::{HashMap, HashMapExt};
+use crate::model::index32;
 use rust_decimal::Decimal;
-use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
 declare_rule! {
@@ -33,21 +33,21 @@ impl Rule for DuplicateDocument {
     }
 }
 
-/// Calls `repeat(index, first)` for each record whose key an earlier record has, with the
-/// first record that had it. Keys are (index, key) pairs in record order; `capacity` is how many
-/// records there are.
+/// Calls `repeat(index, first)` for each of `count` records whose key an earlier record has,
+/// with the first record that had it. `key_of` gives a record's key, `None` for a record that
+/// takes no part (no number, a credit). The index of first copies holds records' places, not
+/// their keys (4 bytes an entry).
 fn each_repeat<K: Hash + Eq>(
-    capacity: usize,
-    keyed: impl Iterator<Item = (usize, K)>,
+    count: usize,
+    key_of: impl Fn(u32) -> Option<K>,
     mut repeat: impl FnMut(usize, usize),
 ) {
-    let mut first_with: HashMap<K, usize> = HashMap::with_capacity(capacity);
-    for (index, key) in keyed {
-        match first_with.entry(key) {
-            Entry::Occupied(first) => repeat(index, *first.get()),
-            Entry::Vacant(slot) => {
-                slot.insert(index);
-            }
+    let mut first_with = FirstByKey::with_capacity(count);
+    for index in 0..index32(count) {
+        let Some(key) = key_of(index) else { continue };
+        let first = first_with.first_or_insert(Some(key), index, &key_of);
+        if first != index {
+            repeat(index as usize, first as usize);
         }
     }
 }
@@ -55,9 +55,8 @@ fn each_repeat<K: Hash + Eq>(
 /// Trip ticket numbers used twice, raised on each copy after the first.
 fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
     let trips = &ctx.data.trips;
-    let keyed = (trips.iter().enumerate())
-        .filter_map(|(index, trip)| Some((index, trip.trip_id.as_ref()?.key())));
-    each_repeat(trips.len(), keyed, |index, first| {
+    let key_of = |index: u32| Some(trips[index as usize].trip_id.as_ref()?.key());
+    each_repeat(trips.len(), key_of, |index, first| {
         let (trip, first) = (&trips[index], &trips[first]);
         let Some(id) = &trip.trip_id else { return };
         out.push(
@@ -77,16 +76,17 @@ fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
 fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
     let receipts = &ctx.data.receipts;
     let links = ctx.links;
-    let keyed = (receipts.iter().enumerate())
-        .filter(|(index, receipt)| {
-            receipt.vendor.is_some() && !links.receipt_credits.is_credit(*index)
-        })
-        .filter_map(|(index, receipt)| {
-            let number = receipt.receipt_no.as_ref()?.key();
-            let vendor = links.keys.receipt_vendor[index];
-            Some((index, (vendor, number, is_non_fuel(&receipt.fuel_type))))
-        });
-    each_repeat(receipts.len(), keyed, |index, first| {
+    let key_of = |index: u32| {
+        let index = index as usize;
+        let receipt = &receipts[index];
+        if receipt.vendor.is_none() || links.receipt_credits.is_credit(index) {
+            return None;
+        }
+        let number = receipt.receipt_no.as_ref()?.key();
+        let vendor = links.keys.receipt_vendor[index];
+        Some((vendor, number, is_non_fuel(&receipt.fuel_type)))
+    };
+    each_repeat(receipts.len(), key_of, |index, first| {
         let (receipt, first) = (&receipts[index], &receipts[first]);
         let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
             return;
@@ -111,15 +111,17 @@ fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
 fn repeated_lines(ctx: &Context<'_>, out: &mut Vec<Exception>) {
     let lines = &ctx.data.invoice_lines;
     let links = ctx.links;
-    let keyed = (lines.iter().enumerate())
-        .filter(|(index, line)| line.vendor.is_some() && !links.line_credits.is_credit(*index))
-        .filter_map(|(index, line)| {
-            let invoice = line.invoice_no.as_ref()?.key();
-            let vendor = links.keys.line_vendor[index];
-            let non_fuel = is_non_fuel(&line.fuel_type);
-            Some((index, (vendor, invoice, line.line_no, non_fuel)))
-        });
-    each_repeat(lines.len(), keyed, |index, first| {
+    let key_of = |index: u32| {
+        let index = index as usize;
+        let line = &lines[index];
+        if line.vendor.is_none() || links.line_credits.is_credit(index) {
+            return None;
+        }
+        let invoice = line.invoice_no.as_ref()?.key();
+        let vendor = links.keys.line_vendor[index];
+        Some((vendor, invoice, line.line_no, is_non_fuel(&line.fuel_type)))
+    };
+    each_repeat(lines.len(), key_of, |index, first| {
         let (line, first) = (&lines[index], &lines[first]);
         let (Some(vendor), Some(invoice)) = (&line.vendor, &line.invoice_no) else {
             return;
