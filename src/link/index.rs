@@ -25,15 +25,11 @@ impl<E: Copy> FirstByKey<E> {
         }
     }
 
-    /// Files `entry` under `key` unless an entry is filed under it already; returns the first
-    /// entry filed under the key.
-    pub fn first_or_insert<K: Hash + Eq>(
-        &mut self,
-        key: K,
-        entry: E,
-        key_of: impl Fn(E) -> K,
-    ) -> E {
+    /// Files `entry` under its key unless an entry is filed under that key already; returns
+    /// the first entry filed under it.
+    pub fn first_or_insert<K: Hash + Eq>(&mut self, entry: E, key_of: impl Fn(E) -> K) -> E {
         let state = &self.state;
+        let key = key_of(entry);
         let hash = state.hash_one(&key);
         let found = self.table.entry(
             hash,
@@ -66,7 +62,7 @@ mod tests {
         // Room for fewer than are filed: growing reads the keys back.
         let mut index = FirstByKey::with_capacity(1);
         let firsts: Vec<u32> = (0..keys.len() as u32)
-            .map(|i| index.first_or_insert(keys[i as usize], i, key_of))
+            .map(|i| index.first_or_insert(i, key_of))
             .collect();
         assert_eq!(firsts, [0, 1, 0, 3, 1, 1]);
         assert_eq!(index.get("a", key_of), Some(1));

@@ -69,13 +69,7 @@ impl Keys {
                     vehicles.number_all(data.invoice_lines.iter().map(|l| id_key(&l.vehicle_id))),
                     vehicles.number_all(data.vehicles.iter().map(|v| id_key(&v.vehicle_id))),
                 ];
-                let order = vehicles.key_order();
-                let numbers = numbers.map(|numbers| {
-                    (numbers.into_iter())
-                        .map(|n| n.map(|n| VehicleNo::at(order[n as usize])))
-                        .collect::<Vec<_>>()
-                });
-                (numbers, order.len())
+                vehicles.in_key_order(numbers, VehicleNo::at)
             },
             || {
                 let mut vendors = Numbering::with_capacity(64);
@@ -83,16 +77,11 @@ impl Keys {
                     vendors.number_all(data.receipts.iter().map(|r| vendor_key(&r.vendor))),
                     vendors.number_all(data.invoice_lines.iter().map(|l| vendor_key(&l.vendor))),
                 ];
-                let order = vendors.key_order();
-                numbers.map(|numbers| {
-                    (numbers.into_iter())
-                        .map(|n| n.map(|n| VendorNo::at(order[n as usize])))
-                        .collect::<Vec<_>>()
-                })
+                vendors.in_key_order(numbers, VendorNo::at)
             },
         );
         let ([trip_vehicle, receipt_vehicle, line_vehicle, fleet_vehicle], vehicles) = vehicles;
-        let [receipt_vendor, line_vendor] = vendors;
+        let ([receipt_vendor, line_vendor], _) = vendors;
         Keys {
             vehicles,
             trip_vehicle,
@@ -113,7 +102,7 @@ fn vendor_key(vendor: &Option<VendorName>) -> Option<&str> {
     vendor.as_ref().map(VendorName::key)
 }
 
-/// Numbers keys in the order they are first seen; [`Numbering::key_order`] then renumbers them
+/// Numbers keys in the order they are first seen; [`Numbering::in_key_order`] then renumbers them
 /// in key order.
 struct Numbering<'a> {
     numbers: HashMap<&'a str, u32>,
@@ -151,15 +140,25 @@ impl<'a> Numbering<'a> {
         number
     }
 
-    /// For each number given in first-seen order, its number in key order.
-    fn key_order(&self) -> Vec<u32> {
+    /// Numbers given in first-seen order, renumbered in key order and made `T`s by `at`; and
+    /// how many keys there are.
+    fn in_key_order<T, const N: usize>(
+        &self,
+        numbers: [Vec<Option<u32>>; N],
+        at: fn(u32) -> T,
+    ) -> ([Vec<Option<T>>; N], usize) {
         let mut by_key: Vec<u32> = (0..self.keys.len() as u32).collect();
         by_key.sort_unstable_by_key(|&n| self.keys[n as usize]);
         let mut renumbered = vec![0; by_key.len()];
         for (rank, &n) in by_key.iter().enumerate() {
             renumbered[n as usize] = rank as u32;
         }
-        renumbered
+        let numbers = numbers.map(|numbers| {
+            (numbers.into_iter())
+                .map(|n| n.map(|n| at(renumbered[n as usize])))
+                .collect()
+        });
+        (numbers, self.keys.len())
     }
 }
 

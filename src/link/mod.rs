@@ -215,10 +215,10 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
         }
         let place = index32(index);
         if receipt.receipt_no.is_some() {
-            by_number.first_or_insert(number_of(place), place, number_of);
+            by_number.first_or_insert(place, number_of);
         }
         if receipt.voucher_no.is_some() {
-            by_voucher.first_or_insert(voucher_of(place), place, voucher_of);
+            by_voucher.first_or_insert(place, voucher_of);
         }
         if let Some(vehicle) = keys.receipt_vehicle[index] {
             by_vehicle.entry((vendor, vehicle)).or_default().push(index);
@@ -353,11 +353,10 @@ fn link_receipts_to_trips(data: &Dataset, config: &Config, links: &Links) -> Rec
     for (index, trip) in data.trips.iter().enumerate() {
         let place = index32(index);
         if trip.trip_id.is_some() {
-            by_trip_id.first_or_insert(id_of(place), place, id_of);
+            by_trip_id.first_or_insert(place, id_of);
         }
         for voucher in 0..trip.voucher_nos.len() {
-            let entry = (place, index32(voucher));
-            by_voucher.first_or_insert(voucher_of(entry), entry, voucher_of);
+            by_voucher.first_or_insert((place, index32(voucher)), voucher_of);
         }
         let (Some(vehicle), Some(start)) = (links.keys.trip_vehicle[index], trip.date_out) else {
             continue;

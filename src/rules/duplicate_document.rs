@@ -44,8 +44,10 @@ fn each_repeat<K: Hash + Eq>(
 ) {
     let mut first_with = FirstByKey::with_capacity(count);
     for index in 0..index32(count) {
-        let Some(key) = key_of(index) else { continue };
-        let first = first_with.first_or_insert(Some(key), index, &key_of);
+        if key_of(index).is_none() {
+            continue;
+        }
+        let first = first_with.first_or_insert(index, &key_of);
         if first != index {
             repeat(index as usize, first as usize);
         }
