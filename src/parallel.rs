@@ -1,8 +1,8 @@
 //! Independent jobs spread over the machine's cores, their results kept in the jobs' order, so
 //! that what a run writes never depends on which job finished first.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 
 /// Runs `work` on every job, with as many workers as there are cores (never more than jobs),
 /// each taking the next job not yet taken, and returns the results in the order of `jobs`.
@@ -70,6 +70,122 @@ pub fn both<A: Send, B: Send>(
     })
 }
 
+/// How many items [`batched`] hands over at a time: enough that handing a batch over costs
+/// nothing next to working on it, few enough that the batches in flight take little memory.
+const BATCH: usize = 1024;
+
+/// Reads items one after another on this thread, and works on them a batch at a time on every
+/// core: what one reader (a CSV parser) must do in order, with what can be done in any order
+/// (building records from rows) spread over the machine. The results come in the order the
+/// items were read, whichever batch was done first.
+///
+/// - `read` returns the next item, or `Ok(None)` at the end; it is handed an item already worked
+///   on, when there is one, to reuse its buffers. Its first error ends the reading and is
+///   returned, once the batches in flight are done.
+/// - `worker` makes what one worker keeps from batch to batch (a cache of values already made);
+///   `work` folds one batch into a result.
+///
+/// Memory is that of a few batches per worker, whatever the number of items.
+pub fn batched<T: Send, S, R: Send, E>(
+    mut read: impl FnMut(Option<T>) -> Result<Option<T>, E>,
+    worker: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &[T]) -> R + Sync,
+) -> Result<Vec<R>, E> {
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let most_in_flight = workers * 4;
+    let (to_workers, batches) = mpsc::sync_channel::<(usize, Vec<T>)>(most_in_flight);
+    let batches = Mutex::new(batches);
+    let (to_reader, done) = mpsc::channel::<(usize, Vec<T>, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let to_reader = to_reader.clone();
+            let (batches, worker, work) = (&batches, &worker, &work);
+            scope.spawn(move || {
+                let mut kept = worker();
+                // The lock is held while waiting: only one worker can take the next batch.
+                while let Some((seq, items)) = batches.lock().ok().and_then(|b| b.recv().ok()) {
+                    let result = work(&mut kept, &items);
+                    if to_reader.send((seq, items, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(to_reader);
+        let mut handed = Handed::default();
+        let outcome = 'reading: loop {
+            let mut batch = (handed.emptied.pop()).unwrap_or_else(|| Vec::with_capacity(BATCH));
+            let mut at_end = false;
+            while batch.len() < BATCH {
+                match read(handed.spares.pop()) {
+                    Ok(Some(item)) => batch.push(item),
+                    Ok(None) => {
+                        at_end = true;
+                        break;
+                    }
+                    Err(error) => break 'reading Err(error),
+                }
+            }
+            if !batch.is_empty() {
+                handed.results.push(None);
+                if to_workers.send((handed.results.len() - 1, batch)).is_err() {
+                    // Every worker is gone: one panicked, and the scope re-raises it.
+                    break Ok(());
+                }
+                handed.in_flight += 1;
+            }
+            if at_end {
+                break Ok(());
+            }
+            // Take back the batches done; wait for one when enough are in flight.
+            while handed.in_flight > 0 {
+                let back = if handed.in_flight >= most_in_flight {
+                    done.recv().ok()
+                } else {
+                    done.try_recv().ok()
+                };
+                let Some(back) = back else { break };
+                handed.take_back(back);
+            }
+        };
+        drop(to_workers);
+        // The workers end once the batches sent are done, and with them the results.
+        for back in done.iter() {
+            handed.take_back(back);
+        }
+        outcome.map(|()| handed.results.into_iter().flatten().collect())
+    })
+}
+
+/// What [`batched`]'s reader keeps of the batches it handed out: a slot for each one's result,
+/// and the items and batches done, to be filled again.
+struct Handed<T, R> {
+    results: Vec<Option<R>>,
+    spares: Vec<T>,
+    emptied: Vec<Vec<T>>,
+    in_flight: usize,
+}
+
+impl<T, R> Default for Handed<T, R> {
+    fn default() -> Self {
+        Handed {
+            results: Vec::new(),
+            spares: Vec::new(),
+            emptied: Vec::new(),
+            in_flight: 0,
+        }
+    }
+}
+
+impl<T, R> Handed<T, R> {
+    fn take_back(&mut self, (seq, mut items, result): (usize, Vec<T>, R)) {
+        self.results[seq] = Some(result);
+        self.spares.append(&mut items);
+        self.emptied.push(items);
+        self.in_flight -= 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +226,53 @@ mod tests {
     #[test]
     fn no_jobs_no_results() {
         assert!(in_order(&[] as &[u8], |_| 1).is_empty());
+    }
+
+    #[test]
+    fn batched_results_come_in_the_order_read_whichever_batch_is_done_first() {
+        let mut next = 0u64;
+        let read = |_spare: Option<u64>| -> Result<Option<u64>, ()> {
+            next += 1;
+            Ok((next <= 10_000).then_some(next))
+        };
+        let batches = batched(
+            read,
+            || 0u64,
+            |batches_done, items| {
+                *batches_done += 1;
+                // A worker's later batches are quicker, so batches are done out of order.
+                std::thread::sleep(std::time::Duration::from_micros(500 / *batches_done));
+                items.to_vec()
+            },
+        )
+        .unwrap();
+        assert_eq!(batches.len(), 10_000_usize.div_ceil(BATCH));
+        assert_eq!(batches.concat(), (1..=10_000).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn batched_reuses_items_worked_on_and_stops_at_the_first_error() {
+        // More batches than may be in flight: the reader must take some back before the end.
+        let workers = std::thread::available_parallelism().map_or(1, usize::from);
+        let good = (workers * 4 + 2) * BATCH;
+        let mut read_so_far = 0;
+        let mut reused = 0;
+        let read = |spare: Option<Vec<u8>>| {
+            reused += usize::from(spare.is_some());
+            read_so_far += 1;
+            match read_so_far {
+                n if n > good => Err(format!("row {n} is broken")),
+                _ => Ok(Some(spare.unwrap_or_else(|| vec![0; 64]))),
+            }
+        };
+        let outcome = batched(read, || (), |(), items: &[Vec<u8>]| items.len());
+        assert_eq!(outcome, Err(format!("row {} is broken", good + 1)));
+        assert!(reused > 0, "buffers of rows worked on are read into again");
+    }
+
+    #[test]
+    fn batched_nothing_read_nothing_worked() {
+        let results = batched(|_: Option<u8>| Ok::<_, ()>(None), || (), |(), _| 1);
+        assert_eq!(results, Ok(vec![]));
     }
 }

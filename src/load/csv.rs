@@ -185,10 +185,25 @@ impl CsvRows {
     /// The next row, with the number of entirely empty lines skipped before it (the CSV parser
     /// does not return those, and every row read must be accounted for).
     pub fn next_row(&mut self) -> Result<Option<(RawRow<'_>, u64)>, LoadError> {
-        let mut record = self
-            .fields
-            .take()
-            .map_or_else(csv::ByteRecord::new, Fields::into_bytes);
+        let buffer = self.fields.take().map(Fields::into_bytes);
+        let Some(read) = self.read_into(buffer)? else {
+            return Ok(None);
+        };
+        let fields = self.fields.insert(read.fields);
+        Ok(Some((RawRow::text(read.row, fields), read.empty_lines)))
+    }
+
+    /// The next row as [`next_row`](Self::next_row) reads it, owned, to be handed to another
+    /// thread; read into `spare`'s buffers (a row already used) when there is one.
+    pub fn next_owned(&mut self, spare: Option<OwnedRow>) -> Result<Option<OwnedRow>, LoadError> {
+        self.read_into(spare.map(|row| row.fields.into_bytes()))
+    }
+
+    fn read_into(
+        &mut self,
+        buffer: Option<csv::ByteRecord>,
+    ) -> Result<Option<OwnedRow>, LoadError> {
+        let mut record = buffer.unwrap_or_default();
         let more = self
             .reader
             .read_byte_record(&mut record)
@@ -240,8 +255,27 @@ impl CsvRows {
                 Fields::Bytes(record)
             }
         };
-        let fields = self.fields.insert(fields);
-        Ok(Some((RawRow::text(row, fields), empty_lines)))
+        Ok(Some(OwnedRow {
+            row,
+            empty_lines,
+            fields,
+        }))
+    }
+}
+
+/// A row read from a text file and kept past the next one: its number, the entirely empty
+/// lines skipped before it, and its fields.
+#[derive(Debug)]
+pub struct OwnedRow {
+    pub row: u64,
+    pub empty_lines: u64,
+    fields: Fields,
+}
+
+impl OwnedRow {
+    /// The row, as the loader reads rows.
+    pub fn raw(&self) -> RawRow<'_> {
+        RawRow::text(self.row, &self.fields)
     }
 }
 

@@ -4,7 +4,9 @@
 //! the file's first rows show, while every value votes on each column's locale questions (see
 //! `profile`: which mark is the decimal one, day or month first). When all the votes decide
 //! otherwise than the first rows did, the file is read again with what they decide (see
-//! `load_file`). Memory follows the records kept, never the file.
+//! `load_file`). Memory follows the records kept, never the file. A text file's rows are parsed
+//! in order on one thread and built into records on every core, a batch at a time, and the
+//! batches are joined in file order (`Reading::records`).
 
 mod cell;
 mod csv;
@@ -169,9 +171,11 @@ pub fn load_all(inputs: &[Input], options: &LoadOptions) -> Result<Loaded, LoadE
 /// run sees it move. The records come out in canonical order ([`Dataset::canonicalise`]):
 /// what matching needs, so that links and reports do not depend on the inputs' row order.
 ///
-/// Files are loaded side by side, one per core: a month's three files take about as long as
-/// the largest two. What comes out does not depend on it: records join their kind in the order
-/// the files were given, and the error reported is the first given file's that failed.
+/// Files are loaded side by side, one per core, and a text file's rows are built on every core
+/// (see `Reading::records`): a month's three files take about as long as the largest two, and a
+/// workbook, read on one core, is not left to load alone. What comes out does not depend on
+/// it: records join their kind in the order the files were given, and the error reported is the
+/// first given file's that failed.
 pub fn load_all_watched(
     inputs: &[Input],
     options: &LoadOptions,
@@ -235,21 +239,60 @@ pub fn inspect_all_watched(
     .collect()
 }
 
-/// Where a pass over a file puts each record it builds.
-trait Sink<D> {
-    fn keep(&mut self, record: D);
-    /// Forgets what the pass kept: the file is read again with other conventions.
-    fn clear(&mut self);
+/// Where a pass over a file puts the records it builds: each batch of rows has its own, and a
+/// file's batches are joined in file order.
+trait Sink<D: Document>: Default + Send {
+    /// What a file's batches come to, joined.
+    type Joined;
+    fn keep(&mut self, record: D, pending: D::Pending);
+    /// The file's batches as one, in file order, each record settled with what the records
+    /// before it decide ([`Document::follow`]).
+    fn join(batches: Vec<Self>) -> Self::Joined;
 }
 
-/// Loading keeps every record.
-impl<D> Sink<D> for Vec<D> {
-    fn keep(&mut self, record: D) {
-        self.push(record);
+/// Loading keeps every record, with what it owes the records before it until the batches
+/// are joined.
+struct Kept<D: Document> {
+    records: Vec<D>,
+    pending: Vec<D::Pending>,
+}
+
+impl<D: Document> Default for Kept<D> {
+    fn default() -> Self {
+        Kept {
+            records: Vec::new(),
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<D: Document> Sink<D> for Kept<D> {
+    type Joined = Vec<D>;
+
+    fn keep(&mut self, record: D, pending: D::Pending) {
+        self.records.push(record);
+        self.pending.push(pending);
     }
 
-    fn clear(&mut self) {
-        Vec::clear(self);
+    /// The records in one vector of their exact size (a vector grown by doubling copies its
+    /// records as it grows, and can end half empty), each batch freed once it is moved.
+    fn join(batches: Vec<Self>) -> Vec<D> {
+        let owing = batches
+            .iter()
+            .any(|batch| batch.pending.iter().any(|p| *p != D::Pending::default()));
+        let mut records = Vec::with_capacity(batches.iter().map(|b| b.records.len()).sum());
+        let mut state = D::FileState::default();
+        for batch in batches {
+            if owing {
+                for (mut record, pending) in batch.records.into_iter().zip(batch.pending) {
+                    record.follow(pending, &mut state);
+                    records.push(record);
+                }
+            } else {
+                records.extend(batch.records);
+            }
+        }
+        records
     }
 }
 
@@ -261,17 +304,27 @@ struct Findings {
 }
 
 impl<D: Document> Sink<D> for Findings {
-    fn clear(&mut self) {
-        *self = Findings::default();
-    }
+    type Joined = Findings;
 
-    fn keep(&mut self, record: D) {
+    /// Nothing a record owes the records before it is reported: it is not settled.
+    fn keep(&mut self, record: D, _pending: D::Pending) {
         let row = record.prov().row;
         let problems = record.problems().iter().cloned();
         self.problems.extend(problems.map(|problem| (row, problem)));
         if let Some(FuelType::Unknown(word)) = record.fuel_type() {
             *self.unknown_fuel_words.entry(word.to_string()).or_default() += 1;
         }
+    }
+
+    fn join(batches: Vec<Self>) -> Findings {
+        let mut joined = Findings::default();
+        for batch in batches {
+            joined.problems.extend(batch.problems);
+            for (word, count) in batch.unknown_fuel_words {
+                *joined.unknown_fuel_words.entry(word).or_default() += count;
+            }
+        }
+        joined
     }
 }
 
@@ -310,13 +363,13 @@ fn for_kind<J: KindJob>(kind: DocKind, job: J) -> J::Output {
 struct FileJob<'a> {
     input: &'a Input,
     options: &'a LoadOptions,
-    watch: &'a dyn Fn(LoadProgress<'_>),
+    watch: &'a (dyn Fn(LoadProgress<'_>) + Sync),
 }
 
 impl FileJob<'_> {
-    /// Reads the file as `D`s into `records`.
-    fn read<D: Document>(self, records: &mut impl Sink<D>) -> Result<FileStats, LoadError> {
-        load_file::<D>(self.input, self.options, records, self.watch)
+    /// Reads the file as `D`s, into `S`.
+    fn read<D: Document, S: Sink<D>>(self) -> Result<(S::Joined, FileStats), LoadError> {
+        load_file::<D, S>(self.input, self.options, self.watch)
     }
 }
 
@@ -331,8 +384,7 @@ impl KindJob for LoadJob<'_> {
     type Output = Result<(Records, FileStats), LoadError>;
 
     fn run<D: Document>(self) -> Self::Output {
-        let mut records = Vec::new();
-        let stats = self.0.read::<D>(&mut records)?;
+        let (records, stats) = self.0.read::<D, Kept<D>>()?;
         let join: Records = Box::new(move |data| append(D::collection(data), records));
         Ok((join, stats))
     }
@@ -345,8 +397,7 @@ impl KindJob for InspectJob<'_> {
     type Output = Result<Inspected, LoadError>;
 
     fn run<D: Document>(self) -> Self::Output {
-        let mut findings = Findings::default();
-        let stats = self.0.read::<D>(&mut findings)?;
+        let (findings, stats) = self.0.read::<D, Findings>()?;
         Ok(Inspected {
             stats,
             problems: findings.problems,
@@ -448,12 +499,11 @@ fn open_rows(input: &Input, limits: Limits) -> Result<(Rows, SourceId), LoadErro
 /// votes on them (see `profile`). A file whose rows as a whole decide otherwise (its first rows
 /// wrote `1,234` and a later one `12,5`) is read again with what they decide: what comes out is
 /// always what all the rows decide, and most files are read once.
-fn load_file<D: Document>(
+fn load_file<D: Document, S: Sink<D>>(
     input: &Input,
     options: &LoadOptions,
-    records: &mut impl Sink<D>,
-    watch: &dyn Fn(LoadProgress<'_>),
-) -> Result<FileStats, LoadError> {
+    watch: &(dyn Fn(LoadProgress<'_>) + Sync),
+) -> Result<(S::Joined, FileStats), LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
     let fields = <D::Field as FieldId>::SPECS;
     let (map, candidates) = find_columns(input, options, &source, fields, &mut rows)?;
@@ -480,32 +530,27 @@ fn load_file<D: Document>(
     }
     let guessed = first_rows.decide(defaults);
     let mut rows = rows.rewind(input, options.limits)?;
-    let mut profile = Profile::new(fields.len());
     let read = Reading {
         map: &map,
+        profiled: &profiled,
         options,
         source: &source,
         tell: &tell,
     };
-    let mut counts = read.records(
-        &mut rows,
-        &guessed,
-        records,
-        Some((&profiled, &mut profile)),
-        LoadPass::Reading,
-    )?;
+    let mut pass = read.records::<D, S>(&mut rows, &guessed, LoadPass::Reading)?;
     // The pass has seen every cell: what it found of the encoding is the file's.
     let encoding = match &rows {
         Rows::Text(text) => text.encoding_name(),
         Rows::Sheet(_) => "workbook",
     };
-    let readings = profile.decide(defaults);
+    let readings = pass.votes.decide(defaults);
     if !reads_alike(&guessed, &readings) {
-        records.clear();
+        drop(pass.records);
         let mut rows = rows.rewind(input, options.limits)?;
-        counts = read.records(&mut rows, &readings, records, None, LoadPass::Rereading)?;
+        pass = read.records::<D, S>(&mut rows, &readings, LoadPass::Rereading)?;
     }
-    Ok(FileStats {
+    let counts = pass.counts;
+    let stats = FileStats {
         source: source.clone(),
         path: input.path.clone(),
         kind: input.kind,
@@ -517,7 +562,8 @@ fn load_file<D: Document>(
         unused_columns: map.unused(),
         conventions: conventions(fields, &map, &readings, delimiter, encoding),
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
-    })
+    };
+    Ok((pass.records, stats))
 }
 
 /// Whether two sets of readings read every value alike: the same decimal mark and date order
@@ -606,54 +652,129 @@ struct RowCounts {
     blank: u64,
 }
 
+impl RowCounts {
+    fn add(&mut self, other: RowCounts) {
+        self.read += other.read;
+        self.loaded += other.loaded;
+        self.blank += other.blank;
+    }
+}
+
 /// What a pass over a file's rows needs besides the rows.
 struct Reading<'a> {
     map: &'a ColumnMap,
+    /// The columns whose every value votes on the file's conventions.
+    profiled: &'a ProfiledColumns,
     options: &'a LoadOptions,
     source: &'a SourceId,
-    tell: &'a dyn Fn(LoadPass, u64),
+    tell: &'a (dyn Fn(LoadPass, u64) + Sync),
+}
+
+/// What a pass over a file's rows, or a batch of them, made: its records (or what `check` keeps
+/// of them), the votes of its values on the conventions, and its row accounting.
+struct Pass<R> {
+    records: R,
+    votes: Profile,
+    counts: RowCounts,
 }
 
 impl Reading<'_> {
-    /// Every row after the header becomes a record read with `readings`, or is counted blank;
-    /// with `votes`, every value of the profiled columns also votes on the conventions.
-    fn records<D: Document>(
+    /// Every row after the header becomes a record read with `readings`, or is counted blank,
+    /// while every value of the profiled columns votes on the conventions. A text file's rows
+    /// are parsed on this thread and built on every core, a batch at a time; a workbook's,
+    /// held in memory already, are built here.
+    fn records<D: Document, S: Sink<D>>(
         &self,
         rows: &mut Rows,
         readings: &[ColumnReading],
-        records: &mut impl Sink<D>,
-        mut votes: Option<(&ProfiledColumns, &mut Profile)>,
         pass: LoadPass,
-    ) -> Result<RowCounts, LoadError> {
-        let map = self.map;
-        let mut file = FileReader::new(&map.columns, readings, self.options);
-        let mut state = D::FileState::default();
-        let mut counts = RowCounts::default();
-        while let Some((row, empty_lines)) = rows.next()? {
-            if row.row <= map.header_row {
-                continue;
+    ) -> Result<Pass<S::Joined>, LoadError> {
+        let mut read = RowCounts::default();
+        // Rows are counted as read, empty lines with them; the rest as they are built.
+        let mut note_read = |empty_lines: u64| {
+            read.read += empty_lines + 1;
+            read.blank += empty_lines;
+            if read.read.is_multiple_of(PROGRESS_EVERY) {
+                (self.tell)(pass, read.read);
             }
-            counts.read += empty_lines + 1;
-            counts.blank += empty_lines;
-            if counts.read.is_multiple_of(PROGRESS_EVERY) {
-                (self.tell)(pass, counts.read);
+        };
+        let header_row = self.map.header_row;
+        let batches = match rows {
+            Rows::Text(text) => {
+                let next = |mut spare: Option<csv::OwnedRow>| loop {
+                    let Some(row) = text.next_owned(spare)? else {
+                        return Ok(None);
+                    };
+                    if row.row > header_row {
+                        note_read(row.empty_lines);
+                        return Ok(Some(row));
+                    }
+                    spare = Some(row);
+                };
+                let file = || FileReader::new(&self.map.columns, readings, self.options);
+                crate::parallel::batched(next, file, |file, rows: &[csv::OwnedRow]| {
+                    let mut batch = self.batch::<D, S>();
+                    for row in rows {
+                        self.build(file, &row.raw(), &mut batch);
+                    }
+                    batch
+                })?
             }
-            if let Some((columns, profile)) = &mut votes {
-                columns.observe(profile, map, &row);
+            Rows::Sheet(sheet) => {
+                let mut file = FileReader::new(&self.map.columns, readings, self.options);
+                let mut batch = self.batch::<D, S>();
+                while let Some((row, empty_lines)) = sheet.next_row() {
+                    if row.row > header_row {
+                        note_read(empty_lines);
+                        self.build(&mut file, &row, &mut batch);
+                    }
+                }
+                vec![batch]
             }
-            if row.is_blank() {
-                counts.blank += 1;
-                continue;
-            }
-            counts.loaded += 1;
-            let prov = Provenance {
-                source: self.source.clone(),
-                row: row.row,
-            };
-            records.keep(D::build(prov, &mut file.row(&row), &mut state));
+        };
+        (self.tell)(pass, read.read);
+        let mut votes = Profile::new(self.profiled.fields.len());
+        let mut counts = read;
+        let mut sinks = Vec::with_capacity(batches.len());
+        for batch in batches {
+            votes.add(&batch.votes);
+            counts.add(batch.counts);
+            sinks.push(batch.records);
         }
-        (self.tell)(pass, counts.read);
-        Ok(counts)
+        Ok(Pass {
+            records: S::join(sinks),
+            votes,
+            counts,
+        })
+    }
+
+    fn batch<D: Document, S: Sink<D>>(&self) -> Pass<S> {
+        Pass {
+            records: S::default(),
+            votes: Profile::new(self.profiled.fields.len()),
+            counts: RowCounts::default(),
+        }
+    }
+
+    /// A row after the header: its values vote, and it becomes a record or is counted blank.
+    fn build<D: Document, S: Sink<D>>(
+        &self,
+        file: &mut FileReader<'_>,
+        row: &RawRow<'_>,
+        batch: &mut Pass<S>,
+    ) {
+        self.profiled.observe(&mut batch.votes, self.map, row);
+        if row.is_blank() {
+            batch.counts.blank += 1;
+            return;
+        }
+        batch.counts.loaded += 1;
+        let prov = Provenance {
+            source: self.source.clone(),
+            row: row.row,
+        };
+        let (record, pending) = D::build(prov, &mut file.row(row));
+        batch.records.keep(record, pending);
     }
 }
 
@@ -785,6 +906,70 @@ mod tests {
                 ("approved_by", ProblemCode::Unreadable)
             ]
         );
+    }
+
+    /// Rows are built side by side in batches, but an invoice line without a number still
+    /// takes its place in its invoice as the file orders them, numbered lines counted: across
+    /// thousands of rows, two invoices interleaved, and a number left blank now and then.
+    #[test]
+    fn unnumbered_invoice_lines_take_their_place_in_file_order_across_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("invoices.csv");
+        let lines = 5000;
+        let mut text =
+            String::from("invoice_no,invoice_date,line_no,vendor,receipt_no,litres,amount\n");
+        for n in 0..lines {
+            let (invoice, place) = (["A", "B"][n % 2], n / 2 + 1);
+            // Every seventh line has no number; the others carry their place as their number.
+            let number = if n % 7 == 0 {
+                String::new()
+            } else {
+                place.to_string()
+            };
+            writeln!(text, "INV-{invoice},2024-03-31,{number},Total,R{n},40,100").unwrap();
+        }
+        std::fs::write(&path, text).unwrap();
+        let input = Input::parse(DocKind::Invoices, path.to_str().unwrap());
+        let loaded = load_all(&[input], &LoadOptions::default()).unwrap();
+        let mut places: Vec<(u64, String, u32)> = (loaded.dataset.invoice_lines.iter())
+            .map(|l| {
+                (
+                    l.prov.row,
+                    l.invoice_no.as_ref().unwrap().text().to_string(),
+                    l.line_no,
+                )
+            })
+            .collect();
+        places.sort();
+        assert_eq!(places.len(), lines);
+        for (n, (row, invoice, line_no)) in places.into_iter().enumerate() {
+            assert_eq!(row, n as u64 + 2);
+            let expected = (format!("INV-{}", ["A", "B"][n % 2]), (n / 2 + 1) as u32);
+            assert_eq!((invoice, line_no), expected, "row {row}");
+        }
+    }
+
+    /// `check` reports a large file's problems in the order of its rows, each on its own row,
+    /// however its rows were shared out to be read.
+    #[test]
+    fn problems_of_a_file_read_in_batches_come_in_row_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("receipts.csv");
+        let mut text = String::from("receipt_no,vendor,vehicle_id,date,litres,amount\n");
+        let mut expected = Vec::new();
+        for n in 0..20_000u64 {
+            let litres = if n % 97 == 0 { "4O" } else { "40" };
+            if n % 97 == 0 {
+                expected.push(n + 2);
+            }
+            writeln!(text, "R{n},Total,V1,2024-03-01,{litres},26000").unwrap();
+        }
+        std::fs::write(&path, text).unwrap();
+        let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
+        let checked = inspect_all_watched(&[input], &LoadOptions::default(), &|_| {}).unwrap();
+        let rows: Vec<u64> = checked[0].problems.iter().map(|(row, _)| *row).collect();
+        assert_eq!(rows, expected);
+        assert_eq!(checked[0].stats.rows_loaded, 20_000);
     }
 
     /// A person watching a long load sees each pass move and end at the file's row count.

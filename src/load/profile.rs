@@ -72,6 +72,17 @@ impl Profile {
         )
     }
 
+    /// Adds another part of the file's votes (files are read in batches, side by side).
+    pub fn add(&mut self, other: &Profile) {
+        for (votes, more) in self.votes.iter_mut().zip(&other.votes) {
+            votes.dot += more.dot;
+            votes.comma += more.comma;
+            votes.day_first += more.day_first;
+            votes.month_first += more.month_first;
+            votes.either_way += more.either_way;
+        }
+    }
+
     pub fn observe(&mut self, field: usize, spec: &FieldSpec, cell: &Cell<'_>) {
         let Cell::Text(text) = cell else { return };
         let votes = &mut self.votes[field];

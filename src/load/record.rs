@@ -289,9 +289,13 @@ fn number_of(cell: &Cell, reading: ColumnReading) -> Option<Decimal> {
 pub trait Document: Record + Sized + Send + 'static {
     /// The kind's fields, naming the rows of its table.
     type Field: FieldId;
-    /// What one file's rows share while they are read (invoice lines are numbered within their
+    /// What one file's records share, in file order (invoice lines are numbered within their
     /// invoice, per file).
     type FileState: Default;
+    /// What a record built from its row alone still owes the rows before it: a file's rows are
+    /// built side by side, and [`follow`](Self::follow) settles it in file order. The default
+    /// owes nothing, and a file none of whose records owes anything is not followed.
+    type Pending: Copy + Default + PartialEq + Send;
 
     /// Where a run keeps this kind's records.
     fn collection(data: &mut Dataset) -> &mut Vec<Self>;
@@ -302,46 +306,51 @@ pub trait Document: Record + Sized + Send + 'static {
         None
     }
 
-    fn build(
-        prov: Provenance,
-        r: &mut FieldReader<'_, '_, Self::Field>,
-        state: &mut Self::FileState,
-    ) -> Self;
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, Self::Field>) -> (Self, Self::Pending);
+
+    /// Settles what [`build`](Self::build) left pending; called on each of a file's records, in
+    /// file order.
+    fn follow(&mut self, _pending: Self::Pending, _state: &mut Self::FileState) {}
 }
 
 impl Document for Trip {
     type Field = TripField;
     type FileState = ();
+    type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Trip> {
         &mut data.trips
     }
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, TripField>, _: &mut ()) -> Trip {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, TripField>) -> (Trip, ()) {
         use TripField as F;
-        Trip {
-            trip_id: r.id(F::TripId),
-            vehicle_id: r.id(F::VehicleId),
-            driver: r.text(F::Driver),
-            date_out: r.date(F::DateOut),
-            date_in: r.date(F::DateIn),
-            odometer_out: r.number(F::OdometerOut),
-            odometer_in: r.number(F::OdometerIn),
-            fuel_litres: r.number(F::FuelLitres),
-            voucher_nos: r.ids(F::VoucherNo),
-            problems: {
-                r.check(F::Destination);
-                r.check(F::ApprovedBy);
-                r.take_problems()
+        (
+            Trip {
+                trip_id: r.id(F::TripId),
+                vehicle_id: r.id(F::VehicleId),
+                driver: r.text(F::Driver),
+                date_out: r.date(F::DateOut),
+                date_in: r.date(F::DateIn),
+                odometer_out: r.number(F::OdometerOut),
+                odometer_in: r.number(F::OdometerIn),
+                fuel_litres: r.number(F::FuelLitres),
+                voucher_nos: r.ids(F::VoucherNo),
+                problems: {
+                    r.check(F::Destination);
+                    r.check(F::ApprovedBy);
+                    r.take_problems()
+                },
+                prov,
             },
-            prov,
-        }
+            (),
+        )
     }
 }
 
 impl Document for Receipt {
     type Field = ReceiptField;
     type FileState = ();
+    type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Receipt> {
         &mut data.receipts
@@ -351,29 +360,32 @@ impl Document for Receipt {
         self.fuel_type.as_ref()
     }
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, ReceiptField>, _: &mut ()) -> Receipt {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, ReceiptField>) -> (Receipt, ()) {
         use ReceiptField as F;
         let when = r.datetime(F::Date);
-        Receipt {
-            receipt_no: r.id(F::ReceiptNo),
-            vehicle_id: r.id(F::VehicleId),
-            date: when.map(|(d, _)| d),
-            time: when
-                .and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t)
-                .or(r.time(F::Time)),
-            vendor: r.vendor(F::Vendor),
-            station: r.text(F::Station),
-            fuel_type: r.fuel(F::FuelType),
-            litres: r.number(F::Litres),
-            unit_price: r.number(F::UnitPrice),
-            amount: r.number(F::Amount),
-            trip_id: r.id(F::TripId),
-            voucher_no: r.id(F::VoucherNo),
-            odometer: r.number(F::Odometer),
-            legibility: r.legibility(F::Legible),
-            problems: r.take_problems(),
-            prov,
-        }
+        (
+            Receipt {
+                receipt_no: r.id(F::ReceiptNo),
+                vehicle_id: r.id(F::VehicleId),
+                date: when.map(|(d, _)| d),
+                time: when
+                    .and_then(|(_, t): (NaiveDate, Option<NaiveTime>)| t)
+                    .or(r.time(F::Time)),
+                vendor: r.vendor(F::Vendor),
+                station: r.text(F::Station),
+                fuel_type: r.fuel(F::FuelType),
+                litres: r.number(F::Litres),
+                unit_price: r.number(F::UnitPrice),
+                amount: r.number(F::Amount),
+                trip_id: r.id(F::TripId),
+                voucher_no: r.id(F::VoucherNo),
+                odometer: r.number(F::Odometer),
+                legibility: r.legibility(F::Legible),
+                problems: r.take_problems(),
+                prov,
+            },
+            (),
+        )
     }
 }
 
@@ -402,9 +414,15 @@ impl LinePositions {
     }
 }
 
+/// Whether an invoice line's number is still to be given by its position in its invoice: the
+/// file gave none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unnumbered(bool);
+
 impl Document for InvoiceLine {
     type Field = InvoiceField;
     type FileState = LinePositions;
+    type Pending = Unnumbered;
 
     fn collection(data: &mut Dataset) -> &mut Vec<InvoiceLine> {
         &mut data.invoice_lines
@@ -417,17 +435,13 @@ impl Document for InvoiceLine {
     fn build(
         prov: Provenance,
         r: &mut FieldReader<'_, '_, InvoiceField>,
-        positions: &mut LinePositions,
-    ) -> InvoiceLine {
+    ) -> (InvoiceLine, Unnumbered) {
         use InvoiceField as F;
         let given_line_no = r.integer(F::LineNo);
-        let invoice_no = r.id(F::InvoiceNo);
-        let vendor = r.vendor(F::Vendor);
-        let position = positions.next(&vendor, &invoice_no);
-        InvoiceLine {
-            line_no: given_line_no.unwrap_or(position),
-            invoice_no,
-            vendor,
+        let line = InvoiceLine {
+            line_no: given_line_no.unwrap_or_default(),
+            invoice_no: r.id(F::InvoiceNo),
+            vendor: r.vendor(F::Vendor),
             invoice_date: r.date(F::InvoiceDate),
             receipt_no: r.id(F::ReceiptNo),
             vehicle_id: r.id(F::VehicleId),
@@ -439,6 +453,16 @@ impl Document for InvoiceLine {
             invoice_total: r.number(F::InvoiceTotal),
             problems: r.take_problems(),
             prov,
+        };
+        (line, Unnumbered(given_line_no.is_none()))
+    }
+
+    /// Every line takes its place in its invoice, numbered or not: an unnumbered line after
+    /// two numbered ones of its invoice is its third.
+    fn follow(&mut self, unnumbered: Unnumbered, positions: &mut LinePositions) {
+        let position = positions.next(&self.vendor, &self.invoice_no);
+        if unnumbered.0 {
+            self.line_no = position;
         }
     }
 }
@@ -446,6 +470,7 @@ impl Document for InvoiceLine {
 impl Document for Vehicle {
     type Field = VehicleField;
     type FileState = ();
+    type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Vehicle> {
         &mut data.vehicles
@@ -455,22 +480,26 @@ impl Document for Vehicle {
         self.fuel_type.as_ref()
     }
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, VehicleField>, _: &mut ()) -> Vehicle {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, VehicleField>) -> (Vehicle, ()) {
         use VehicleField as F;
-        Vehicle {
-            vehicle_id: r.id(F::VehicleId),
-            tank_litres: r.number(F::TankLitres),
-            fuel_type: r.fuel(F::FuelType),
-            l_per_100km: r.number(F::LPer100km),
-            problems: r.take_problems(),
-            prov,
-        }
+        (
+            Vehicle {
+                vehicle_id: r.id(F::VehicleId),
+                tank_litres: r.number(F::TankLitres),
+                fuel_type: r.fuel(F::FuelType),
+                l_per_100km: r.number(F::LPer100km),
+                problems: r.take_problems(),
+                prov,
+            },
+            (),
+        )
     }
 }
 
 impl Document for Price {
     type Field = PriceField;
     type FileState = ();
+    type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Price> {
         &mut data.prices
@@ -480,16 +509,19 @@ impl Document for Price {
         self.fuel_type.as_ref()
     }
 
-    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, PriceField>, _: &mut ()) -> Price {
+    fn build(prov: Provenance, r: &mut FieldReader<'_, '_, PriceField>) -> (Price, ()) {
         use PriceField as F;
-        Price {
-            vendor: r.vendor(F::Vendor),
-            fuel_type: r.fuel(F::FuelType),
-            unit_price: r.number(F::UnitPrice),
-            valid_from: r.date(F::ValidFrom),
-            valid_to: r.date(F::ValidTo),
-            problems: r.take_problems(),
-            prov,
-        }
+        (
+            Price {
+                vendor: r.vendor(F::Vendor),
+                fuel_type: r.fuel(F::FuelType),
+                unit_price: r.number(F::UnitPrice),
+                valid_from: r.date(F::ValidFrom),
+                valid_to: r.date(F::ValidTo),
+                problems: r.take_problems(),
+                prov,
+            },
+            (),
+        )
     }
 }
