@@ -74,7 +74,7 @@ impl<'a> Cell<'a> {
 }
 
 fn is_blank_text(text: &str) -> bool {
-    let text = text.trim();
+    let text = crate::model::trim(text);
     text.is_empty()
         || (text.len() <= NO_VALUE_MAX_BYTES
             && NO_VALUE.iter().any(|word| text.eq_ignore_ascii_case(word)))

@@ -149,7 +149,9 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
     }
 
     pub fn text(&mut self, field: F) -> Option<Text> {
-        self.parsed(field, |cell, _, _| Some(cell.as_text().trim().into()))
+        self.parsed(field, |cell, _, _| {
+            Some(crate::model::trim(&cell.as_text()).into())
+        })
     }
 
     /// Checks a field that no rule or report reads (a trip's destination, who approved it): a

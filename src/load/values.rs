@@ -3,7 +3,7 @@
 //! decimal one, day or month first) are made by `profile` from all of a column's values.
 
 use super::vocabulary;
-use crate::model::fold_name;
+use crate::model::{fold_name, trim};
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -66,7 +66,7 @@ const SPREADSHEET_ERRORS: [&str; 10] = [
 /// True when a cell says it could not be read: `?` anywhere, `illegible`, `unreadable`,
 /// `illisible`, a run of `#`, or a spreadsheet error value.
 pub fn is_unreadable_marker(text: &str) -> bool {
-    let text = text.trim();
+    let text = trim(text);
     if text.as_bytes().contains(&b'?') || (!text.is_empty() && text.bytes().all(|b| b == b'#')) {
         return true;
     }
@@ -106,7 +106,7 @@ fn is_group_space(c: char) -> bool {
 /// Strips currency symbols and unit words around a number, and reads its sign. Returns the
 /// digits-and-separators core, or `None` when something other than a number is left.
 fn number_core(text: &str) -> Option<(bool, &str)> {
-    let mut s = text.trim();
+    let mut s = trim(text);
     let mut negative = false;
     if let Some(inner) = s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         negative = true;
@@ -302,7 +302,7 @@ pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber
 /// What a date's own text says about its order: `25/03/2020` proves day first,
 /// `03/25/2020` month first, `03/05/2020` nothing.
 pub fn date_order_evidence(text: &str) -> Option<DateOrder> {
-    let (a, b, _) = numeric_date_parts(text.trim())?;
+    let (a, b, _) = numeric_date_parts(trim(text))?;
     match (a > 12, b > 12) {
         (true, false) => Some(DateOrder::DayFirst),
         (false, true) => Some(DateOrder::MonthFirst),
@@ -313,7 +313,7 @@ pub fn date_order_evidence(text: &str) -> Option<DateOrder> {
 /// Whether a date's text is a valid date either way round and a different one each way
 /// (`05/01/2017`: 5 January or 1 May; `01/01/2017` is the same date both ways).
 pub fn reads_both_ways(text: &str) -> bool {
-    match numeric_date_parts(text.trim()) {
+    match numeric_date_parts(trim(text)) {
         Some((a, b, year)) => {
             a != b
                 && NaiveDate::from_ymd_opt(year, a, b).is_some()
@@ -363,7 +363,7 @@ pub type DateTime = (NaiveDate, Option<NaiveTime>);
 /// years, month names in English and French (`05-Mar-2020`, `5 mars 2020`), compact `20200305`,
 /// and Excel serial numbers, each with an optional time.
 pub fn parse_date(text: &str, order: DateOrder) -> Result<DateTime, NotADate> {
-    let text = text.trim();
+    let text = trim(text);
     if let Some(parsed) = iso_fast(text) {
         return Ok(parsed);
     }

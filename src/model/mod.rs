@@ -16,7 +16,7 @@ mod provenance;
 
 pub use compact_decimal::CompactDecimal;
 pub use field::{FieldProblem, FieldType, ProblemCode};
-pub use ids::{Ident, VendorName, fold_name, normalise_id};
+pub use ids::{Ident, VendorName, fold_name, normalise_id, trim};
 pub use provenance::{Provenance, SourceId};
 
 use chrono::{NaiveDate, NaiveTime};
