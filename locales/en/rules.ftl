@@ -233,7 +233,8 @@ rule-MISSING_FIELD =
         Receipt R-1042 has no vehicle: nothing says which vehicle took the fuel.
     .at-risk =
         0, except on an invoice line, where it is the line's amount: an incomplete line is not
-        payable as billed.
+        payable as billed; and on a receipt without an amount, where it is what is billed on
+        the receipt: nothing shows what was paid at the pump.
 
 rule-UNREADABLE_FIELD =
     .summary = a field is unreadable, or the receipt is not legible
@@ -246,7 +247,8 @@ rule-UNREADABLE_FIELD =
     .example =
         Receipt R-1042 has `legible = non`; invoice INV-7 line 3 has amount `#VALUE!`.
     .at-risk =
-        The receipt's amount, for a receipt; 0 for other documents.
+        The receipt's amount, for a receipt (what is billed on it, when the amount itself is
+        unreadable); 0 for other documents.
 
 rule-INVALID_VALUE =
     .summary = a value cannot be parsed as its type
@@ -257,7 +259,8 @@ rule-INVALID_VALUE =
     .example =
         Trip T-17 has odometer_in `45 2O0`.
     .at-risk =
-        0.
+        0, except on a receipt whose amount is invalid, where it is what is billed on the
+        receipt: a receipt that does not show what was paid backs no line that bills it.
 
 rule-DUPLICATE_DOCUMENT =
     .summary = the same document id appears twice within one document type

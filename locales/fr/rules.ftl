@@ -238,7 +238,8 @@ rule-MISSING_FIELD =
         Le reçu R-1042 n'indique aucun véhicule : rien ne dit quel véhicule a reçu le carburant.
     .at-risk =
         0, sauf sur une ligne de facture, où c'est le montant de la ligne : une ligne incomplète
-        n'est pas payable telle que facturée.
+        n'est pas payable telle que facturée ; et sur un reçu sans montant, où c'est ce qui est
+        facturé sur ce reçu : rien ne montre ce qui a été payé à la pompe.
 
 rule-UNREADABLE_FIELD =
     .summary = un champ est illisible, ou le reçu n'est pas lisible
@@ -253,7 +254,8 @@ rule-UNREADABLE_FIELD =
         Le reçu R-1042 porte `legible = non` ; la ligne 3 de la facture INV-7 a pour montant
         `#VALUE!`.
     .at-risk =
-        Le montant du reçu, pour un reçu ; 0 pour les autres pièces.
+        Le montant du reçu, pour un reçu (ce qui est facturé sur ce reçu, quand c'est le montant
+        lui-même qui est illisible) ; 0 pour les autres pièces.
 
 rule-INVALID_VALUE =
     .summary = une valeur ne peut pas être lue selon son type
@@ -266,7 +268,9 @@ rule-INVALID_VALUE =
     .example =
         La feuille de route T-17 a pour odometer_in `45 2O0`.
     .at-risk =
-        0.
+        0, sauf sur un reçu dont le montant n'est pas valide, où c'est ce qui est facturé sur ce
+        reçu : un reçu qui ne montre pas ce qui a été payé ne justifie aucune ligne qui le
+        facture.
 
 rule-DUPLICATE_DOCUMENT =
     .summary = le même numéro de pièce apparaît deux fois pour un même type de pièce

@@ -3,6 +3,7 @@
 //! rules raise one exception per problem.
 
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
+use crate::load::schema::{FieldId, ReceiptField};
 use crate::model::{FieldProblem, FieldType, ProblemCode};
 use rust_decimal::Decimal;
 
@@ -87,9 +88,12 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     }
     for (index, receipt) in data.receipts.iter().enumerate() {
         for problem in of_code(&receipt.problems, code) {
-            let at_risk = match code {
-                ProblemCode::Unreadable => receipt.amount().unwrap_or_default(),
-                _ => Decimal::ZERO,
+            let at_risk = if problem.field == ReceiptField::Amount.spec().name {
+                billed_on(ctx, index)
+            } else if code == ProblemCode::Unreadable {
+                receipt.amount().unwrap_or_default()
+            } else {
+                Decimal::ZERO
             };
             out.push(
                 with_problem(
@@ -135,6 +139,19 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
             ));
         }
     }
+}
+
+/// What is billed on a receipt whose amount cannot be read (blank, unreadable or invalid): the
+/// receipt backs none of it, as nothing says what was paid at the pump, so all of it is at risk
+/// and the lines that bill it are withheld, not paid as supported. (SPEC §4 gives a receipt's
+/// UNREADABLE_FIELD its own amount at risk, which is what is missing here, and MISSING_FIELD and
+/// INVALID_VALUE none; both would let such a line be paid unchecked.)
+fn billed_on(ctx: &Context<'_>, receipt: usize) -> Decimal {
+    let links = ctx.links;
+    (links.receipt_lines.of(receipt).iter())
+        .filter_map(|line| links.line_net_amount(ctx.data, line))
+        .filter(|amount| amount.is_sign_positive())
+        .sum()
 }
 
 impl Rule for MissingField {
@@ -242,6 +259,28 @@ mod tests {
         let found = check(&UnreadableField, data);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].amount_at_risk, d("30000"));
+    }
+
+    /// A receipt whose amount cannot be read backs nothing: whether the cell is blank,
+    /// unreadable or not a number, what is billed on it is at risk, so the line is withheld.
+    #[test]
+    fn a_receipt_whose_amount_cannot_be_read_puts_what_is_billed_on_it_at_risk() {
+        for (rule, code, raw) in [
+            (&MissingField as &dyn Rule, ProblemCode::Missing, ""),
+            (&UnreadableField, ProblemCode::Unreadable, "?"),
+            (&InvalidValue, ProblemCode::Invalid, "12O.00"),
+        ] {
+            let mut data = dataset();
+            let mut r = receipt("R1", "V1", "2020-03-05", "40", "30000");
+            r.amount = None;
+            r.problems.push(problem("amount", code, raw));
+            data.receipts.push(r);
+            data.invoice_lines
+                .push(line("INV1", 1, "R1", "40", "30000"));
+            let found = check(rule, data);
+            assert_eq!(found.len(), 1, "{code:?}");
+            assert_eq!(found[0].amount_at_risk, d("30000"), "{code:?}");
+        }
     }
 
     #[test]
