@@ -432,6 +432,31 @@ mod tests {
         }
     }
 
+    /// A French invoice export's line amount is its "Montant TTC" (or "Total TTC"), and its
+    /// invoice total stays the invoice's.
+    #[test]
+    fn a_french_invoices_amount_with_tax_is_the_line_amount() {
+        use crate::load::schema::INVOICES;
+        for amount in ["Montant TTC", "Total TTC"] {
+            let cells = [
+                "N° facture",
+                "Fournisseur",
+                "Date facture",
+                "N° reçu",
+                "Litres",
+                amount,
+                "Total facture",
+            ];
+            let map = header_of(&[row(1, &cells)], INVOICES, &ExtraAliases::new()).unwrap();
+            assert_eq!(column_of(&map, INVOICES, "amount"), Some(5), "{amount}");
+            assert_eq!(
+                column_of(&map, INVOICES, "invoice_total"),
+                Some(6),
+                "{amount}"
+            );
+        }
+    }
+
     #[test]
     fn header_spelling_does_not_matter() {
         for spelling in ["N° Bon", "no_bon", "NO. BON", "n°bon"] {

@@ -454,6 +454,13 @@ fields! {
             "montant",
             "montant ligne",
             "line amount",
+            "line total",
+            "total ligne",
+            "montant ttc",
+            "total ttc",
+            "importe",
+            "monto",
+            "valor",
         ],
     ),
     InvoiceTotal => field(
