@@ -92,7 +92,7 @@ impl Letter<'_> {
                 line.accepted,
                 line.withheld,
                 line.reasons.join(" "),
-                line.to_send.join(" "),
+                as_sentences(&line.to_send),
             ];
             out.write_record(
                 cells
@@ -496,6 +496,18 @@ fn disputed_line(
 /// The reason of a code a vendor is not told of in its own words.
 const OTHER_REASON: &str = "letter-reason-other";
 
+/// What to send, in one cell: each item is worded to follow "To send:" in a list (`a copy of
+/// receipt R-1.`), so in a cell of its own each starts as a sentence.
+fn as_sentences(items: &[String]) -> String {
+    let sentence = |item: &String| {
+        let mut chars = item.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect::<String>()
+        })
+    };
+    items.iter().map(sentence).collect::<Vec<_>>().join(" ")
+}
+
 /// The catalogue ids of a code's reason and remedy, as a vendor reads them.
 fn reason_ids(code: Code) -> (&'static str, &'static str) {
     match code {
@@ -640,5 +652,21 @@ mod tests {
         assert_eq!(unique_slug("Script", &mut seen), "script-2");
         assert_eq!(unique_slug("نفط", &mut seen), "vendor");
         assert!(unique_slug(&"x".repeat(500), &mut seen).len() <= 60);
+    }
+
+    /// In the letter's CSV, two things to send read as two sentences, not one sentence run
+    /// into a lower-case second.
+    #[test]
+    fn what_to_send_reads_as_sentences_in_one_cell() {
+        let items = [
+            "une copie du reçu R-1 portant le montant facturé.".to_string(),
+            "une facture rectifiée pour cette ligne.".to_string(),
+        ];
+        assert_eq!(
+            as_sentences(&items),
+            "Une copie du reçu R-1 portant le montant facturé. Une facture rectifiée pour cette \
+             ligne."
+        );
+        assert_eq!(as_sentences(&["élément.".to_string()]), "Élément.");
     }
 }
