@@ -108,6 +108,12 @@ impl Links {
                 .fully_reversed(line, |l| data.invoice_lines[l].amount())
     }
 
+    /// Whether a receipt its credits reverse in full: a fill voided at the pump, which records
+    /// no fuel bought and needs neither a trip nor an invoice line.
+    pub fn receipt_voided(&self, data: &Dataset, receipt: usize) -> bool {
+        (self.receipt_credits).fully_reversed(receipt, |r| data.receipts[r].amount())
+    }
+
     /// The vehicle an invoice line is for: its own, else that of the receipt it bills.
     pub fn line_vehicle<'d>(&self, data: &'d Dataset, line: usize) -> &'d Option<Ident> {
         let own = &data.invoice_lines[line].vehicle_id;
@@ -206,22 +212,34 @@ fn link_lines_to_receipts(data: &Dataset, config: &Config, links: &Links) -> Lin
     let mut by_voucher = FirstByKey::with_capacity(vouchers);
     // Each vendor and vehicle's receipts, in canonical order: by date, undated first.
     let mut by_vehicle: HashMap<(VendorNo, VehicleNo), Vec<usize>> = HashMap::new();
-    for (index, receipt) in data.receipts.iter().enumerate() {
+    // A fill its credits reverse in full (voided at the pump) is found by its number only when
+    // no other receipt has it: a fill voided and rung up again is billed on the second.
+    let mut voided = Vec::new();
+    let mut live = Vec::with_capacity(data.receipts.len());
+    for index in 0..data.receipts.len() {
         let Some(vendor) = keys.receipt_vendor[index] else {
             continue;
         };
         if links.receipt_credits.is_credit(index) {
             continue;
         }
+        if let Some(vehicle) = keys.receipt_vehicle[index] {
+            by_vehicle.entry((vendor, vehicle)).or_default().push(index);
+        }
         let place = index32(index);
+        if links.receipt_voided(data, index) {
+            voided.push(place);
+        } else {
+            live.push(place);
+        }
+    }
+    for place in live.into_iter().chain(voided) {
+        let receipt = &data.receipts[place as usize];
         if receipt.receipt_no.is_some() {
             by_number.first_or_insert(place, number_of);
         }
         if receipt.voucher_no.is_some() {
             by_voucher.first_or_insert(place, voucher_of);
-        }
-        if let Some(vehicle) = keys.receipt_vehicle[index] {
-            by_vehicle.entry((vendor, vehicle)).or_default().push(index);
         }
     }
     let receipt_date = |r: usize| data.receipts[r].date;

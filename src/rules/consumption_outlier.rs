@@ -219,6 +219,30 @@ mod tests {
         check(&ConsumptionOutlier, data)
     }
 
+    /// A receipt submitted twice (DUPLICATE_DOCUMENT) was bought once: 100 L on 1 000 km is
+    /// the norm, not 200 L, and a fill voided at the pump bought nothing.
+    #[test]
+    fn a_repeated_or_voided_receipt_adds_no_litres() {
+        for extra in [
+            vec![("R1", "100", "1000")],
+            vec![("R2", "100", "1000"), ("R2", "-100", "-1000")],
+        ] {
+            let mut data = dataset();
+            let mut v = vehicle("V1");
+            v.l_per_100km = Some(d("10").into());
+            data.vehicles.push(v);
+            data.trips
+                .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
+            data.receipts
+                .push(receipt("R1", "V1", "2020-03-05", "100", "1000"));
+            for (number, litres, amount) in &extra {
+                data.receipts
+                    .push(receipt(number, "V1", "2020-03-06", litres, amount));
+            }
+            assert!(check(&ConsumptionOutlier, data).is_empty(), "{extra:?}");
+        }
+    }
+
     #[test]
     fn above_expected_plus_tolerance_is_raised() {
         // 1 000 km at 10 L/100 km is 100 L; 25 % more is 125 L.

@@ -1,7 +1,7 @@
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::link::index::FirstByKey;
-use crate::link::is_non_fuel;
-use crate::model::index32;
+use crate::link::{Links, is_non_fuel};
+use crate::model::{Dataset, index32};
 use rust_decimal::Decimal;
 use std::hash::Hash;
 
@@ -11,7 +11,8 @@ declare_rule! {
     /// number of one vendor) billed twice. Ids are compared normalised (`R-001` is `r001`).
     /// Receipts and lines repeat only among the same kind of product: a car wash rung up
     /// under the transaction number of a fill is a second item of one sale, not a copy (it is
-    /// NON_FUEL_PURCHASE). Credits are no repeats: they net against what they reverse (§3.5).
+    /// NON_FUEL_PURCHASE). Credits are no repeats: they net against what they reverse (§3.5),
+    /// and a fill they reverse in full (voided at the pump) is no first copy of one rung up again.
     DuplicateDocument, High
 }
 
@@ -74,24 +75,39 @@ fn repeated_trips(ctx: &Context<'_>, out: &mut Vec<Exception>) {
     });
 }
 
-/// Receipt numbers of one vendor submitted twice, among one kind of product.
-fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
-    let receipts = &ctx.data.receipts;
-    let links = ctx.links;
+/// Each receipt that repeats an earlier one's number of one vendor, among one kind of product,
+/// with the first that had it: `(repeat, first)`, in the order of the receipts. Credits are no
+/// repeats, and nor is a receipt its credits reverse in full: a fill voided at the pump and rung
+/// up again under its number is one fill, not two (§3.5). The rules' context finds them once
+/// (the fuel rules leave repeats out; this rule raises them).
+pub(super) fn receipt_repeats(data: &Dataset, links: &Links) -> Vec<(usize, usize)> {
+    let receipts = &data.receipts;
+    let credits = &links.receipt_credits;
     let key_of = |index: u32| {
         let index = index as usize;
         let receipt = &receipts[index];
-        if receipt.vendor.is_none() || links.receipt_credits.is_credit(index) {
+        if receipt.vendor.is_none() || credits.is_credit(index) || links.receipt_voided(data, index)
+        {
             return None;
         }
         let number = receipt.receipt_no.as_ref()?.key();
         let vendor = links.keys.receipt_vendor[index];
         Some((vendor, number, is_non_fuel(&receipt.fuel_type)))
     };
+    let mut repeats = Vec::new();
     each_repeat(receipts.len(), key_of, |index, first| {
+        repeats.push((index, first));
+    });
+    repeats
+}
+
+/// Receipt numbers of one vendor submitted twice, among one kind of product.
+fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
+    let receipts = &ctx.data.receipts;
+    for &(index, first) in &ctx.receipt_repeats {
         let (receipt, first) = (&receipts[index], &receipts[first]);
         let (Some(vendor), Some(number)) = (&receipt.vendor, &receipt.receipt_no) else {
-            return;
+            continue;
         };
         out.push(
             Exception::on_receipt(&DuplicateDocument::INFO, index, receipt)
@@ -105,7 +121,7 @@ fn repeated_receipts(ctx: &Context<'_>, out: &mut Vec<Exception>) {
                 .evidence("first_source", first.prov.to_string())
                 .evidence("normalised_id", number.key()),
         );
-    });
+    }
 }
 
 /// Invoice lines of one vendor billed twice (invoice and line number), among one kind of
@@ -162,6 +178,26 @@ mod tests {
         let found = check(&DuplicateDocument, data);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].amount_at_risk, d("31000"));
+    }
+
+    /// A fill voided at the pump and rung up again under its number is one fill: the reversal
+    /// nets one copy, the other is billed, and neither is a duplicate or left unbilled.
+    #[test]
+    fn a_fill_voided_and_rung_up_again_is_no_duplicate() {
+        let month = || {
+            let mut data = dataset();
+            data.receipts
+                .push(receipt("R1", "V1", "2020-03-05", "40", "56"));
+            data.receipts
+                .push(receipt("R1", "V1", "2020-03-05", "-40", "-56"));
+            data.receipts
+                .push(receipt("R1", "V1", "2020-03-05", "40", "56"));
+            data.invoice_lines.push(line("INV1", 1, "R1", "40", "56"));
+            data
+        };
+        assert!(check(&DuplicateDocument, month()).is_empty());
+        let not_billed = check(&crate::rules::receipt_not_billed::ReceiptNotBilled, month());
+        assert!(not_billed.is_empty(), "{not_billed:?}");
     }
 
     #[test]

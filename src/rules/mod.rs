@@ -196,6 +196,10 @@ pub struct Context<'a> {
     money_scale: u32,
     /// Each vehicle's odometer readings judged as one sequence (SPEC §3.6).
     pub odometers: odometer_sequence::Odometers,
+    /// Receipts that repeat an earlier one's number, with the first: `(repeat, first)`.
+    pub receipt_repeats: Vec<(usize, usize)>,
+    /// Whether each receipt records fuel bought (see [`Context::fuel_receipts`]).
+    fuel_bought: Vec<bool>,
 }
 
 /// A receipt by its vehicle and day, as [`Context::receipts_by_vehicle_day`] orders them.
@@ -253,11 +257,14 @@ impl<'a> Context<'a> {
                 .then(|| amount.checked_div(litres))
                 .flatten()
         };
-        let average_price =
-            average(&mut fuel_receipts(data, links).map(|(_, r)| (r.amount(), r.litres())))
-                .or_else(|| {
-                    average(&mut fuel_lines(data, links).map(|(_, l)| (l.amount(), l.litres())))
-                });
+        let receipt_repeats = duplicate_document::receipt_repeats(data, links);
+        let fuel_bought = fuel_bought(data, links, &receipt_repeats);
+        let fuel_receipts =
+            (data.receipts.iter().enumerate()).filter(|(index, _)| fuel_bought[*index]);
+        let average_price = average(&mut fuel_receipts.map(|(_, r)| (r.amount(), r.litres())))
+            .or_else(|| {
+                average(&mut fuel_lines(data, links).map(|(_, l)| (l.amount(), l.litres())))
+            });
         Context {
             data,
             links,
@@ -268,15 +275,19 @@ impl<'a> Context<'a> {
             average_price,
             money_scale,
             odometers: odometer_sequence::Odometers::of(data, &links.keys, &config.rules),
+            receipt_repeats,
+            fuel_bought,
         }
     }
 
-    /// The receipts that record fuel bought, with their indexes: not a credit or reversal
-    /// (§3.5) and not a car wash, shop item or lubricant (§2.2). The fuel rules (tank,
-    /// consumption, fuel type, contract price, fills per day) read receipts only through
-    /// this, so what is not fuel bought is left out in one place.
-    pub fn fuel_receipts(&self) -> impl Iterator<Item = (usize, &'a Receipt)> + use<'a> {
-        fuel_receipts(self.data, self.links)
+    /// The receipts that record fuel bought, with their indexes: not a credit or reversal, nor
+    /// a fill its credits reverse in full (§3.5); not a car wash, shop item or lubricant
+    /// (§2.2); not a repeat of an earlier receipt's number (DUPLICATE_DOCUMENT: one fill
+    /// submitted twice was bought once). The fuel rules (tank, consumption, fuel type, contract
+    /// price, fills per day) read receipts only through this, so what is not fuel bought is
+    /// left out in one place, and a copy is not flagged again for what its first is.
+    pub fn fuel_receipts(&self) -> impl Iterator<Item = (usize, &'a Receipt)> + use<'a, '_> {
+        (self.data.receipts.iter().enumerate()).filter(|(index, _)| self.fuel_bought[*index])
     }
 
     /// Receipts grouped by vehicle and day: runs of equal (vehicle, date) in the order of the
@@ -408,13 +419,20 @@ impl<'a> Context<'a> {
     }
 }
 
-fn fuel_receipts<'a>(
-    data: &'a Dataset,
-    links: &'a Links,
-) -> impl Iterator<Item = (usize, &'a Receipt)> + use<'a> {
-    data.receipts.iter().enumerate().filter(|(index, receipt)| {
-        !links.receipt_credits.is_credit(*index) && !crate::link::is_non_fuel(&receipt.fuel_type)
-    })
+/// Whether each receipt records fuel bought, as [`Context::fuel_receipts`] says.
+fn fuel_bought(data: &Dataset, links: &Links, repeats: &[(usize, usize)]) -> Vec<bool> {
+    let credits = &links.receipt_credits;
+    let mut bought: Vec<bool> = (data.receipts.iter().enumerate())
+        .map(|(index, receipt)| {
+            !credits.is_credit(index)
+                && !crate::link::is_non_fuel(&receipt.fuel_type)
+                && !links.receipt_voided(data, index)
+        })
+        .collect();
+    for &(repeat, _) in repeats {
+        bought[repeat] = false;
+    }
+    bought
 }
 
 fn fuel_lines<'a>(

@@ -17,8 +17,11 @@ impl Rule for ReceiptNotBilled {
 
     fn check(&self, ctx: &Context<'_>, out: &mut Vec<Exception>) {
         for (index, receipt) in ctx.data.receipts.iter().enumerate() {
-            // A credit reverses a receipt: it is no fuel bought to be tripped or billed.
-            if ctx.links.receipt_credits.is_credit(index) {
+            // A credit reverses a receipt, and a voided fill is reversed: neither is fuel bought
+            // to be tripped or billed.
+            if ctx.links.receipt_credits.is_credit(index)
+                || ctx.links.receipt_voided(ctx.data, index)
+            {
                 continue;
             }
             if !ctx.links.receipt_lines.of(index).is_empty() {
