@@ -166,8 +166,15 @@ fn quoted_newlines_ragged_rows_and_blank_rows_are_all_accounted_for() {
         [
             (5, "litres".into(), "MISSING_FIELD".into(), String::new()),
             (5, "amount".into(), "MISSING_FIELD".into(), String::new()),
+            (
+                7,
+                "row".into(),
+                "INVALID_VALUE".into(),
+                "extra | cells".into()
+            ),
         ],
-        "the short row is row 5: the quoted newline makes row 2 two lines"
+        "the short row is row 5: the quoted newline makes row 2 two lines; the long row 7 is \
+         out of line, its cells beyond the last column said, not dropped"
     );
 }
 

@@ -489,6 +489,71 @@ fn an_invoices_only_run_supports_nothing_and_says_the_invoices_were_not_checked(
     );
 }
 
+/// What finance would pay from: a line is withheld, not supported, when its receipt cannot show
+/// what was paid: its amount unreadable (`?`) or not a number (`12O.00`), or its row out of
+/// line (an unquoted `1,120.00` reads as an amount of 1 and pushes the station beyond the last
+/// column). A receipt that reads well still supports its line.
+#[test]
+fn a_line_whose_receipt_cannot_show_its_amount_is_withheld() {
+    let dir = Workdir::new();
+    let receipts = dir.write(
+        "receipts.csv",
+        "receipt_no,vehicle_id,date,vendor,litres,amount,station\n\
+         R1,V1,2024-03-01,Kivu,40,56.00,Goma\n\
+         R2,V1,2024-03-02,Kivu,800,1,120.00,Goma\n\
+         R3,V1,2024-03-03,Kivu,40,?,Goma\n\
+         R4,V1,2024-03-04,Kivu,40,12O.00,Goma\n",
+    );
+    let invoices = dir.write(
+        "invoices.csv",
+        "invoice_no,vendor,invoice_date,receipt_no,litres,amount\n\
+         KF-1,Kivu,2024-03-31,R1,40,56.00\n\
+         KF-1,Kivu,2024-03-31,R2,800,1120.00\n\
+         KF-1,Kivu,2024-03-31,R3,40,56.00\n\
+         KF-1,Kivu,2024-03-31,R4,40,56.00\n",
+    );
+    reconcile(
+        &dir,
+        &[
+            "--receipts",
+            &receipts,
+            "--invoices",
+            &invoices,
+            "--out",
+            "x",
+        ],
+    )
+    .succeeds();
+    let lines = dir.read("x/lines.csv");
+    let status: Vec<(&str, &str)> = (lines.lines().skip(1))
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[4], cells[15])
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("R1", "supported"),
+            ("R2", "withheld"),
+            ("R3", "withheld"),
+            ("R4", "withheld")
+        ],
+        "{lines}"
+    );
+    let exceptions = dir.json("x/exceptions.json");
+    let out_of_line = (exceptions.as_array().unwrap().iter())
+        .find(|e| e["code"] == "INVALID_VALUE" && e["receipt_no"] == "R2")
+        .expect("the out-of-line row is an INVALID_VALUE");
+    assert!(
+        out_of_line["message"]
+            .as_str()
+            .unwrap()
+            .contains("(\"Goma\")"),
+        "{out_of_line}"
+    );
+}
+
 #[test]
 fn a_receipts_only_run_states_the_receipts_total_and_what_is_flagged() {
     let dir = Workdir::new();

@@ -144,6 +144,7 @@ msg-field-missing = The { $document }'s required field { $field } is blank; the 
 msg-field-illegible = The { $document } is marked "{ $raw }" in the legible column: it is not fully readable, so it supports nothing until a readable copy is provided.
 msg-field-unreadable = The { $document }'s field { $field } is unreadable ("{ $raw }"); a legible value was expected.
 msg-field-invalid = The { $document }'s field { $field } holds "{ $raw }", which is not { $expected }.
+msg-row-out-of-line = The { $document }'s row has cells beyond the file's last column ("{ $raw }"): its values may have shifted, as when a number is written with an unquoted comma (1,120.00), so none of them is taken as read.
 
 msg-doc-trip = trip ticket
 msg-doc-receipt = receipt
@@ -163,6 +164,7 @@ msg-expected-legibility = yes, no or partial
 ## A field as a field-problem message names it; ids end with the field's canonical name.
 ## English names the column as the files do; another language may use its field-… word.
 
+msg-field-name-row = row
 msg-field-name-trip_id = trip_id
 msg-field-name-vehicle_id = vehicle_id
 msg-field-name-driver = driver

@@ -151,6 +151,7 @@ msg-field-missing = Le champ obligatoire « { $field } » ({ $document }) est vi
 msg-field-illegible = La pièce ({ $document }) est marquée « { $raw } » dans la colonne « lisible » : elle n'est pas entièrement lisible et ne justifie rien tant qu'une copie lisible n'est pas fournie.
 msg-field-unreadable = Le champ « { $field } » ({ $document }) est illisible (« { $raw } ») ; une valeur lisible était attendue.
 msg-field-invalid = Le champ « { $field } » ({ $document }) contient « { $raw } », qui n'est pas { $expected }.
+msg-row-out-of-line = La ligne ({ $document }) a des cellules au-delà de la dernière colonne du fichier (« { $raw } ») : ses valeurs ont pu être décalées, comme lorsqu'un nombre est écrit avec une virgule sans guillemets (1,120.00) ; aucune n'est donc tenue pour lue.
 
 msg-doc-trip = feuille de route
 msg-doc-receipt = reçu
@@ -169,6 +170,7 @@ msg-expected-legibility = oui, non ou partiel
 
 ## Un champ, tel que le nomment les messages : le mot de common.ftl.
 
+msg-field-name-row = ligne
 msg-field-name-trip_id = { field-trip_id }
 msg-field-name-vehicle_id = { field-vehicle_id }
 msg-field-name-driver = { field-driver }

@@ -532,6 +532,7 @@ fn load_file<D: Document, S: Sink<D>>(
     let mut rows = rows.rewind(input, options.limits)?;
     let read = Reading {
         map: &map,
+        width: usual_width(&map, &candidates),
         profiled: &profiled,
         options,
         source: &source,
@@ -564,6 +565,28 @@ fn load_file<D: Document, S: Sink<D>>(
         ambiguous_dates: ambiguous_dates(fields, &map, &readings),
     };
     Ok((pass.records, stats))
+}
+
+/// How many cells a file's rows span: its header's, or more when most of the first data rows
+/// fill more (a last column left without a header). A row with a cell beyond is out of line,
+/// and the most common width of the first rows is not moved by one such row among them (of
+/// two widths as common, the narrower is the file's).
+fn usual_width(map: &ColumnMap, candidates: &[RawRow<'_>]) -> usize {
+    let filled = |row: &RawRow<'_>| {
+        (0..row.width())
+            .rev()
+            .find(|&column| !row.cell(column).is_blank())
+            .map_or(0, |last| last + 1)
+    };
+    let mut widths: Vec<usize> = (candidates.iter())
+        .filter(|row| row.row > map.header_row)
+        .map(filled)
+        .collect();
+    widths.sort_unstable();
+    let most_common = (widths.chunk_by(|a, b| a == b))
+        .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
+        .map_or(0, |run| run[0]);
+    map.headers.len().max(most_common)
 }
 
 /// Whether two sets of readings read every value alike: the same decimal mark and date order
@@ -663,6 +686,8 @@ impl RowCounts {
 /// What a pass over a file's rows needs besides the rows.
 struct Reading<'a> {
     map: &'a ColumnMap,
+    /// How many cells the file's rows span (see `usual_width`).
+    width: usize,
     /// The columns whose every value votes on the file's conventions.
     profiled: &'a ProfiledColumns,
     options: &'a LoadOptions,
@@ -711,7 +736,8 @@ impl Reading<'_> {
                     }
                     spare = Some(row);
                 };
-                let file = || FileReader::new(&self.map.columns, readings, self.options);
+                let file =
+                    || FileReader::new(&self.map.columns, self.width, readings, self.options);
                 crate::parallel::batched(next, file, |file, rows: &[csv::OwnedRow]| {
                     let mut batch = self.batch::<D, S>();
                     for row in rows {
@@ -721,7 +747,8 @@ impl Reading<'_> {
                 })?
             }
             Rows::Sheet(sheet) => {
-                let mut file = FileReader::new(&self.map.columns, readings, self.options);
+                let mut file =
+                    FileReader::new(&self.map.columns, self.width, readings, self.options);
                 let mut batch = self.batch::<D, S>();
                 while let Some((row, empty_lines)) = sheet.next_row() {
                     if row.row > header_row {
@@ -836,7 +863,7 @@ fn ambiguous_dates(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ProblemCode;
+    use crate::model::{ProblemCode, WHOLE_ROW};
     use std::collections::BTreeSet;
     use std::fmt::Write as _;
     use std::sync::Mutex;
@@ -970,6 +997,36 @@ mod tests {
         let rows: Vec<u64> = checked[0].problems.iter().map(|(row, _)| *row).collect();
         assert_eq!(rows, expected);
         assert_eq!(checked[0].stats.rows_loaded, 20_000);
+    }
+
+    /// A row with a cell beyond the file's last column is out of line (INVALID_VALUE on the
+    /// whole row), even as the first data row; a last column every row fills but the header
+    /// left unnamed is the file's own, and no row is out of line for it.
+    #[test]
+    fn a_row_out_of_line_is_a_problem_and_an_unnamed_last_column_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let problems_of = |text: &str| -> Vec<(u64, &'static str, String)> {
+            let path = dir.path().join("receipts.csv");
+            std::fs::write(&path, text).unwrap();
+            let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
+            let checked = inspect_all_watched(&[input], &LoadOptions::default(), &|_| {}).unwrap();
+            (checked[0].problems.iter())
+                .map(|(row, p)| (*row, p.field, p.raw.clone()))
+                .collect()
+        };
+        let shifted = problems_of(
+            "receipt_no,vendor,vehicle_id,date,litres,amount\n\
+             R1,Kivu,V1,2024-03-01,800,1,120.00\n\
+             R2,Kivu,V1,2024-03-01,40,56,,\n\
+             R3,Kivu,V1,2024-03-01,40,56\n",
+        );
+        assert_eq!(shifted, [(2, WHOLE_ROW, "120.00".to_string())]);
+        let unnamed = problems_of(
+            "receipt_no,vendor,vehicle_id,date,litres,amount\n\
+             R1,Kivu,V1,2024-03-01,40,56,note\n\
+             R2,Kivu,V1,2024-03-01,40,56,other note\n",
+        );
+        assert_eq!(unnamed, []);
     }
 
     /// A person watching a long load sees each pass move and end at the file's row count.

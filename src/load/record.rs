@@ -10,7 +10,7 @@ use super::values::{self, DateTime};
 use super::vocabulary;
 use crate::model::{
     CompactDecimal, Dataset, FieldProblem, FuelType, Ident, Idents, InvoiceLine, Legibility, Price,
-    ProblemCode, Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName,
+    ProblemCode, Problems, Provenance, Receipt, Record, Text, Trip, Vehicle, VendorName, WHOLE_ROW,
 };
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -22,6 +22,9 @@ use std::collections::HashMap;
 /// vendors, fuels and legibility words a million times; each is folded once).
 pub struct FileReader<'a> {
     columns: &'a [Option<usize>],
+    /// How many cells the file's rows span (its header's, or more when its first data rows
+    /// all have more): a cell that holds something beyond is out of line.
+    width: usize,
     readings: &'a [ColumnReading],
     options: &'a LoadOptions,
     vendors: Memo<Option<VendorName>>,
@@ -30,14 +33,17 @@ pub struct FileReader<'a> {
 }
 
 impl<'a> FileReader<'a> {
-    /// `columns[i]` is the column of field `i`, if the file has it.
+    /// `columns[i]` is the column of field `i`, if the file has it; `width` is how many cells
+    /// the file's rows span.
     pub fn new(
         columns: &'a [Option<usize>],
+        width: usize,
         readings: &'a [ColumnReading],
         options: &'a LoadOptions,
     ) -> Self {
         FileReader {
             columns,
+            width,
             readings,
             options,
             vendors: Memo::default(),
@@ -272,8 +278,22 @@ impl<'r, 'a, F: FieldId> FieldReader<'r, 'a, F> {
         legibility
     }
 
-    /// The problems noted so far, in field order; the record keeps them.
+    /// The problems noted so far, in field order, and last a problem of the whole row when it
+    /// has cells beyond the file's last column; the record keeps them.
     pub fn take_problems(&mut self) -> Problems {
+        let beyond: Vec<String> = (self.file.width..self.row.width())
+            .map(|column| self.row.cell(column))
+            .filter(|cell| !cell.is_blank())
+            .map(|cell| cell.display())
+            .collect();
+        if !beyond.is_empty() {
+            self.problems.push(FieldProblem {
+                field: WHOLE_ROW,
+                code: ProblemCode::Invalid,
+                raw: beyond.join(" | "),
+                ty: crate::model::FieldType::Text,
+            });
+        }
         std::mem::take(&mut self.problems)
     }
 }

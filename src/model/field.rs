@@ -41,6 +41,10 @@ impl ProblemCode {
     }
 }
 
+/// The name a problem of the whole row goes by, where a field's name would be: a row with cells
+/// beyond the file's last column, whose values may have shifted (an unquoted `1,120.00`).
+pub const WHOLE_ROW: &str = "row";
+
 /// A problem with one field of one record, with the text that was found (empty when missing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {

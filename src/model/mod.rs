@@ -15,7 +15,7 @@ mod ids;
 mod provenance;
 
 pub use compact_decimal::CompactDecimal;
-pub use field::{FieldProblem, FieldType, ProblemCode};
+pub use field::{FieldProblem, FieldType, ProblemCode, WHOLE_ROW};
 pub use ids::{Ident, VendorName, fold_name, normalise_id, trim};
 pub use provenance::{Provenance, SourceId};
 

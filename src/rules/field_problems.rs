@@ -4,7 +4,7 @@
 
 use super::{Context, Exception, Message, Rule, RuleInfo, declare_rule};
 use crate::load::schema::{FieldId, ReceiptField};
-use crate::model::{FieldProblem, FieldType, ProblemCode};
+use crate::model::{FieldProblem, FieldType, ProblemCode, WHOLE_ROW};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -27,6 +27,11 @@ declare_rule! {
 /// The message of one problem; `document` is the catalogue's word for the record
 /// (`msg-doc-receipt`).
 fn describe(problem: &FieldProblem, document: &'static str) -> Message {
+    if problem.field == WHOLE_ROW {
+        return Message::new("msg-row-out-of-line")
+            .message("document", Message::new(document))
+            .text("raw", problem.raw.as_str());
+    }
     let message = match problem.code {
         ProblemCode::Missing => Message::new("msg-field-missing"),
         ProblemCode::Unreadable if problem.ty == FieldType::Legibility => {
@@ -88,7 +93,10 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     }
     for (index, receipt) in data.receipts.iter().enumerate() {
         for problem in of_code(&receipt.problems, code) {
-            let at_risk = if problem.field == ReceiptField::Amount.spec().name {
+            // A receipt whose amount cannot be read, or whose row is out of line (its amount
+            // may be another column's), backs nothing billed on it.
+            let amount_unknown = [ReceiptField::Amount.spec().name, WHOLE_ROW];
+            let at_risk = if amount_unknown.contains(&problem.field) {
                 billed_on(ctx, index)
             } else if code == ProblemCode::Unreadable {
                 receipt.amount().unwrap_or_default()
@@ -107,9 +115,11 @@ fn raise(ctx: &Context<'_>, info: &RuleInfo, code: ProblemCode, out: &mut Vec<Ex
     }
     for (index, line) in data.invoice_lines.iter().enumerate() {
         for problem in of_code(&line.problems, code) {
-            let at_risk = match code {
-                ProblemCode::Missing => line.amount().unwrap_or_default(),
-                _ => Decimal::ZERO,
+            // An incomplete line is not payable as billed, nor one whose row is out of line.
+            let at_risk = if code == ProblemCode::Missing || problem.field == WHOLE_ROW {
+                line.amount().unwrap_or_default()
+            } else {
+                Decimal::ZERO
             };
             out.push(
                 with_problem(
