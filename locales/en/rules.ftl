@@ -255,14 +255,17 @@ rule-UNREADABLE_FIELD =
 rule-INVALID_VALUE =
     .summary = a value cannot be parsed as its type
     .catches =
-        A value that cannot be read as its type: `12O,5` litres (a letter O), `31/02/2020`.
+        A value that cannot be read as its type: `12O,5` litres (a letter O), `31/02/2020`; or
+        a row with cells beyond the file's last column, whose values may have shifted.
     .matters =
         The value is kept as written, but no rule can use it, so the document is not verified.
     .example =
         Trip T-17 has odometer_in `45 2O0`.
     .at-risk =
-        0, except on a receipt whose amount is invalid, where it is what is billed on the
-        receipt: a receipt that does not show what was paid backs no line that bills it.
+        0, except on a receipt whose amount is invalid or whose row is out of line (cells
+        beyond the file's last column), where it is what is billed on the receipt: a receipt
+        that does not show what was paid backs no line that bills it; and on an invoice line
+        whose row is out of line, where it is the line's amount.
 
 rule-DUPLICATE_DOCUMENT =
     .summary = the same document id appears twice within one document type

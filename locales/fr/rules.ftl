@@ -263,16 +263,18 @@ rule-INVALID_VALUE =
     .summary = une valeur ne peut pas être lue selon son type
     .catches =
         Une valeur qui ne peut pas être lue selon son type : `12O,5` litres (avec la lettre O),
-        `31/02/2020`.
+        `31/02/2020` ; ou une ligne qui a des cellules au-delà de la dernière colonne du fichier,
+        dont les valeurs ont pu être décalées.
     .matters =
         La valeur est conservée telle qu'écrite, mais aucune règle ne peut l'utiliser : la pièce
         n'est donc pas vérifiée.
     .example =
         La feuille de route T-17 a pour odometer_in `45 2O0`.
     .at-risk =
-        0, sauf sur un reçu dont le montant n'est pas valide, où c'est ce qui est facturé sur ce
+        0, sauf sur un reçu dont le montant n'est pas valide ou dont la ligne est décalée (des
+        cellules au-delà de la dernière colonne du fichier), où c'est ce qui est facturé sur ce
         reçu : un reçu qui ne montre pas ce qui a été payé ne justifie aucune ligne qui le
-        facture.
+        facture ; et sur une ligne de facture décalée, où c'est le montant de la ligne.
 
 rule-DUPLICATE_DOCUMENT =
     .summary = le même numéro de pièce apparaît deux fois pour un même type de pièce
