@@ -27,7 +27,10 @@ cli-ambiguous-dates-month-first = { $file }: column { $column } ("{ $header }", 
 
 ## `fuelrecon check`, in text. $source: the file (and sheet); $kind: trips, receipts…; the
 ## counts; $header: the header's row.
-cli-check-file = { $source } ({ $kind }): { $read } rows read, { $loaded } loaded, { $blank } blank; header at row { $header }; { $problems } problem(s)
+cli-check-file = { $source } ({ $kind }): { $read } rows read, { $loaded } loaded, { $blank } blank{ $totals ->
+    [0] {""}
+   *[other] , { $totals } totals
+}; header at row { $header }; { $problems } problem(s)
 ## $columns: "Header (letter)", comma-separated.
 cli-check-unused = unused columns: { $columns }
 ## $conventions: the phrases below, comma-separated.
@@ -52,3 +55,13 @@ cli-progress-loading = { $file }: { $rows } rows read
 cli-progress-linking = linking invoice lines, receipts and trip tickets
 cli-progress-rules = running the rules
 cli-progress-writing = writing { $out }
+
+## A file's rows taken for totals (no id, no date, a cell saying TOTAL). $count: how many;
+## $rows: the first few row numbers; $more: how many more.
+cli-totals-rows = { $file }: { $count ->
+    [one] row { $rows } sums the rows above it (no id, no date, a cell saying total): it is not read as a document
+   *[other] rows { $rows }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    } sum the rows above them (no id, no date, a cell saying total): they are not read as documents
+}

@@ -27,7 +27,10 @@ cli-ambiguous-dates-month-first = { $file } : la colonne { $column } (« { $head
 
 ## `fuelrecon check`, en texte. $source : le fichier (et la feuille) ; $kind : trips, receipts… ;
 ## les nombres ; $header : la ligne d'en-tête.
-cli-check-file = { $source } ({ $kind }) : { $read } ligne(s) lue(s), { $loaded } chargée(s), { $blank } vide(s) ; en-tête à la ligne { $header } ; { $problems } problème(s)
+cli-check-file = { $source } ({ $kind }) : { $read } ligne(s) lue(s), { $loaded } chargée(s), { $blank } vide(s){ $totals ->
+    [0] {""}
+   *[other] , { $totals } de totaux
+} ; en-tête à la ligne { $header } ; { $problems } problème(s)
 ## $columns : « En-tête (lettre) », séparés par des virgules.
 cli-check-unused = colonnes non utilisées : { $columns }
 ## $conventions : les expressions ci-dessous, séparées par des virgules.
@@ -52,3 +55,12 @@ cli-progress-loading = { $file } : { $rows } lignes lues
 cli-progress-linking = rapprochement des lignes de facture, des reçus et des feuilles de route
 cli-progress-rules = application des règles
 cli-progress-writing = écriture de { $out }
+
+## Les lignes d'un fichier prises pour des totaux (ni numéro, ni date, une cellule TOTAL).
+cli-totals-rows = { $file } : { $count ->
+    [one] la ligne { $rows } totalise les lignes au-dessus (ni numéro, ni date, une cellule « total ») : elle n'est pas lue comme une pièce
+   *[other] les lignes { $rows }{ $more ->
+        [0] {""}
+       *[other] {" "}et { $more } autres
+    } totalisent les lignes au-dessus (ni numéro, ni date, une cellule « total ») : elles ne sont pas lues comme des pièces
+}

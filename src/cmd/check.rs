@@ -152,6 +152,7 @@ fn write_file_text(out: &mut impl Write, file: &FileOut<'_>, lang: Lang) -> std:
         .int("read", s.rows_read as i64)
         .int("loaded", s.rows_loaded as i64)
         .int("blank", s.rows_blank as i64)
+        .int("totals", s.rows_totals as i64)
         .int("header", s.header_row as i64)
         .int("problems", file.problems.len() as i64);
     writeln!(out, "{}", i18n::text(lang, "cli-check-file", &head))?;

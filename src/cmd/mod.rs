@@ -94,7 +94,7 @@ fn load(
     progress: &Progress,
 ) -> anyhow::Result<crate::load::Loaded> {
     let loaded = read(inputs, config, progress, crate::load::load_all_watched)?;
-    say_guessed_dates(loaded.files.iter(), config, progress);
+    say_guesses(loaded.files.iter(), config, progress);
     Ok(loaded)
 }
 
@@ -105,7 +105,7 @@ fn inspect(
     progress: &Progress,
 ) -> anyhow::Result<Vec<crate::load::Inspected>> {
     let files = read(inputs, config, progress, crate::load::inspect_all_watched)?;
-    say_guessed_dates(files.iter().map(|file| &file.stats), config, progress);
+    say_guesses(files.iter().map(|file| &file.stats), config, progress);
     Ok(files)
 }
 
@@ -130,14 +130,33 @@ fn read<T>(
     Ok(reader(inputs, &config.load, &|seen| progress.rows(seen))?)
 }
 
-/// Says on stderr every date column whose order was a guess: never a silent one.
-fn say_guessed_dates<'a>(
+/// How many totals rows a notice lists by number; the rest are counted.
+const TOTALS_ROWS_SHOWN: usize = 5;
+
+/// Says on stderr every guess made reading the files, so none is silent: each date column
+/// whose order was a guess, and the rows taken for totals and not read as documents.
+fn say_guesses<'a>(
     files: impl Iterator<Item = &'a crate::load::FileStats>,
     config: &Config,
     progress: &Progress,
 ) {
     let lang = config.lang.unwrap_or_default();
     for file in files {
+        if let Some(&first) = file.totals_rows.first() {
+            let shown: Vec<String> = (file.totals_rows.iter().take(TOTALS_ROWS_SHOWN))
+                .map(u64::to_string)
+                .collect();
+            let args = i18n::Args::new()
+                .text("file", &*file.source)
+                .int("count", file.rows_totals as i64)
+                .int("first", first as i64)
+                .text("rows", shown.join(", "))
+                .int(
+                    "more",
+                    (file.totals_rows.len().saturating_sub(TOTALS_ROWS_SHOWN)) as i64,
+                );
+            progress.say(&i18n::text(lang, "cli-totals-rows", &args));
+        }
         for dates in &file.ambiguous_dates {
             let id = match dates.order_used {
                 crate::load::DateOrder::DayFirst => "cli-ambiguous-dates-day-first",

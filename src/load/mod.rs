@@ -85,7 +85,7 @@ pub struct LoadOptions {
     pub fuel_words: HashMap<String, crate::model::FuelType>,
 }
 
-/// The row accounting of one file (`rows_read = rows_loaded + rows_blank`), and every guess
+/// The row accounting of one file (`rows_read = rows_loaded + rows_blank + rows_totals`), and every guess
 /// made reading it, so that none is silent: which column fed which field, the columns left
 /// unused, and the conventions decided (by the file's evidence, the config or a default).
 #[derive(Clone, Debug)]
@@ -97,6 +97,10 @@ pub struct FileStats {
     pub rows_read: u64,
     pub rows_loaded: u64,
     pub rows_blank: u64,
+    /// Rows that sum the rows above them (`TOTAL`), not read as documents.
+    pub rows_totals: u64,
+    /// Their row numbers, in file order.
+    pub totals_rows: Vec<u64>,
     pub mapping: Vec<MappedColumn>,
     pub unused_columns: Vec<UnusedColumn>,
     pub conventions: Conventions,
@@ -533,6 +537,7 @@ fn load_file<D: Document, S: Sink<D>>(
     let read = Reading {
         map: &map,
         width: usual_width(&map, &candidates),
+        totals: TotalsRows::of(&map, fields),
         profiled: &profiled,
         options,
         source: &source,
@@ -559,6 +564,8 @@ fn load_file<D: Document, S: Sink<D>>(
         rows_read: counts.read,
         rows_loaded: counts.loaded,
         rows_blank: counts.blank,
+        rows_totals: counts.totals,
+        totals_rows: pass.totals_rows,
         mapping: map.mapping(fields),
         unused_columns: map.unused(),
         conventions: conventions(fields, &map, &readings, delimiter, encoding),
@@ -667,12 +674,13 @@ impl ProfiledColumns {
     }
 }
 
-/// A file's row accounting: `read = loaded + blank`.
+/// A file's row accounting: `read = loaded + blank + totals`.
 #[derive(Clone, Copy, Debug, Default)]
 struct RowCounts {
     read: u64,
     loaded: u64,
     blank: u64,
+    totals: u64,
 }
 
 impl RowCounts {
@@ -680,6 +688,57 @@ impl RowCounts {
         self.read += other.read;
         self.loaded += other.loaded;
         self.blank += other.blank;
+        self.totals += other.totals;
+    }
+}
+
+/// Finds the rows that sum the rows above them (a spreadsheet's `TOTAL` line): no id and no
+/// date, and a cell that says total. Read as a document, such a row bills its invoice twice
+/// and counts a trip ticket that is none; it is counted apart and said, never loaded.
+struct TotalsRows {
+    /// The columns of the kind's ids and dates: a totals row has none of them.
+    keys: Vec<usize>,
+}
+
+impl TotalsRows {
+    fn of(map: &ColumnMap, fields: &[FieldSpec]) -> TotalsRows {
+        let keys = (fields.iter().zip(&map.columns))
+            .filter(|(spec, _)| {
+                matches!(
+                    spec.ty,
+                    FieldType::Id | FieldType::IdList | FieldType::Date | FieldType::DateTime
+                )
+            })
+            .filter_map(|(_, column)| *column)
+            .collect();
+        TotalsRows { keys }
+    }
+
+    /// Whether a row is a totals row: its id and date cells blank or the label itself (`Total`
+    /// is often written in the first column, an id's), and a cell that is the label.
+    fn holds(&self, row: &RawRow<'_>) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        let mut labelled = false;
+        for &column in &self.keys {
+            let cell = row.cell(column);
+            if is_totals_label(&cell) {
+                labelled = true;
+            } else if !cell.is_blank() {
+                return false;
+            }
+        }
+        labelled || row.cells().any(|cell| is_totals_label(&cell))
+    }
+}
+
+fn is_totals_label(cell: &Cell<'_>) -> bool {
+    match cell {
+        Cell::Text(text) => {
+            text.len() <= 32 && vocabulary::is_totals_label(&crate::model::fold_name(text))
+        }
+        _ => false,
     }
 }
 
@@ -688,6 +747,7 @@ struct Reading<'a> {
     map: &'a ColumnMap,
     /// How many cells the file's rows span (see `usual_width`).
     width: usize,
+    totals: TotalsRows,
     /// The columns whose every value votes on the file's conventions.
     profiled: &'a ProfiledColumns,
     options: &'a LoadOptions,
@@ -701,6 +761,8 @@ struct Pass<R> {
     records: R,
     votes: Profile,
     counts: RowCounts,
+    /// The rows that sum the rows above them, in file order.
+    totals_rows: Vec<u64>,
 }
 
 impl Reading<'_> {
@@ -762,16 +824,19 @@ impl Reading<'_> {
         (self.tell)(pass, read.read);
         let mut votes = Profile::new(self.profiled.fields.len());
         let mut counts = read;
+        let mut totals_rows = Vec::new();
         let mut sinks = Vec::with_capacity(batches.len());
         for batch in batches {
             votes.add(&batch.votes);
             counts.add(batch.counts);
+            totals_rows.extend(batch.totals_rows);
             sinks.push(batch.records);
         }
         Ok(Pass {
             records: S::join(sinks),
             votes,
             counts,
+            totals_rows,
         })
     }
 
@@ -780,6 +845,7 @@ impl Reading<'_> {
             records: S::default(),
             votes: Profile::new(self.profiled.fields.len()),
             counts: RowCounts::default(),
+            totals_rows: Vec::new(),
         }
     }
 
@@ -793,6 +859,11 @@ impl Reading<'_> {
         self.profiled.observe(&mut batch.votes, self.map, row);
         if row.is_blank() {
             batch.counts.blank += 1;
+            return;
+        }
+        if self.totals.holds(row) {
+            batch.counts.totals += 1;
+            batch.totals_rows.push(row.row);
             return;
         }
         batch.counts.loaded += 1;
@@ -1027,6 +1098,41 @@ mod tests {
              R2,Kivu,V1,2024-03-01,40,56,other note\n",
         );
         assert_eq!(unnamed, []);
+    }
+
+    /// An export's totals row sums the rows above it: it is counted apart, with its row, not
+    /// loaded as a document, whether its label sits in the id column or another; a receipt
+    /// of the vendor Total, with its number and date, is a document.
+    #[test]
+    fn a_totals_row_is_counted_apart_and_a_vendor_named_total_is_not_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("receipts.csv");
+        std::fs::write(
+            &path,
+            "receipt_no;vendor;vehicle_id;date;litres;amount\n\
+             R1;Total;V1;02/09/2024;45,5;29 802,50\n\
+             R2;Total;V1;03/09/2024;50;32 750,00\n\
+             Total;;;;95,5;62 552,50\n\
+             ;;;Sous-total;95,5;62 552,50\n",
+        )
+        .unwrap();
+        let input = Input::parse(DocKind::Receipts, path.to_str().unwrap());
+        let loaded = load_all(&[input], &LoadOptions::default()).unwrap();
+        let file = &loaded.files[0];
+        assert_eq!(
+            (
+                file.rows_read,
+                file.rows_loaded,
+                file.rows_blank,
+                file.rows_totals
+            ),
+            (4, 2, 0, 2)
+        );
+        assert_eq!(file.totals_rows, [4, 5]);
+        let vendors: Vec<&str> = (loaded.dataset.receipts.iter())
+            .map(|r| r.vendor.as_ref().unwrap().text())
+            .collect();
+        assert_eq!(vendors, ["Total", "Total"]);
     }
 
     /// A person watching a long load sees each pass move and end at the file's row count.

@@ -297,6 +297,29 @@ pub fn is_unreadable_word(folded: &str) -> bool {
     UNREADABLE_MARKERS.contains(&folded)
 }
 
+/// Whole cells, folded, that label a row summing the rows above it: a spreadsheet's total or
+/// subtotal line, in the languages fuelrecon speaks.
+const TOTALS_LABELS: &[&str] = &[
+    "total",
+    "totals",
+    "grandtotal",
+    "subtotal",
+    "totaux",
+    "totalgeneral",
+    "soustotal",
+    "somme",
+    "totalgeral",
+    "subtotais",
+    "soma",
+    "suma",
+    "sum",
+];
+
+/// Whether a folded cell labels a total or subtotal row.
+pub fn is_totals_label(folded: &str) -> bool {
+    TOTALS_LABELS.contains(&folded)
+}
+
 /// Currency and unit words that may stand before or after a number and mean nothing to it
 /// (lower case): the local signs offices write, and units. Any ISO 4217 code is accepted too.
 const AMOUNT_WORDS: &[&str] = &[

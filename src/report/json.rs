@@ -38,6 +38,10 @@ pub struct FileSummary<'a> {
     pub rows_read: u64,
     pub rows_loaded: u64,
     pub rows_blank: u64,
+    /// Rows that sum the rows above them (`TOTAL`), counted apart: `rows_read = rows_loaded +
+    /// rows_blank + rows_totals`.
+    pub rows_totals: u64,
+    pub totals_rows: &'a [u64],
     pub mapping: &'a [MappedColumn],
     pub unused_columns: &'a [UnusedColumn],
     pub conventions: &'a Conventions,
@@ -54,6 +58,8 @@ impl<'a> From<&'a FileStats> for FileSummary<'a> {
             rows_read: f.rows_read,
             rows_loaded: f.rows_loaded,
             rows_blank: f.rows_blank,
+            rows_totals: f.rows_totals,
+            totals_rows: &f.totals_rows,
             mapping: &f.mapping,
             unused_columns: &f.unused_columns,
             conventions: &f.conventions,
