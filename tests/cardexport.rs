@@ -111,9 +111,9 @@ fn a_years_card_export_raises_exactly_the_planted_cases() {
             // The merchandise line, never read as 22.14 gal of fuel (over the 16 gal tank).
             ("NON_FUEL_PURCHASE", "5530790", "15", "61.96"),
             // The fill typed with the wrong year, the only stray of the year.
-            ("DATE_OUT_OF_PERIOD", "5530560", "11", "0"),
+            ("DATE_OUT_OF_PERIOD", "5530560", "11", "0.00"),
             // The -0.02 reverses nothing; the -0.53 nets against its fill and says nothing.
-            ("UNMATCHED_CREDIT", "5530700", "13", "0"),
+            ("UNMATCHED_CREDIT", "5530700", "13", "0.00"),
         ]),
         "{exceptions:#}"
     );

@@ -475,7 +475,8 @@ fn convert(data: &Data) -> Cell<'static> {
     }
 }
 
-/// The shortest decimal text that reads back as the stored binary number, so 45.9 stays 45.9.
+/// The shortest decimal text that reads back as the stored binary number, so 45.9 stays 45.9,
+/// to the digits a spreadsheet shows (a formula's `0.30000000000000004` is 0.3).
 fn float_cell(value: f64) -> Cell<'static> {
     if !value.is_finite() {
         return Cell::Text(value.to_string().into());
@@ -487,7 +488,7 @@ fn float_cell(value: f64) -> Cell<'static> {
     }
     let text = value.to_string();
     match Decimal::from_str(&text) {
-        Ok(n) => Cell::Number(n),
+        Ok(n) => Cell::Number(super::values::without_float_noise(n)),
         Err(_) => Cell::Text(text.into()),
     }
 }

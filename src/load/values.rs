@@ -250,9 +250,37 @@ pub const MAX_NUMBER: i64 = 1_000_000_000_000;
 #[derive(Debug, PartialEq, Eq)]
 pub struct NotANumber;
 
+/// The most significant digits a number is read to: as many as a spreadsheet shows. Past them
+/// is the noise of binary fractions (`1679.5449999999998` for 1679.545, from a program that
+/// computed the amount in floating point), which would show in every total and letter.
+pub const SIGNIFICANT_DIGITS: u32 = 15;
+
+/// A number to [`SIGNIFICANT_DIGITS`], its trailing zeros dropped when it had more; as it is
+/// otherwise (`56.00` stays `56.00`).
+pub fn without_float_noise(value: Decimal) -> Decimal {
+    let digits = (value.mantissa().unsigned_abs().checked_ilog10()).map_or(1, |log| log + 1);
+    if digits <= SIGNIFICANT_DIGITS {
+        return value;
+    }
+    value
+        .round_sf(SIGNIFICANT_DIGITS)
+        .map_or(value, |rounded| rounded.normalize())
+}
+
 /// Parses a number written in any locale form of SPEC §2.2, with `mark` deciding the
-/// ambiguous cases (`1,234`). A value whose own text settles the mark is read by it.
+/// ambiguous cases (`1,234`), to [`SIGNIFICANT_DIGITS`]. A value whose own text settles the
+/// mark is read by it.
 pub fn parse_number(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
+    let value = parse_number_as_written(text, mark)?;
+    // A text of fewer characters has fewer digits.
+    Ok(if text.len() > SIGNIFICANT_DIGITS as usize {
+        without_float_noise(value)
+    } else {
+        value
+    })
+}
+
+fn parse_number_as_written(text: &str, mark: DecimalMark) -> Result<Decimal, NotANumber> {
     if let Some(plain) = PlainNumber::of(text)
         && let Some(value) = plain.value(mark)
     {
@@ -582,6 +610,19 @@ pub fn excel_serial_to_datetime(serial: Decimal, is_1904: bool) -> Option<DateTi
 
 #[cfg(test)]
 mod tests {
+
+    /// Float noise a program wrote is read as the number it meant; a number written with more
+    /// decimals than it needs, but no noise, is kept as written.
+    #[test]
+    fn numbers_are_read_to_fifteen_significant_digits() {
+        let read = |text: &str| parse_number(text, DecimalMark::Dot).unwrap().to_string();
+        assert_eq!(read("1679.5449999999998"), "1679.545");
+        assert_eq!(read("1811.2769999999998"), "1811.277");
+        assert_eq!(read("0.30000000000000004"), "0.3");
+        assert_eq!(read("26200.000000001"), "26200.000000001");
+        assert_eq!(read("56.00"), "56.00");
+        assert_eq!(read("1 679,5449999999998 FCFA"), "1679.545");
+    }
     use super::*;
 
     fn dec(text: &str) -> Decimal {

@@ -560,6 +560,11 @@ pub fn run(ctx: &Context<'_>) -> Findings {
             Err(not_run) => findings.not_run.push(not_run),
         }
     }
+    // Every amount at risk in the decimals the data's money uses (47.00, not 47 beside 237.0),
+    // whatever the rule computed it from.
+    for exception in &mut findings.exceptions {
+        exception.amount_at_risk = ctx.money(exception.amount_at_risk);
+    }
     findings.exceptions.sort_by(|a, b| order(a).cmp(&order(b)));
     findings
 }
