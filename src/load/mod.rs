@@ -34,7 +34,7 @@ use crate::model::{
 use cell::{Cell, RawRow};
 use headers::{ColumnMap, HeaderOptions};
 use profile::{ColumnReading, Defaults, Profile};
-use record::{Document, FileReader};
+use record::{Document, FileReader, Following};
 use schema::{FieldId, FieldSpec};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -198,13 +198,14 @@ pub fn load_all_watched(
         };
         for_kind(input.kind, LoadJob(job))
     });
+    let mut before = Following::default();
     for (input, file) in inputs.iter().zip(files) {
         let (join, stats) = file?;
         let data = &mut loaded.dataset;
         if !data.given.contains(&input.kind) {
             data.given.push(input.kind);
         }
-        join(data);
+        join(data, &mut before);
         loaded.files.push(stats);
     }
     loaded.dataset.canonicalise();
@@ -249,13 +250,12 @@ trait Sink<D: Document>: Default + Send {
     /// What a file's batches come to, joined.
     type Joined;
     fn keep(&mut self, record: D, pending: D::Pending);
-    /// The file's batches as one, in file order, each record settled with what the records
-    /// before it decide ([`Document::follow`]).
+    /// The file's batches as one, in file order.
     fn join(batches: Vec<Self>) -> Self::Joined;
 }
 
-/// Loading keeps every record, with what it owes the records before it until the batches
-/// are joined.
+/// Loading keeps every record, with what it owes the records before it until its file takes
+/// its place among the files given ([`Document::follow`]).
 struct Kept<D: Document> {
     records: Vec<D>,
     pending: Vec<D::Pending>,
@@ -271,29 +271,38 @@ impl<D: Document> Default for Kept<D> {
 }
 
 impl<D: Document> Sink<D> for Kept<D> {
-    type Joined = Vec<D>;
+    type Joined = Kept<D>;
 
     fn keep(&mut self, record: D, pending: D::Pending) {
         self.records.push(record);
-        self.pending.push(pending);
+        if D::FOLLOWS {
+            self.pending.push(pending);
+        }
     }
 
     /// The records in one vector of their exact size (a vector grown by doubling copies its
     /// records as it grows, and can end half empty), each batch freed once it is moved.
-    fn join(batches: Vec<Self>) -> Vec<D> {
-        let owing = batches
-            .iter()
-            .any(|batch| batch.pending.iter().any(|p| *p != D::Pending::default()));
+    fn join(batches: Vec<Self>) -> Kept<D> {
         let mut records = Vec::with_capacity(batches.iter().map(|b| b.records.len()).sum());
-        let mut state = D::FileState::default();
+        let mut pending = Vec::with_capacity(if D::FOLLOWS { records.capacity() } else { 0 });
         for batch in batches {
-            if owing {
-                for (mut record, pending) in batch.records.into_iter().zip(batch.pending) {
-                    record.follow(pending, &mut state);
-                    records.push(record);
-                }
-            } else {
-                records.extend(batch.records);
+            records.extend(batch.records);
+            if D::FOLLOWS {
+                pending.extend(batch.pending);
+            }
+        }
+        Kept { records, pending }
+    }
+}
+
+impl<D: Document> Kept<D> {
+    /// The records, each settled with what the records before it decide: the files' records
+    /// are settled in the order the files were given.
+    fn settled(self, before: &mut Following) -> Vec<D> {
+        let mut records = self.records;
+        if D::FOLLOWS {
+            for (record, pending) in records.iter_mut().zip(self.pending) {
+                record.follow(pending, before);
             }
         }
         records
@@ -379,7 +388,7 @@ impl FileJob<'_> {
 
 /// A loaded file's records, ready to join their kind's collection in the order files were
 /// given (files load side by side and finish in any order).
-type Records = Box<dyn FnOnce(&mut Dataset) + Send>;
+type Records = Box<dyn FnOnce(&mut Dataset, &mut Following) + Send>;
 
 /// Loading keeps the records.
 struct LoadJob<'a>(FileJob<'a>);
@@ -388,8 +397,9 @@ impl KindJob for LoadJob<'_> {
     type Output = Result<(Records, FileStats), LoadError>;
 
     fn run<D: Document>(self) -> Self::Output {
-        let (records, stats) = self.0.read::<D, Kept<D>>()?;
-        let join: Records = Box::new(move |data| append(D::collection(data), records));
+        let (kept, stats) = self.0.read::<D, Kept<D>>()?;
+        let join: Records =
+            Box::new(move |data, before| append(D::collection(data), kept.settled(before)));
         Ok((join, stats))
     }
 }
@@ -1045,6 +1055,39 @@ mod tests {
             let expected = (format!("INV-{}", ["A", "B"][n % 2]), (n / 2 + 1) as u32);
             assert_eq!((invoice, line_no), expected, "row {row}");
         }
+    }
+
+    /// Rows of several files are one list (SPEC §2): an invoice whose lines, unnumbered, come
+    /// in two files is numbered on from the first file into the second, not from 1 again (which
+    /// made the second file's line a false duplicate of the first's).
+    #[test]
+    fn unnumbered_invoice_lines_are_numbered_across_the_files_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            Input::parse(DocKind::Invoices, path.to_str().unwrap())
+        };
+        let north = write(
+            "north.csv",
+            "invoice_no,vendor,invoice_date,receipt_no,litres,amount\n\
+             KF-1,Kivu,2024-03-31,R-1,40,56\n\
+             KF-1,Kivu,2024-03-31,R-2,40,56\n",
+        );
+        let south = write(
+            "south.csv",
+            "invoice_no;vendor;invoice_date;receipt_no;litres;amount\n\
+             KF-1;Kivu;2024-03-31;R-3;40;56\n",
+        );
+        let loaded = load_all(&[north, south], &LoadOptions::default()).unwrap();
+        let mut numbers: Vec<(String, u32)> = (loaded.dataset.invoice_lines.iter())
+            .map(|l| (l.receipt_no.as_ref().unwrap().text().to_string(), l.line_no))
+            .collect();
+        numbers.sort();
+        assert_eq!(
+            numbers,
+            [("R-1".into(), 1), ("R-2".into(), 2), ("R-3".into(), 3)]
+        );
     }
 
     /// `check` reports a large file's problems in the order of its rows, each on its own row,

@@ -311,13 +311,12 @@ fn number_of(cell: &Cell, reading: ColumnReading) -> Option<Decimal> {
 pub trait Document: Record + Sized + Send + 'static {
     /// The kind's fields, naming the rows of its table.
     type Field: FieldId;
-    /// What one file's records share, in file order (invoice lines are numbered within their
-    /// invoice, per file).
-    type FileState: Default;
-    /// What a record built from its row alone still owes the rows before it: a file's rows are
-    /// built side by side, and [`follow`](Self::follow) settles it in file order. The default
-    /// owes nothing, and a file none of whose records owes anything is not followed.
-    type Pending: Copy + Default + PartialEq + Send;
+    /// What a record built from its row alone still owes the records before it: rows are
+    /// built side by side, and [`follow`](Self::follow) settles it in the order of the files
+    /// and their rows.
+    type Pending: Copy + Send;
+    /// Whether the kind's records follow the records before them at all.
+    const FOLLOWS: bool = false;
 
     /// Where a run keeps this kind's records.
     fn collection(data: &mut Dataset) -> &mut Vec<Self>;
@@ -330,14 +329,13 @@ pub trait Document: Record + Sized + Send + 'static {
 
     fn build(prov: Provenance, r: &mut FieldReader<'_, '_, Self::Field>) -> (Self, Self::Pending);
 
-    /// Settles what [`build`](Self::build) left pending; called on each of a file's records, in
-    /// file order.
-    fn follow(&mut self, _pending: Self::Pending, _state: &mut Self::FileState) {}
+    /// Settles what [`build`](Self::build) left pending; called, when the kind
+    /// [`FOLLOWS`](Self::FOLLOWS), on each of its records in the order of the files and rows.
+    fn follow(&mut self, _pending: Self::Pending, _before: &mut Following) {}
 }
 
 impl Document for Trip {
     type Field = TripField;
-    type FileState = ();
     type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Trip> {
@@ -371,7 +369,6 @@ impl Document for Trip {
 
 impl Document for Receipt {
     type Field = ReceiptField;
-    type FileState = ();
     type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Receipt> {
@@ -411,26 +408,35 @@ impl Document for Receipt {
     }
 }
 
-/// How many lines of each invoice (by vendor and number) one file has shown so far.
+/// What a kind's records take from the records before them, across the files given for it:
+/// rows of several files are one list (SPEC §2).
 #[derive(Default)]
-pub struct LinePositions(HashMap<(String, String), u32>);
+pub struct Following {
+    /// How many lines of each invoice have been read so far.
+    line_positions: LinePositions,
+}
+
+/// How many lines of each invoice (by vendor and number) have been read so far.
+#[derive(Default)]
+struct LinePositions {
+    counts: HashMap<String, u32>,
+    /// The key being looked up, reused: most lookups find their invoice and copy nothing.
+    key: String,
+}
 
 impl LinePositions {
     /// The next position within the invoice: an invoice line without a number is numbered by
-    /// its position in its invoice in this file, so an invoice sent twice, in two files,
-    /// repeats its line numbers and shows as a duplicate.
+    /// its position in its invoice, counted across the files of invoices in the order given.
     fn next(&mut self, vendor: &Option<VendorName>, invoice: &Option<Ident>) -> u32 {
-        let key = (
-            vendor
-                .as_ref()
-                .map(|v| v.key().to_string())
-                .unwrap_or_default(),
-            invoice
-                .as_ref()
-                .map(|i| i.key().to_string())
-                .unwrap_or_default(),
-        );
-        let position = self.0.entry(key).or_insert(0);
+        self.key.clear();
+        self.key.push_str(vendor.as_ref().map_or("", |v| v.key()));
+        // A unit separator: no vendor's or invoice's key holds it.
+        self.key.push('\u{1f}');
+        self.key.push_str(invoice.as_ref().map_or("", |i| i.key()));
+        let position = match self.counts.get_mut(self.key.as_str()) {
+            Some(position) => position,
+            None => self.counts.entry(self.key.clone()).or_insert(0),
+        };
         *position += 1;
         *position
     }
@@ -443,8 +449,8 @@ pub struct Unnumbered(bool);
 
 impl Document for InvoiceLine {
     type Field = InvoiceField;
-    type FileState = LinePositions;
     type Pending = Unnumbered;
+    const FOLLOWS: bool = true;
 
     fn collection(data: &mut Dataset) -> &mut Vec<InvoiceLine> {
         &mut data.invoice_lines
@@ -481,8 +487,8 @@ impl Document for InvoiceLine {
 
     /// Every line takes its place in its invoice, numbered or not: an unnumbered line after
     /// two numbered ones of its invoice is its third.
-    fn follow(&mut self, unnumbered: Unnumbered, positions: &mut LinePositions) {
-        let position = positions.next(&self.vendor, &self.invoice_no);
+    fn follow(&mut self, unnumbered: Unnumbered, before: &mut Following) {
+        let position = before.line_positions.next(&self.vendor, &self.invoice_no);
         if unnumbered.0 {
             self.line_no = position;
         }
@@ -491,7 +497,6 @@ impl Document for InvoiceLine {
 
 impl Document for Vehicle {
     type Field = VehicleField;
-    type FileState = ();
     type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Vehicle> {
@@ -520,7 +525,6 @@ impl Document for Vehicle {
 
 impl Document for Price {
     type Field = PriceField;
-    type FileState = ();
     type Pending = ();
 
     fn collection(data: &mut Dataset) -> &mut Vec<Price> {
