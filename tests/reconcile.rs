@@ -111,7 +111,7 @@ fn the_french_sample_month_matches_the_figures_worked_by_hand() {
     assert_eq!(
         headline(&summary),
         [
-            "documented: 3 of 5 trip tickets",
+            "justifiées : 3 feuilles de route sur 5",
             "139128",
             "85803",
             "53325"

@@ -9,6 +9,8 @@ report-currency = amounts in { $currency }
 report-documented-label = Documented trip tickets
 ## $documented, $trips: counts.
 report-documented = { $documented } of { $trips }
+## summary.json's headline. $documented, $trips: counts.
+summary-headline = documented: { $documented } of { $trips } trip tickets
 report-invoiced = Invoiced
 report-supported = Supported (to pay)
 report-at-risk = At risk (withheld)

@@ -9,6 +9,8 @@ report-currency = montants en { $currency }
 report-documented-label = Feuilles de route justifiées
 ## $documented, $trips : nombres.
 report-documented = { $documented } sur { $trips }
+## Le titre de summary.json. $documented, $trips : des nombres.
+summary-headline = justifiées : { $documented } feuilles de route sur { $trips }
 report-invoiced = Facturé
 report-supported = Justifié (à payer)
 report-at-risk = À risque (retenu)

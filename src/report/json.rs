@@ -101,7 +101,7 @@ struct Summary<'a> {
     /// With receipts: their total and the amount exceptions on them flag.
     receipts: Option<&'a ReceiptMoney>,
     rules_not_run: Vec<NotRunRecord>,
-    note: &'static str,
+    note: String,
 }
 
 /// A rule that did not run, with its reason in the report's language.
@@ -112,9 +112,6 @@ struct NotRunRecord {
 }
 
 /// Said wherever exceptions are counted: they are indicators, not findings.
-pub const INDICATOR_NOTE: &str =
-    "An exception is an indicator to review, not a finding of fraud or error.";
-
 pub fn summary(view: &ReportView<'_>, into: &mut dyn Write) -> serde_json::Result<()> {
     let mut by_code = BTreeMap::new();
     let mut by_severity = BTreeMap::new();
@@ -152,7 +149,7 @@ pub fn summary(view: &ReportView<'_>, into: &mut dyn Write) -> serde_json::Resul
                 reason: n.reason.render(view.lang()),
             })
             .collect(),
-        note: INDICATOR_NOTE,
+        note: crate::i18n::text(view.lang(), "indicator-note", &crate::i18n::Args::new()),
     };
     pretty(&summary, into)
 }

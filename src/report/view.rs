@@ -269,12 +269,12 @@ impl<'a> ReportView<'a> {
         }
     }
 
-    /// "documented: N of M trip tickets".
+    /// "documented: N of M trip tickets", in the report's language.
     pub fn headline(&self) -> String {
-        format!(
-            "documented: {} of {} trip tickets",
-            self.trips.documented, self.trips.total
-        )
+        let args = crate::i18n::Args::new()
+            .int("documented", self.trips.documented as i64)
+            .int("trips", self.trips.total as i64);
+        crate::i18n::text(self.lang(), "summary-headline", &args)
     }
 
     /// The exceptions on one record, in report order.
