@@ -55,7 +55,8 @@ report-col-id = Id
 report-col-code = Code
 report-col-message = What was found
 report-trace = Trace: the documents, the evidence, the rule
-report-source = Source
+## Before a source file and row, in an exception's trace.
+report-source-label = Source:
 report-evidence = Evidence
 report-rest-in-csv = The page holds the first exceptions of each code; every exception is in exceptions.csv and exceptions.json.
 report-invoices-cut = The { $shown } invoices with the most at risk are shown, of { $total }; every invoice is in summary.json (money_by_invoice) and lines.csv.

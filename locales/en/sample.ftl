@@ -63,6 +63,8 @@ sample-selection-random = random
 sample-selection-unit = selection point
 sample-selection-certain = taken with certainty (at or above the interval)
 sample-source = Source
+## Before a sampled row's source file and row.
+sample-source-label = Source:
 sample-linked = Linked documents
 sample-evidence = Evidence
 sample-field-billed = amount billed

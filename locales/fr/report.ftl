@@ -55,7 +55,8 @@ report-col-id = Identifiant
 report-col-code = Code
 report-col-message = Constat
 report-trace = Traçabilité : les documents, les éléments probants, la règle
-report-source = Source
+## Devant un fichier source et sa ligne, dans la trace d'une exception.
+report-source-label = Source :
 report-evidence = Éléments probants
 report-rest-in-csv = La page présente les premières anomalies de chaque code ; toutes figurent dans exceptions.csv et exceptions.json.
 report-invoices-cut = Les { $shown } factures les plus à risque sont présentées, sur { $total } ; toutes figurent dans summary.json (money_by_invoice) et lines.csv.

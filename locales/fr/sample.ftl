@@ -54,6 +54,8 @@ sample-selection-random = aléatoire
 sample-selection-unit = point de sélection
 sample-selection-certain = retenu d'office (valeur au moins égale au pas)
 sample-source = Source
+## Devant le fichier source et la ligne d'une ligne tirée.
+sample-source-label = Source :
 sample-linked = Pièces liées
 sample-evidence = Éléments probants
 sample-field-billed = montant facturé
