@@ -584,7 +584,7 @@ msg-date-out-of-span = { $subject } is dated { $date }, outside the run's own da
 msg-date-after-invoice = Receipt { $receipt } is dated { $date }, { $days } day(s) after invoice { $invoice } of { $invoice_date } that bills it.
 
 # UNMATCHED_CREDIT; $subject: msg-subject-receipt or msg-subject-line; $amount: negative.
-msg-unmatched-credit = { $subject } is a credit of { $amount }, but no earlier receipt or line of { $vendor } with the same number is there for it to reverse.
+msg-unmatched-credit = { $subject } is a credit of { $amount }, but no earlier receipt or line of { $vendor } with the same number and at least that amount is there for it to reverse.
 
 rule-NON_FUEL_PURCHASE =
     .summary = a car wash, shop item or lubricant bought on the fuel card or billed as fuel

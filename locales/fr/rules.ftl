@@ -628,7 +628,7 @@ msg-date-after-invoice = Le reçu { $receipt } porte la date du { $date }, { $da
     } après la facture { $invoice } du { $invoice_date } qui le facture.
 
 # UNMATCHED_CREDIT
-msg-unmatched-credit = { $subject } est un avoir de { $amount }, mais aucun reçu ni aucune ligne antérieurs de { $vendor } portant le même numéro ne s'y trouvent pour qu'il les annule.
+msg-unmatched-credit = { $subject } est un avoir de { $amount }, mais aucun reçu ni aucune ligne antérieurs de { $vendor } portant le même numéro et au moins ce montant ne s'y trouvent pour qu'il les annule.
 
 rule-NON_FUEL_PURCHASE =
     .summary = un lavage, un article de boutique ou un lubrifiant payé avec la carte carburant ou facturé comme carburant
