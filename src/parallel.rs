@@ -1,6 +1,7 @@
 //! Independent jobs spread over the machine's cores, their results kept in the jobs' order, so
 //! that what a run writes never depends on which job finished first.
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, mpsc};
 
@@ -76,8 +77,9 @@ const BATCH: usize = 1024;
 
 /// Reads items one after another on this thread, and works on them a batch at a time on every
 /// core: what one reader (a CSV parser) must do in order, with what can be done in any order
-/// (building records from rows) spread over the machine. The results come in the order the
-/// items were read, whichever batch was done first.
+/// (building records from rows) spread over the machine. Each batch's result is handed to
+/// `done`, on this thread, in the order the items were read (whichever batch was done first)
+/// as soon as those before it are.
 ///
 /// - `read` returns the next item, or `Ok(None)` at the end; it is handed an item already worked
 ///   on, when there is one, to reuse its buffers. Its first error ends the reading and is
@@ -85,17 +87,19 @@ const BATCH: usize = 1024;
 /// - `worker` makes what one worker keeps from batch to batch (a cache of values already made);
 ///   `work` folds one batch into a result.
 ///
-/// Memory is that of a few batches per worker, whatever the number of items.
+/// Memory is that of a few batches per worker, whatever the number of items, besides what
+/// `done` keeps.
 pub fn batched<T: Send, S, R: Send, E>(
     mut read: impl FnMut(Option<T>) -> Result<Option<T>, E>,
     worker: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, &[T]) -> R + Sync,
-) -> Result<Vec<R>, E> {
+    mut done: impl FnMut(R),
+) -> Result<(), E> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
     let most_in_flight = workers * 4;
     let (to_workers, batches) = mpsc::sync_channel::<(usize, Vec<T>)>(most_in_flight);
     let batches = Mutex::new(batches);
-    let (to_reader, done) = mpsc::channel::<(usize, Vec<T>, R)>();
+    let (to_reader, back_from_workers) = mpsc::channel::<(usize, Vec<T>, R)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let to_reader = to_reader.clone();
@@ -127,12 +131,11 @@ pub fn batched<T: Send, S, R: Send, E>(
                 }
             }
             if !batch.is_empty() {
-                handed.results.push(None);
-                if to_workers.send((handed.results.len() - 1, batch)).is_err() {
+                let seq = handed.send();
+                if to_workers.send((seq, batch)).is_err() {
                     // Every worker is gone: one panicked, and the scope re-raises it.
                     break Ok(());
                 }
-                handed.in_flight += 1;
             }
             if at_end {
                 break Ok(());
@@ -140,27 +143,30 @@ pub fn batched<T: Send, S, R: Send, E>(
             // Take back the batches done; wait for one when enough are in flight.
             while handed.in_flight > 0 {
                 let back = if handed.in_flight >= most_in_flight {
-                    done.recv().ok()
+                    back_from_workers.recv().ok()
                 } else {
-                    done.try_recv().ok()
+                    back_from_workers.try_recv().ok()
                 };
                 let Some(back) = back else { break };
-                handed.take_back(back);
+                handed.take_back(back, &mut done);
             }
         };
         drop(to_workers);
         // The workers end once the batches sent are done, and with them the results.
-        for back in done.iter() {
-            handed.take_back(back);
+        for back in back_from_workers.iter() {
+            handed.take_back(back, &mut done);
         }
-        outcome.map(|()| handed.results.into_iter().flatten().collect())
+        outcome
     })
 }
 
-/// What [`batched`]'s reader keeps of the batches it handed out: a slot for each one's result,
-/// and the items and batches done, to be filled again.
+/// What [`batched`]'s reader keeps of the batches it handed out: the results done before an
+/// earlier batch's, waiting for it (the first is batch `next_done`'s), and the items and
+/// batches done, to be filled again.
 struct Handed<T, R> {
-    results: Vec<Option<R>>,
+    sent: usize,
+    next_done: usize,
+    waiting: VecDeque<Option<R>>,
     spares: Vec<T>,
     emptied: Vec<Vec<T>>,
     in_flight: usize,
@@ -169,7 +175,9 @@ struct Handed<T, R> {
 impl<T, R> Default for Handed<T, R> {
     fn default() -> Self {
         Handed {
-            results: Vec::new(),
+            sent: 0,
+            next_done: 0,
+            waiting: VecDeque::new(),
             spares: Vec::new(),
             emptied: Vec::new(),
             in_flight: 0,
@@ -178,11 +186,34 @@ impl<T, R> Default for Handed<T, R> {
 }
 
 impl<T, R> Handed<T, R> {
-    fn take_back(&mut self, (seq, mut items, result): (usize, Vec<T>, R)) {
-        self.results[seq] = Some(result);
+    /// The number of the batch about to be sent.
+    fn send(&mut self) -> usize {
+        self.in_flight += 1;
+        self.sent += 1;
+        self.sent - 1
+    }
+
+    /// A batch back from a worker: its items to be read into again, and its result handed to
+    /// `done` with those after it that were waiting for it, in order.
+    fn take_back(
+        &mut self,
+        (seq, mut items, result): (usize, Vec<T>, R),
+        done: &mut impl FnMut(R),
+    ) {
+        self.in_flight -= 1;
         self.spares.append(&mut items);
         self.emptied.push(items);
-        self.in_flight -= 1;
+        let place = seq - self.next_done;
+        if self.waiting.len() <= place {
+            self.waiting.resize_with(place + 1, || None);
+        }
+        self.waiting[place] = Some(result);
+        while let Some(Some(_)) = self.waiting.front() {
+            if let Some(Some(result)) = self.waiting.pop_front() {
+                done(result);
+            }
+            self.next_done += 1;
+        }
     }
 }
 
@@ -235,17 +266,14 @@ mod tests {
             next += 1;
             Ok((next <= 10_000).then_some(next))
         };
-        let batches = batched(
-            read,
-            || 0u64,
-            |batches_done, items| {
-                *batches_done += 1;
-                // A worker's later batches are quicker, so batches are done out of order.
-                std::thread::sleep(std::time::Duration::from_micros(500 / *batches_done));
-                items.to_vec()
-            },
-        )
-        .unwrap();
+        let mut batches = Vec::new();
+        let work = |batches_done: &mut u64, items: &[u64]| {
+            *batches_done += 1;
+            // A worker's later batches are quicker, so batches are done out of order.
+            std::thread::sleep(std::time::Duration::from_micros(500 / *batches_done));
+            items.to_vec()
+        };
+        batched(read, || 0u64, work, |batch| batches.push(batch)).unwrap();
         assert_eq!(batches.len(), 10_000_usize.div_ceil(BATCH));
         assert_eq!(batches.concat(), (1..=10_000).collect::<Vec<u64>>());
     }
@@ -265,14 +293,28 @@ mod tests {
                 _ => Ok(Some(spare.unwrap_or_else(|| vec![0; 64]))),
             }
         };
-        let outcome = batched(read, || (), |(), items: &[Vec<u8>]| items.len());
+        let mut worked = 0;
+        let outcome = batched(
+            read,
+            || (),
+            |(), items: &[Vec<u8>]| items.len(),
+            |n| worked += n,
+        );
         assert_eq!(outcome, Err(format!("row {} is broken", good + 1)));
+        assert_eq!(worked, good, "the batches read before the error are done");
         assert!(reused > 0, "buffers of rows worked on are read into again");
     }
 
     #[test]
     fn batched_nothing_read_nothing_worked() {
-        let results = batched(|_: Option<u8>| Ok::<_, ()>(None), || (), |(), _| 1);
-        assert_eq!(results, Ok(vec![]));
+        let mut results = Vec::new();
+        let outcome = batched(
+            |_: Option<u8>| Ok::<_, ()>(None),
+            || (),
+            |(), _| 1,
+            |r| results.push(r),
+        );
+        assert_eq!(outcome, Ok(()));
+        assert!(results.is_empty());
     }
 }

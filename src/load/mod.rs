@@ -247,11 +247,9 @@ pub fn inspect_all_watched(
 /// Where a pass over a file puts the records it builds: each batch of rows has its own, and a
 /// file's batches are joined in file order.
 trait Sink<D: Document>: Default + Send {
-    /// What a file's batches come to, joined.
-    type Joined;
     fn keep(&mut self, record: D, pending: D::Pending);
-    /// The file's batches as one, in file order.
-    fn join(batches: Vec<Self>) -> Self::Joined;
+    /// Takes in the batch that follows.
+    fn append(&mut self, later: Self);
 }
 
 /// Loading keeps every record, with what it owes the records before it until its file takes
@@ -271,8 +269,6 @@ impl<D: Document> Default for Kept<D> {
 }
 
 impl<D: Document> Sink<D> for Kept<D> {
-    type Joined = Kept<D>;
-
     fn keep(&mut self, record: D, pending: D::Pending) {
         self.records.push(record);
         if D::FOLLOWS {
@@ -280,18 +276,15 @@ impl<D: Document> Sink<D> for Kept<D> {
         }
     }
 
-    /// The records in one vector of their exact size (a vector grown by doubling copies its
-    /// records as it grows, and can end half empty), each batch freed once it is moved.
-    fn join(batches: Vec<Self>) -> Kept<D> {
-        let mut records = Vec::with_capacity(batches.iter().map(|b| b.records.len()).sum());
-        let mut pending = Vec::with_capacity(if D::FOLLOWS { records.capacity() } else { 0 });
-        for batch in batches {
-            records.extend(batch.records);
-            if D::FOLLOWS {
-                pending.extend(batch.pending);
-            }
+    /// The batch's records move to the end of the file's, and the batch is freed: a file's
+    /// records are held once, as its batches are done in order.
+    fn append(&mut self, later: Self) {
+        if self.records.is_empty() {
+            *self = later;
+            return;
         }
-        Kept { records, pending }
+        self.records.extend(later.records);
+        self.pending.extend(later.pending);
     }
 }
 
@@ -317,8 +310,6 @@ struct Findings {
 }
 
 impl<D: Document> Sink<D> for Findings {
-    type Joined = Findings;
-
     /// Nothing a record owes the records before it is reported: it is not settled.
     fn keep(&mut self, record: D, _pending: D::Pending) {
         let row = record.prov().row;
@@ -329,15 +320,11 @@ impl<D: Document> Sink<D> for Findings {
         }
     }
 
-    fn join(batches: Vec<Self>) -> Findings {
-        let mut joined = Findings::default();
-        for batch in batches {
-            joined.problems.extend(batch.problems);
-            for (word, count) in batch.unknown_fuel_words {
-                *joined.unknown_fuel_words.entry(word).or_default() += count;
-            }
+    fn append(&mut self, later: Self) {
+        self.problems.extend(later.problems);
+        for (word, count) in later.unknown_fuel_words {
+            *self.unknown_fuel_words.entry(word).or_default() += count;
         }
-        joined
     }
 }
 
@@ -381,7 +368,7 @@ struct FileJob<'a> {
 
 impl FileJob<'_> {
     /// Reads the file as `D`s, into `S`.
-    fn read<D: Document, S: Sink<D>>(self) -> Result<(S::Joined, FileStats), LoadError> {
+    fn read<D: Document, S: Sink<D>>(self) -> Result<(S, FileStats), LoadError> {
         load_file::<D, S>(self.input, self.options, self.watch)
     }
 }
@@ -517,7 +504,7 @@ fn load_file<D: Document, S: Sink<D>>(
     input: &Input,
     options: &LoadOptions,
     watch: &(dyn Fn(LoadProgress<'_>) + Sync),
-) -> Result<(S::Joined, FileStats), LoadError> {
+) -> Result<(S, FileStats), LoadError> {
     let (mut rows, source) = open_rows(input, options.limits)?;
     let fields = <D::Field as FieldId>::SPECS;
     let (map, candidates) = find_columns(input, options, &source, fields, &mut rows)?;
@@ -782,6 +769,19 @@ struct Pass<R> {
     totals_rows: Vec<u64>,
 }
 
+impl<R> Pass<R> {
+    /// Takes in the batch of rows that follows.
+    fn append<D: Document>(&mut self, later: Pass<R>)
+    where
+        R: Sink<D>,
+    {
+        self.records.append(later.records);
+        self.votes.add(&later.votes);
+        self.counts.add(later.counts);
+        self.totals_rows.extend(later.totals_rows);
+    }
+}
+
 impl Reading<'_> {
     /// Every row after the header becomes a record read with `readings`, or is counted blank,
     /// while every value of the profiled columns votes on the conventions. A text file's rows
@@ -792,7 +792,7 @@ impl Reading<'_> {
         rows: &mut Rows,
         readings: &[ColumnReading],
         pass: LoadPass,
-    ) -> Result<Pass<S::Joined>, LoadError> {
+    ) -> Result<Pass<S>, LoadError> {
         let mut read = RowCounts::default();
         // Rows are counted as read, empty lines with them; the rest as they are built.
         let mut note_read = |empty_lines: u64| {
@@ -803,7 +803,8 @@ impl Reading<'_> {
             }
         };
         let header_row = self.map.header_row;
-        let batches = match rows {
+        let mut made = self.batch::<D, S>();
+        match rows {
             Rows::Text(text) => {
                 let next = |mut spare: Option<csv::OwnedRow>| loop {
                     let Some(row) = text.next_owned(spare)? else {
@@ -817,44 +818,29 @@ impl Reading<'_> {
                 };
                 let file =
                     || FileReader::new(&self.map.columns, self.width, readings, self.options);
-                crate::parallel::batched(next, file, |file, rows: &[csv::OwnedRow]| {
+                let build = |file: &mut FileReader<'_>, rows: &[csv::OwnedRow]| {
                     let mut batch = self.batch::<D, S>();
                     for row in rows {
                         self.build(file, &row.raw(), &mut batch);
                     }
                     batch
-                })?
+                };
+                crate::parallel::batched(next, file, build, |batch| made.append(batch))?;
             }
             Rows::Sheet(sheet) => {
                 let mut file =
                     FileReader::new(&self.map.columns, self.width, readings, self.options);
-                let mut batch = self.batch::<D, S>();
                 while let Some((row, empty_lines)) = sheet.next_row() {
                     if row.row > header_row {
                         note_read(empty_lines);
-                        self.build(&mut file, &row, &mut batch);
+                        self.build(&mut file, &row, &mut made);
                     }
                 }
-                vec![batch]
             }
-        };
-        (self.tell)(pass, read.read);
-        let mut votes = Profile::new(self.profiled.fields.len());
-        let mut counts = read;
-        let mut totals_rows = Vec::new();
-        let mut sinks = Vec::with_capacity(batches.len());
-        for batch in batches {
-            votes.add(&batch.votes);
-            counts.add(batch.counts);
-            totals_rows.extend(batch.totals_rows);
-            sinks.push(batch.records);
         }
-        Ok(Pass {
-            records: S::join(sinks),
-            votes,
-            counts,
-            totals_rows,
-        })
+        (self.tell)(pass, read.read);
+        made.counts.add(read);
+        Ok(made)
     }
 
     fn batch<D: Document, S: Sink<D>>(&self) -> Pass<S> {
