@@ -207,7 +207,9 @@ mod tests {
     use super::*;
     use crate::rules::testing::*;
 
-    fn month_with(litres: &str) -> Vec<Exception> {
+    /// A vehicle expected to use 10 L/100 km, its 1 000 km trip, and a first fill of `litres`;
+    /// then `more` receipts (number, litres, amount) the next day.
+    fn month(litres: &str, more: &[(&str, &str, &str)]) -> Vec<Exception> {
         let mut data = dataset();
         let mut v = vehicle("V1");
         v.l_per_100km = Some(d("10").into());
@@ -216,31 +218,32 @@ mod tests {
             .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
         data.receipts
             .push(receipt("R1", "V1", "2020-03-05", litres, "1000"));
+        for (number, litres, amount) in more {
+            data.receipts
+                .push(receipt(number, "V1", "2020-03-06", litres, amount));
+        }
         check(&ConsumptionOutlier, data)
+    }
+
+    fn month_with(litres: &str) -> Vec<Exception> {
+        month(litres, &[])
     }
 
     /// A receipt submitted twice (DUPLICATE_DOCUMENT) was bought once: 100 L on 1 000 km is
     /// the norm, not 200 L, and a fill voided at the pump bought nothing.
     #[test]
     fn a_repeated_or_voided_receipt_adds_no_litres() {
-        for extra in [
-            vec![("R1", "100", "1000")],
-            vec![("R2", "100", "1000"), ("R2", "-100", "-1000")],
+        for more in [
+            &[("R1", "100", "1000")][..],
+            &[("R2", "100", "1000"), ("R2", "-100", "-1000")],
         ] {
-            let mut data = dataset();
-            let mut v = vehicle("V1");
-            v.l_per_100km = Some(d("10").into());
-            data.vehicles.push(v);
-            data.trips
-                .push(trip("T1", "V1", "2020-03-05", ("1000", "2000"), None));
-            data.receipts
-                .push(receipt("R1", "V1", "2020-03-05", "100", "1000"));
-            for (number, litres, amount) in &extra {
-                data.receipts
-                    .push(receipt(number, "V1", "2020-03-06", litres, amount));
-            }
-            assert!(check(&ConsumptionOutlier, data).is_empty(), "{extra:?}");
+            assert!(month("100", more).is_empty(), "{more:?}");
         }
+        assert_eq!(
+            month("100", &[("R2", "100", "1000")]).len(),
+            1,
+            "a second fill is"
+        );
     }
 
     #[test]
