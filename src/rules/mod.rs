@@ -197,7 +197,7 @@ pub struct Context<'a> {
     /// Each vehicle's odometer readings judged as one sequence (SPEC §3.6).
     pub odometers: odometer_sequence::Odometers,
     /// Receipts that repeat an earlier one's number, with the first: `(repeat, first)`.
-    pub receipt_repeats: Vec<(usize, usize)>,
+    receipt_repeats: Vec<(usize, usize)>,
     /// Whether each receipt records fuel bought (see [`Context::fuel_receipts`]).
     fuel_bought: Vec<bool>,
 }
