@@ -29,7 +29,7 @@ cli-ambiguous-dates-month-first = { $file } : la colonne { $column } (« { $head
 ## les nombres ; $header : la ligne d'en-tête.
 cli-check-file = { $source } ({ $kind }) : { $read } ligne(s) lue(s), { $loaded } chargée(s), { $blank } vide(s){ $totals ->
     [0] {""}
-   *[other] , { $totals } de totaux
+   *[other] , { $totals } ligne(s) de total
 } ; en-tête à la ligne { $header } ; { $problems } problème(s)
 ## $columns : « En-tête (lettre) », séparés par des virgules.
 cli-check-unused = colonnes non utilisées : { $columns }

@@ -730,20 +730,8 @@ impl TotalsRows {
     }
 }
 
-/// Whether a cell is a totals label. Asked of every id and date cell of every row, so most
-/// cells are ruled out before they are folded: a label is short, has no digit, and starts with
-/// the first letter of one.
 fn is_totals_label(cell: &Cell<'_>) -> bool {
-    let Cell::Text(text) = cell else {
-        return false;
-    };
-    let text = crate::model::trim(text);
-    let starts_as_one = (text.bytes().next())
-        .is_some_and(|first| matches!(first.to_ascii_lowercase(), b's' | b't' | b'g'));
-    starts_as_one
-        && text.len() <= 32
-        && !text.bytes().any(|b| b.is_ascii_digit())
-        && vocabulary::is_totals_label(&crate::model::fold_name(text))
+    matches!(cell, Cell::Text(text) if vocabulary::is_totals_label(text))
 }
 
 /// What a pass over a file's rows needs besides the rows.

@@ -315,9 +315,20 @@ const TOTALS_LABELS: &[&str] = &[
     "sum",
 ];
 
-/// Whether a folded cell labels a total or subtotal row.
-pub fn is_totals_label(folded: &str) -> bool {
-    TOTALS_LABELS.contains(&folded)
+/// Whether a cell's text labels a total or subtotal row. Asked of the id and date cells of
+/// every row, so most cells are ruled out before they are folded: a label is short, has no
+/// digit, and its first letter is one a label starts with.
+pub fn is_totals_label(text: &str) -> bool {
+    let Some(first) = text.bytes().find(u8::is_ascii_alphanumeric) else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    text.len() <= 32
+        && !text.bytes().any(|b| b.is_ascii_digit())
+        && TOTALS_LABELS
+            .iter()
+            .any(|label| label.as_bytes().first() == Some(&first))
+        && TOTALS_LABELS.contains(&fold_name(text).as_str())
 }
 
 /// Currency and unit words that may stand before or after a number and mean nothing to it
